@@ -1,0 +1,118 @@
+// Domain types, defined once and imported everywhere.
+
+/** One entry of a review's own numbered reference list. */
+export interface ReferenceEntry {
+  /** The number the review prints for this entry; never renumbered. */
+  n: number;
+  /** The entry as printed (cleaned of markdown emphasis). */
+  text: string;
+  /** Author names as printed, e.g. "Aly S" or "D. N. Kumar". */
+  authors: string[];
+  title?: string;
+  journal?: string;
+  year?: number;
+  volume?: string;
+  pages?: string;
+  /** Lowercase DOI without prefix, e.g. "10.1016/j.ijpharm.2023.123163". */
+  doi?: string;
+  /** https://doi.org/<doi> when a DOI is known. */
+  url?: string;
+  /** Cross-review identity of the cited paper (DOI, else author+year+journal+volume). */
+  paperKey: string;
+}
+
+export interface DocumentMeta {
+  /** `<first author's surname><year>`, lowercase ASCII, suffixed a/b on clashes. */
+  id: string;
+  /** File name inside the corpus folder. */
+  file: string;
+  title: string;
+  authors: string[];
+  journal?: string;
+  year?: number;
+  volume?: string;
+  doi?: string;
+  url?: string;
+}
+
+export interface Section {
+  id: string;
+  /** Printed number, e.g. "3.2"; empty for unnumbered parts (abstract, preamble). */
+  number: string;
+  title: string;
+  /** 1 for "3", 2 for "3.2", … */
+  level: number;
+  /** id of the enclosing section, if any. */
+  parentId?: string;
+  /** Offsets into the clean text. */
+  start: number;
+  end: number;
+}
+
+export type ChunkKind = "text" | "table" | "caption";
+
+export interface Sentence {
+  text: string;
+  /** Reference numbers this sentence cites, ascending, each present in the list. */
+  refs: number[];
+  /** Offsets into the clean text (for tables: of the row the sentence stands for). */
+  start: number;
+  end: number;
+}
+
+export interface Chunk {
+  /** Stable id: `<docId>:<ordinal>`, e.g. "guan2024:0042". */
+  id: string;
+  docId: string;
+  /** Heading of the section it belongs to, e.g. "3.2 Liposomes". */
+  section: string;
+  sectionId: string;
+  kind: ChunkKind;
+  /** Text to show and to index (tables: caption + header + rows). */
+  text: string;
+  sentences: Sentence[];
+  /** Union of the sentences' refs, ascending. */
+  refs: number[];
+  /** Offsets into the clean text. */
+  start: number;
+  end: number;
+}
+
+export interface CitationStats {
+  /** Body citation markers found (each number counts once per marker). */
+  markers: number;
+  /** Of those, numbers that point at an existing entry. */
+  resolved: number;
+  /** resolved / markers, 1 when there are none. */
+  resolvedRatio: number;
+}
+
+export interface ParsedDocument {
+  meta: DocumentMeta;
+  /** The clean text all offsets point into. */
+  text: string;
+  sections: Section[];
+  references: ReferenceEntry[];
+  /** Numbers absent from the list between 1 and its highest entry. */
+  missingReferenceNumbers: number[];
+  citationStats: CitationStats;
+  chunks: Chunk[];
+}
+
+/** The same primary paper cited by more than one review. */
+export interface CrossReviewLink {
+  paperKey: string;
+  citedBy: { docId: string; n: number }[];
+}
+
+/** A retrieval hit. */
+export interface SearchResult {
+  id: string;
+  docId: string;
+  section: string;
+  kind: ChunkKind;
+  text: string;
+  refs: number[];
+  score: number;
+  rank: number;
+}
