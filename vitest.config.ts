@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 300_000,
     pool: "forks",
+    globalSetup: ["test/global-setup.ts"],
     reporters: ["default", "json"],
     outputFile: { json: "test/artifacts/vitest-results.json" },
   },

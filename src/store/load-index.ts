@@ -26,3 +26,10 @@ export async function loadIndex(indexDir: string, embeddings: IdentifiedEmbeddin
   const engine = await SearchEngine.load(files, embeddings);
   return { files, corpus: new Corpus(files), engine };
 }
+
+/** The parsed corpus alone, without vectors: enough for document and reference lookups. */
+export async function loadCorpus(indexDir: string): Promise<Corpus> {
+  const buildDir = await currentBuildDir(indexDir);
+  if (!buildDir) throw new IndexError("index_missing", `No index in ${indexDir}; ${REBUILD_HINT}`);
+  return new Corpus(await readIndexFiles(buildDir));
+}

@@ -1,0 +1,38 @@
+import type { Command } from "commander";
+import { loadConfig } from "../../config.ts";
+import { createEmbeddings } from "../../index/create-embeddings.ts";
+import { buildIndex } from "../../store/build-index.ts";
+import { createProgressBar } from "../progress-bar.ts";
+
+export function registerIngestCommand(program: Command): void {
+  program
+    .command("ingest")
+    .description("parse the corpus (documents, references, citations, chunks), embed it and publish the index")
+    .option("--corpus <dir>", "folder of .txt/.md/.pdf reviews")
+    .option("--index <dir>", "index folder")
+    .option("--force", "rebuild even when the corpus is unchanged")
+    .action(async (options: { corpus?: string; index?: string; force?: boolean }) => {
+      const config = loadConfig(process.env);
+      const corpusDir = options.corpus ?? config.corpusDir;
+      const indexDir = options.index ?? config.indexDir;
+      const started = Date.now();
+      const result = await buildIndex({
+        corpusDir,
+        indexDir,
+        embeddings: createEmbeddings(config.embeddings),
+        force: options.force,
+        progress: createProgressBar(),
+        log: (line) => console.error(line),
+      });
+      if (result.status === "unchanged") {
+        console.log(`Index is up to date (corpus unchanged, embedder ${result.manifest.embedder.id}); nothing to do.`);
+        return;
+      }
+      for (const { file, reason } of result.skipped) console.error(`Skipped ${file}: ${reason}`);
+      const { manifest } = result;
+      console.log(
+        `Indexed ${manifest.documentCount} document(s), ${manifest.chunkCount} chunks with ${manifest.embedder.id} ` +
+          `in ${((Date.now() - started) / 1000).toFixed(1)} s → ${result.buildDir}`,
+      );
+    });
+}

@@ -1,0 +1,48 @@
+// Pick the embedder from configuration. Each one carries a model id that the index records,
+// so an index is never searched with vectors from another model.
+import type { Embeddings } from "@langchain/core/embeddings";
+import { OpenAIEmbeddings } from "@langchain/openai";
+import type { AppConfig } from "../config.ts";
+import { ReviewChatError } from "../errors.ts";
+import { UseLiteEmbeddings } from "./use-lite-embeddings.ts";
+
+/** A LangChain embedder plus the id of the model behind it, e.g. "use-lite-512" or "openai:text-embedding-3-small". */
+export interface IdentifiedEmbeddings extends Embeddings {
+  readonly modelId: string;
+}
+
+class IdentifiedOpenAIEmbeddings extends OpenAIEmbeddings implements IdentifiedEmbeddings {
+  readonly modelId: string;
+  constructor(config: AppConfig["embeddings"]) {
+    super({
+      model: config.model,
+      // Compatible servers often take no key, but the OpenAI client insists on one.
+      apiKey: config.apiKey ?? "not-needed",
+      configuration: config.baseUrl ? { baseURL: config.baseUrl } : undefined,
+    });
+    this.modelId = `openai:${config.model}`;
+  }
+}
+
+/**
+ * @example
+ * const embeddings = createEmbeddings(loadConfig().embeddings); // USE-lite unless EMBEDDINGS=openai
+ * embeddings.modelId; // "use-lite-512"
+ */
+export function createEmbeddings(config: AppConfig["embeddings"]): IdentifiedEmbeddings {
+  switch (config.provider) {
+    case "use-lite":
+      // Two workers: the WASM backend uses one core, and this machine class has two (measured).
+      return new UseLiteEmbeddings({ workers: 2 });
+    case "openai":
+      if (!config.apiKey && !config.baseUrl) {
+        throw new ReviewChatError(
+          "config_invalid",
+          "EMBEDDINGS=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a compatible server without keys)",
+        );
+      }
+      return new IdentifiedOpenAIEmbeddings(config);
+    default:
+      throw new ReviewChatError("config_invalid", `Unknown embeddings provider "${String(config.provider)}"`);
+  }
+}

