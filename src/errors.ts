@@ -7,7 +7,12 @@ export type ErrorCode =
   | "payload_too_large"
   | "conflict"
   | "unauthorized"
+  | "forbidden"
+  | "admin_disabled"
+  | "unsupported_media_type"
   | "rate_limited"
+  | "timeout"
+  | "shutting_down"
   | "index_missing"
   | "index_corrupt"
   | "index_mismatch"
@@ -22,7 +27,12 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   conflict: 409,
   unauthorized: 401,
+  forbidden: 403,
+  admin_disabled: 403,
+  unsupported_media_type: 415,
   rate_limited: 429,
+  timeout: 503,
+  shutting_down: 503,
   index_missing: 503,
   index_corrupt: 503,
   index_mismatch: 503,

@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { ReviewChatError } from "../errors.ts";
 import { registerDocsCommand } from "./commands/docs.ts";
+import { registerEvalBeirCommand } from "./commands/eval-beir.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
 import { registerRefsCommand } from "./commands/refs.ts";
 
@@ -13,6 +14,7 @@ const program = new Command()
 registerIngestCommand(program);
 registerDocsCommand(program);
 registerRefsCommand(program);
+registerEvalBeirCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -10,9 +10,12 @@ interface HttpLikeError {
   message?: string;
 }
 
+// 5xx codes whose message helps the client (try later) and reveals nothing internal.
+const PUBLIC_5XX_CODES = new Set<string>(["index_missing", "timeout", "shutting_down"]);
+
 function toResponse(error: unknown): { status: number; code: string; message: string } {
   if (ReviewChatError.isInstance(error)) {
-    const hidden = error.status >= 500 && error.code !== "index_missing";
+    const hidden = error.status >= 500 && !PUBLIC_5XX_CODES.has(error.code);
     return { status: error.status, code: error.code, message: hidden ? "Internal error" : error.message };
   }
   const http = (error ?? {}) as HttpLikeError;
@@ -33,6 +36,9 @@ function toResponse(error: unknown): { status: number; code: string; message: st
   return { status: 500, code: "internal", message: "Internal error" };
 }
 
+/** The id pino-http gave the request (also sent as X-Request-Id), so a client report can be found in the logs. */
+const requestIdOf = (req: { id?: unknown }) => (typeof req.id === "string" ? req.id : undefined);
+
 export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
   const { status, code, message } = toResponse(error);
   if (status >= 500) {
@@ -43,9 +49,11 @@ export const errorHandler: ErrorRequestHandler = (error, req, res, _next) => {
     res.end();
     return;
   }
-  res.status(status).json({ error: { code, message } });
+  res.status(status).json({ error: { code, message, requestId: requestIdOf(req) } });
 };
 
 export const notFoundHandler: RequestHandler = (req, res) => {
-  res.status(404).json({ error: { code: "not_found", message: `No route for ${req.method} ${req.path}` } });
+  res
+    .status(404)
+    .json({ error: { code: "not_found", message: `No route for ${req.method} ${req.path}`, requestId: requestIdOf(req) } });
 };

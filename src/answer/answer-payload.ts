@@ -1,0 +1,92 @@
+// The shapes an answer travels in: the request, the numbered sources, the resolved references.
+import type { Chunk, ChunkKind, ReferenceEntry } from "../types.ts";
+
+export type AnswerMode = "extractive" | "llm";
+
+export interface ChatTurn {
+  role: "user" | "assistant";
+  content: string;
+}
+
+export interface AskRequest {
+  question: string;
+  /** Earlier turns, oldest first; follow-ups are rewritten against them. */
+  history?: ChatTurn[];
+  /** Restrict the answer to these document ids. */
+  docs?: string[];
+  /** How many passages to retrieve as sources (1–20). */
+  k?: number;
+}
+
+/** A retrieved passage, numbered as the answer's `[n]` markers print it. */
+export interface AnswerSource {
+  n: number;
+  /** Chunk id, e.g. "guan2024:0042". */
+  id: string;
+  docId: string;
+  docTitle: string;
+  section: string;
+  kind: ChunkKind;
+  text: string;
+  refs: number[];
+  score: number;
+}
+
+export function sourceFromChunk(chunk: Chunk, n: number, score: number, docTitle: string): AnswerSource {
+  return {
+    n,
+    id: chunk.id,
+    docId: chunk.docId,
+    docTitle,
+    section: chunk.section,
+    kind: chunk.kind,
+    text: chunk.text,
+    refs: chunk.refs,
+    score,
+  };
+}
+
+/** A review's reference entry behind a cited sentence; absent fields are null so every key is always there. */
+export interface AnswerReference {
+  docId: string;
+  n: number;
+  text: string;
+  authors: string[];
+  title: string | null;
+  journal: string | null;
+  year: number | null;
+  doi: string | null;
+  url: string | null;
+}
+
+/** An entry in the shape answers and the API print. */
+export function toAnswerReference(entry: ReferenceEntry & { docId: string }): AnswerReference {
+  return {
+    docId: entry.docId,
+    n: entry.n,
+    text: entry.text,
+    authors: entry.authors,
+    title: entry.title ?? null,
+    journal: entry.journal ?? null,
+    year: entry.year ?? null,
+    doi: entry.doi ?? null,
+    url: entry.url ?? null,
+  };
+}
+
+export interface AnswerPayload {
+  answer: string;
+  /** True when the reviews hold no supporting evidence; `sources` are then the closest passages. */
+  refused: boolean;
+  mode: AnswerMode;
+  sources: AnswerSource[];
+  references: AnswerReference[];
+  warnings?: string[];
+}
+
+/** Hooks for streaming: sources as soon as they are known, then answer text as it is produced. */
+export interface AnswerEvents {
+  onSources?: (sources: AnswerSource[]) => void;
+  onDelta?: (text: string) => void;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,39 @@
+// Everything answering reads, built once per loaded index: the corpus, the search engine, and the
+// answer-side lookups precomputed at load (sentence terms, bibliography fields, document names).
+import type { SearchOptions } from "../retrieve/search-engine.ts";
+import type { Corpus } from "../store/corpus.ts";
+import type { SearchResult } from "../types.ts";
+import { DocumentMentions } from "./document-mentions.ts";
+import { BibliographyIndex } from "./search-bibliography.ts";
+import { SentenceIndex } from "./sentence-index.ts";
+
+/** The part of the search engine answering needs; any retriever with this shape will do. */
+export interface PassageSearch {
+  search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
+}
+
+export interface AnswerResources {
+  corpus: Corpus;
+  search: PassageSearch;
+  sentences: SentenceIndex;
+  bibliography: BibliographyIndex;
+  mentions: DocumentMentions;
+}
+
+export function createAnswerResources(corpus: Corpus, search: PassageSearch): AnswerResources {
+  return {
+    corpus,
+    search,
+    sentences: new SentenceIndex(corpus.chunks),
+    bibliography: new BibliographyIndex(corpus),
+    mentions: new DocumentMentions(corpus.documents),
+  };
+}
+
+/** "Guan et al. (2024)": ids are `<first author's surname><year>`, so the label needs no author parsing. */
+export function documentLabel(corpus: Corpus, docId: string): string {
+  const doc = corpus.document(docId);
+  const surname = /^[a-z]+/.exec(docId)?.[0] ?? docId;
+  const name = surname.charAt(0).toUpperCase() + surname.slice(1);
+  return doc?.meta.year ? `${name} et al. (${doc.meta.year})` : `${name} et al.`;
+}

@@ -1,0 +1,87 @@
+// Recognise questions about the reviews' own citations, deterministically:
+//   "what is reference 45 in the Guan review", "refs 21–23 of the miRNA paper", "the first reference
+//   of the Frontiers paper" → numbers; "where does the review cite Granja?" → author;
+//   "which references support the claim that …", "which paper does it cite for …" → claim.
+
+export type CitationLookupIntent =
+  | { kind: "numbers"; numbers: number[] }
+  | { kind: "last" }
+  | { kind: "author"; author: string }
+  /** `claim` is empty when the question points back at the conversation ("which reference is that from?"). */
+  | { kind: "claim"; claim: string };
+
+const NUMBER_LIST = String.raw`\d{1,4}(?:\s*(?:-|–|—|to|through|and|&|,)\s*\d{1,4})*`;
+const NUMBERED = new RegExp(
+  String.raw`\b(?:references?|refs?\.?|citations?|entry|entries|bibliography\s+entry)\s*(?:no\.?|nos\.?|numbers?|#)?\s*[[(]?(${NUMBER_LIST})`,
+  "i",
+);
+const BRACKETED = new RegExp(String.raw`\b(?:what|which)\s+(?:is|are)\s+\[(${NUMBER_LIST})\]`, "i");
+const ORDINALS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5 };
+const ORDINAL = /\b(first|second|third|fourth|fifth|last|final)\s+(?:reference|ref|citation|entry)\b/i;
+
+const NAME = String.raw`([\p{L}][\p{L}'’-]+)`;
+const AUTHOR_PATTERNS = [
+  // "where does the review cite Granja (et al.)?", "does it cite the work of Aly?"
+  new RegExp(String.raw`\b(?:cites?|citing|mentions?|refers?\s+to)\s+(?:the\s+)?(?:(?:work|works|papers?|stud(?:y|ies)|articles?)\s+)?(?:(?:of|by)\s+)?${NAME}(?:\s+et\s+al\b|\s*[?.!]?\s*$)`, "iu"),
+  // "where is Granja (et al.) cited?"
+  new RegExp(String.raw`\b(?:is|are|was|were)\s+${NAME}(?:\s+et\s+al\.?)?(?:['’]s)?(?:\s+(?:papers?|work|study))?\s+cited\b`, "iu"),
+  // "Granja et al. is cited where?"
+  new RegExp(String.raw`\b${NAME}(?:\s+et\s+al\.?)?(?:['’]s)?(?:\s+(?:papers?|work|study))?\s+(?:is|are|was|were|gets?)\s+cited\b`, "iu"),
+];
+const NOT_NAMES = new Set(["it", "this", "that", "them", "these", "those", "which", "what", "where", "the", "a", "an", "for", "in", "paper", "review", "study", "work"]);
+
+const SUPPORT_NOUN = String.raw`(?:references?|refs?|citations?|papers?|stud(?:y|ies)|sources?|works?|evidence|articles?|publications?)`;
+const SUPPORT_VERB = String.raw`(?:supports?|backs?(?:\s+up)?|underpins?|substantiates?|cites?|gives?|uses?|lists?|provides?|is\s+cited|are\s+cited)`;
+const CLAIM_NOUN = String.raw`(?:(?:the|this|that)\s+)?(?:claims?|statements?|ideas?|findings?|assertions?|notions?|sentence)`;
+const CLAIM_PATTERNS = [
+  // "which references support the claim that …", "which paper does the Guan review cite for …"
+  new RegExp(String.raw`\b(?:which|what)\s+${SUPPORT_NOUN}\b.*?\b${SUPPORT_VERB}\s+(?:for\s+|to\s+)?(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),
+  // "what is the source for the claim that …", "the reference behind …"
+  new RegExp(String.raw`\b${SUPPORT_NOUN}\s+(?:for|behind|of|supporting)\s+(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),
+  // "which reference is that from?", "what paper is this based on?"
+  new RegExp(String.raw`\b(?:which|what)\s+${SUPPORT_NOUN}\s+(?:is|are|was|were|does|do|did)\s+((?:that|this|it|these|those)\b.*)$`, "i"),
+];
+const ANAPHORA = /^(?:(?:that|this|it|these|those|them|the\s+same)\b\s*(?:from|claim|statement|one|come\s+from|based\s+on|say|says)?\s*)?[?.!]*$/i;
+
+/** "21–23" → [21, 22, 23]; "21, 22 and 25" → [21, 22, 25]. Ranges over 50 are cut to their first number. */
+export function parseNumberList(text: string): number[] {
+  const numbers: number[] = [];
+  for (const part of text.split(/\s*(?:,|and|&)\s*/)) {
+    const range = /^(\d+)\s*(?:-|–|—|to|through)\s*(\d+)$/.exec(part.trim());
+    if (range) {
+      const from = Number(range[1]);
+      const to = Number(range[2]);
+      if (to >= from && to - from <= 50) for (let n = from; n <= to; n++) numbers.push(n);
+      else numbers.push(from);
+    } else if (/^\d+$/.test(part.trim())) {
+      numbers.push(Number(part.trim()));
+    }
+  }
+  return [...new Set(numbers)];
+}
+
+/** What kind of citation question this is, or null for an ordinary question. */
+export function parseCitationLookup(question: string): CitationLookupIntent | null {
+  const text = question.replace(/\s+/g, " ").trim();
+  const numbered = NUMBERED.exec(text) ?? BRACKETED.exec(text);
+  if (numbered) {
+    const numbers = parseNumberList(numbered[1]!);
+    if (numbers.length) return { kind: "numbers", numbers };
+  }
+  const ordinal = ORDINAL.exec(text);
+  if (ordinal) {
+    const word = ordinal[1]!.toLowerCase();
+    return word === "last" || word === "final" ? { kind: "last" } : { kind: "numbers", numbers: [ORDINALS[word]!] };
+  }
+  for (const pattern of AUTHOR_PATTERNS) {
+    const name = pattern.exec(text)?.[1];
+    if (name && !NOT_NAMES.has(name.toLowerCase()) && /^\p{Lu}/u.test(name)) return { kind: "author", author: name };
+  }
+  for (const pattern of CLAIM_PATTERNS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const claim = match[1]!.trim();
+    return { kind: "claim", claim: ANAPHORA.test(claim) ? "" : claim.replace(/[?.!]+$/, "") };
+  }
+  return null;
+}

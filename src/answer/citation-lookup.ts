@@ -1,0 +1,244 @@
+// Answers to citation questions, built from the parsed reference lists and the sentences that cite
+// them — deterministic, in extractive and LLM mode alike.
+import type { ReferenceWithDoc } from "../store/corpus.ts";
+import type { Chunk } from "../types.ts";
+import {
+  type AnswerReference,
+  type AnswerSource,
+  type ChatTurn,
+  sourceFromChunk,
+  toAnswerReference,
+} from "./answer-payload.ts";
+import { type AnswerResources, documentLabel } from "./answer-resources.ts";
+import type { CitationLookupIntent } from "./citation-lookup-intent.ts";
+import { questionTerms } from "./question-terms.ts";
+import type { IndexedSentence } from "./sentence-index.ts";
+
+export interface LookupAnswer {
+  answer: string;
+  refused: boolean;
+  sources: AnswerSource[];
+  references: AnswerReference[];
+}
+
+export interface LookupOptions {
+  /** The request's document filter. */
+  docs?: string[];
+  /** Most sources to return. */
+  k: number;
+  history?: ChatTurn[];
+}
+
+/** A claim matching no sentence better than this (share of its weighted terms) is not in the reviews. */
+export const CLAIM_MIN_COVERAGE = 0.45;
+/** How many sentences ahead a citation may close a run of uncited sentences ("… developed X. This reduces Y (43)."). */
+const CITATION_LOOKAHEAD = 2;
+// "in the Nanoscale Advances review", "of the Guan paper": names a document, not part of the claim.
+const DOCUMENT_PHRASE = /\s*\b(?:in|of|from|by)\s+(?:the\s+)?(?:[\p{L}\p{N}.'’-]+\s+){0,4}(?:review|paper|article)\b/giu;
+
+/** `"The sentence" [n].` — the review's words in quotes, the marker outside them. */
+function quote(sentence: string, n?: number): string {
+  const text = sentence.replace(/\s*\t+\s*/g, "; ").replace(/\s+/g, " ").trim().replace(/[.;:,]+$/, "");
+  return n === undefined ? `"${text}".` : `"${text}" [${n}].`;
+}
+
+/** Collects sources (one per chunk) and references (one per entry) in first-use order. */
+class LookupAnswerBuilder {
+  readonly sources: AnswerSource[] = [];
+  readonly references: AnswerReference[] = [];
+  private readonly referenceKeys = new Set<string>();
+
+  constructor(
+    private readonly res: AnswerResources,
+    private readonly k: number,
+  ) {}
+
+  /** The source number of a chunk, adding it while there is room; undefined when full. */
+  sourceOf(chunk: Chunk): number | undefined {
+    const existing = this.sources.find((s) => s.id === chunk.id);
+    if (existing) return existing.n;
+    if (this.sources.length >= this.k) return undefined;
+    const n = this.sources.length + 1;
+    this.sources.push(sourceFromChunk(chunk, n, 1, this.res.corpus.document(chunk.docId)?.meta.title ?? chunk.docId));
+    return n;
+  }
+
+  addReference(entry: ReferenceWithDoc): void {
+    const key = `${entry.docId}#${entry.n}`;
+    if (this.referenceKeys.has(key)) return;
+    this.referenceKeys.add(key);
+    this.references.push(toAnswerReference(entry));
+  }
+
+  /** ` It is cited in 3.2 Liposomes: "… (44)" [1].` for the first passage citing the entry. */
+  citedIn(entry: ReferenceWithDoc): string {
+    const chunks = this.res.corpus.citingChunks(entry.docId, entry.n);
+    const chunk = chunks[0];
+    if (!chunk) return " No passage of the extracted text cites it.";
+    const sentence = chunk.sentences.find((s) => s.refs.includes(entry.n))?.text ?? chunk.text;
+    const n = this.sourceOf(chunk);
+    const quoted = quote(sentence, n);
+    const more = chunks.length > 1 ? ` (${chunks.length - 1} more passage${chunks.length > 2 ? "s" : ""} cite it.)` : "";
+    return ` It is cited in ${chunk.section}: ${quoted}${more}`;
+  }
+
+  result(answer: string, refused = false): LookupAnswer {
+    return { answer: answer.trim(), refused, sources: this.sources, references: this.references };
+  }
+}
+
+/** Documents the lookup is about: those the question names (within the filter), else the filter, else all. */
+function lookupScope(res: AnswerResources, text: string, docs?: string[]): string[] {
+  const named = res.mentions.find(text).filter((id) => !docs || docs.includes(id));
+  if (named.length) return named;
+  return docs?.length ? docs : res.corpus.documents.map((doc) => doc.meta.id);
+}
+
+function entryLine(entry: ReferenceWithDoc): string {
+  const text = entry.text.trim().replace(/\s+/g, " ");
+  const link = entry.url && !text.includes(entry.url) ? ` ${entry.url}` : "";
+  return `${text}${link}`;
+}
+
+function answerNumbers(res: AnswerResources, numbersOf: (docId: string) => number[], scope: string[], named: boolean, k: number): LookupAnswer {
+  const out = new LookupAnswerBuilder(res, k);
+  const lines: string[] = [];
+  // Without a named review, only reviews that have the entry speak up.
+  const docs = named || scope.length === 1 ? scope : scope.filter((docId) => numbersOf(docId).some((n) => res.corpus.reference(docId, n)));
+  for (const docId of docs.length ? docs : scope) {
+    const label = documentLabel(res.corpus, docId);
+    const doc = res.corpus.document(docId)!;
+    const highest = Math.max(0, ...doc.references.map((ref) => ref.n));
+    for (const n of numbersOf(docId)) {
+      const entry = res.corpus.reference(docId, n);
+      if (!entry) {
+        const why = doc.missingReferenceNumbers.includes(n)
+          ? "the number is missing from its printed list"
+          : `its list runs from 1 to ${highest}`;
+        lines.push(`${label} has no reference ${n} (${why}).`);
+        continue;
+      }
+      out.addReference(entry);
+      lines.push(`Reference ${n} of ${label}: ${entryLine(entry)}${out.citedIn(entry)}`);
+    }
+  }
+  return out.result(lines.join("\n"), out.references.length === 0);
+}
+
+function answerAuthor(res: AnswerResources, author: string, scope: string[], k: number): LookupAnswer {
+  const out = new LookupAnswerBuilder(res, k);
+  const all = res.bibliography.byAuthor(author, scope);
+  const name = author.toLowerCase();
+  // First-author entries are what "cites Granja" means; co-authorships only when there are none.
+  const first = all.filter((entry) => entry.authors[0]?.toLowerCase().includes(name));
+  const entries = (first.length ? first : all).slice(0, 10);
+  if (entries.length === 0) {
+    const where = scope.map((docId) => documentLabel(res.corpus, docId)).join(" and ");
+    return out.result(`The reference list${scope.length > 1 ? "s" : ""} of ${where} ha${scope.length > 1 ? "ve" : "s"} no entry by ${author}.`, true);
+  }
+  const lines = entries.map((entry) => {
+    out.addReference(entry);
+    return `${documentLabel(res.corpus, entry.docId)} lists ${author} as reference ${entry.n}: ${entryLine(entry)}${out.citedIn(entry)}`;
+  });
+  const rest = (first.length ? first : all).length - entries.length;
+  if (rest > 0) lines.push(`…and ${rest} more entries.`);
+  return out.result(lines.join("\n"));
+}
+
+interface ClaimMatch {
+  chunk: Chunk;
+  sentence: IndexedSentence;
+  coverage: number;
+  /** The sentence that prints the citation: the claim itself, or one shortly after it. */
+  citing?: IndexedSentence;
+}
+
+/** The claim is what was said in the previous turns when the question only points back at it. */
+function claimText(claim: string, history: ChatTurn[] | undefined): string {
+  if (claim) return claim.replace(DOCUMENT_PHRASE, " ").trim();
+  const recent = (history ?? []).slice(-2).map((turn) => turn.content.replace(/\[\d[\d,\s–-]*\]/g, ""));
+  return recent.join(" ").trim();
+}
+
+async function answerClaim(res: AnswerResources, claim: string, scope: string[], k: number): Promise<LookupAnswer> {
+  const out = new LookupAnswerBuilder(res, k);
+  const terms = questionTerms(claim);
+  const results = terms.length ? await res.search.search(claim, { k: Math.max(k, 8), docs: scope }) : [];
+  const matches: ClaimMatch[] = [];
+  for (const result of results) {
+    const chunk = res.corpus.chunk(result.id);
+    if (!chunk) continue;
+    const sentences = res.sentences.sentencesOf(chunk.id);
+    for (const [i, sentence] of sentences.entries()) {
+      const coverage = res.sentences.coverage(terms, sentence.terms);
+      const citing = sentences.slice(i, i + 1 + CITATION_LOOKAHEAD).find((s) => s.sentence.refs.length > 0);
+      matches.push({ chunk, sentence, coverage, citing });
+    }
+  }
+  matches.sort((a, b) => b.coverage - a.coverage);
+  const best = matches[0];
+  if (!best || best.coverage < CLAIM_MIN_COVERAGE) {
+    return out.result("I could not find this claim in the reviews, so I cannot say which references support it.", true);
+  }
+  // Near-ties (the same claim made twice) are both shown.
+  const chosen = matches.filter((m) => m.coverage >= best.coverage * 0.95 && m.citing).slice(0, 2);
+  if (chosen.length === 0) chosen.push(best);
+  const lines: string[] = [];
+  for (const match of chosen) {
+    const label = documentLabel(res.corpus, match.chunk.docId);
+    const n = out.sourceOf(match.chunk)!;
+    const quoted = quote(match.sentence.sentence.text, n);
+    if (!match.citing) {
+      lines.push(`${label} makes this claim in ${match.chunk.section} without citing a reference: ${quoted}`);
+      continue;
+    }
+    const entries = match.citing.sentence.refs
+      .map((ref) => res.corpus.reference(match.chunk.docId, ref))
+      .filter((entry): entry is ReferenceWithDoc => entry !== undefined);
+    for (const entry of entries) out.addReference(entry);
+    const numbers = match.citing.sentence.refs.join(", ");
+    const where = match.citing === match.sentence ? "" : " (the citation closes the following sentence)";
+    lines.push(
+      `${label} makes this claim in ${match.chunk.section}: ${quoted} It cites reference${entries.length > 1 ? "s" : ""} ${numbers}${where}:`,
+      ...entries.map((entry) => `${entry.n}. ${entryLine(entry)}`),
+    );
+  }
+  return out.result(lines.join("\n"));
+}
+
+/**
+ * Answer a citation question. Returns null when it cannot be one after all (a claim that points back
+ * at a conversation that is not there).
+ *
+ * @example
+ * await answerCitationLookup({ kind: "numbers", numbers: [44] }, "what is reference 44 in the Guan review", res, { k: 6 });
+ * // → references: [{ docId: "guan2024", n: 44, doi: "10.1016/j.ijpharm.2023.123163", … }]
+ */
+export async function answerCitationLookup(
+  intent: CitationLookupIntent,
+  question: string,
+  res: AnswerResources,
+  options: LookupOptions,
+): Promise<LookupAnswer | null> {
+  const named = res.mentions.find(question).length > 0;
+  const scope = lookupScope(res, question, options.docs);
+  switch (intent.kind) {
+    case "numbers":
+      return answerNumbers(res, () => intent.numbers, scope, named, options.k);
+    case "last":
+      return answerNumbers(
+        res,
+        (docId) => [Math.max(0, ...(res.corpus.document(docId)?.references.map((ref) => ref.n) ?? []))],
+        scope,
+        true,
+        options.k,
+      );
+    case "author":
+      return answerAuthor(res, intent.author, scope, options.k);
+    case "claim": {
+      const claim = claimText(intent.claim, options.history);
+      if (!claim) return null;
+      return answerClaim(res, claim, scope, options.k);
+    }
+  }
+}

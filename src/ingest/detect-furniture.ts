@@ -1,0 +1,70 @@
+// Page furniture: text the publisher prints around the article (running heads, page numbers,
+// licence, correspondence and editor blocks, "Cite this:" lines) that is not part of its content.
+
+/** Front-matter labels of publisher side panels; the short lines after them belong to them too. */
+export const PANEL_LABEL =
+  /^\*?(OPEN ACCESS|EDITED BY|REVIEWED BY|CORRESPONDENCE|RECEIVED|ACCEPTED|PUBLISHED|CITATION|COPYRIGHT|KEYWORDS|SPECIALTY SECTION|ARTICLE TYPE)\b/;
+
+const LINE_PATTERNS: RegExp[] = [
+  /^\(?continued\)?$/i,
+  /^\(?cont(?:d|inued)?\.?\)?$/i,
+  /^cite this:/i,
+  /^(?:received|accepted|published|revised)(?: online)?:?\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}$/i,
+  /^(?:received|accepted|published)\b.*\b(?:19|20)\d{2}$/i,
+  /^doi:?\s*10\.\d{4,9}\/\S+$/i,
+  /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[\w./-]*$/i,
+  /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+\.(?:org|com|net|li)$/i,
+  /^-- \d+ of \d+ --$/,
+  /^\d{1,4}$/,
+  /^page \d+( of \d+)?$/i,
+  /^©/,
+  /^(?:this journal is )?© /i,
+  /^open access article\. published on/i,
+  /^view (?:article online|journal|issue)/i,
+  /^\S+(?: \S+)? et al\.?\s+10\.\d{4,9}\/\S+$/,
+  /^frontiers in [a-z ]+\s+\d*\s*frontiersin\.org$/i,
+  /^[A-Z][\w.]*(?: [A-Z][\w.]*)*,? (?:19|20)\d{2}, \d+, \d+[–-]\d+ \| \d+$/,
+  /^\d+ \| [A-Z][\w.]*(?: [A-Z][\w.]*)*,? (?:19|20)\d{2}, \d+/,
+];
+
+const LICENCE = /creative commons|open[- ]access article|licensed under|distributed under the terms|all rights reserved/i;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const AFFILIATION = /\b(universit|college|institute|school|department|hospital|laborator|faculty|centre|center)/i;
+
+/**
+ * Is this paragraph page furniture? `repeatedLines` holds short lines printed three times or
+ * more in the document (running heads and feet of a PDF).
+ */
+export function isFurniture(paragraph: string, repeatedLines?: Set<string>): boolean {
+  const text = paragraph.trim();
+  if (!text) return true;
+  if (PANEL_LABEL.test(text) && text.split(/\s+/).length <= 6) return true;
+  if (LINE_PATTERNS.some((pattern) => pattern.test(text))) return true;
+  const words = text.split(/\s+/).length;
+  if (LICENCE.test(text) && words < 120) return true;
+  // Correspondence / affiliation footnotes: an address with an e-mail, not prose with a citation.
+  if (EMAIL.test(text) && words < 80 && (AFFILIATION.test(text) || /e-?mail/i.test(text) || words < 12)) return true;
+  if (repeatedLines?.has(text)) return true;
+  return false;
+}
+
+/** Is this front-matter paragraph an affiliation list ("¹The First Clinical College of …")? */
+export function isAffiliation(paragraph: string): boolean {
+  const text = paragraph.trim();
+  if (/^[¹²³⁴⁵⁶⁷⁸⁹*†‡§a-z]?\s?[A-Z].*\b(?:universit|college|institute|hospital|department)/i.test(text)) {
+    const hits = text.match(new RegExp(AFFILIATION.source, "gi"))?.length ?? 0;
+    return hits >= 1 && !/[.!?]$/.test(text);
+  }
+  return false;
+}
+
+/** Short lines printed ≥ 3 times: the running heads and feet of a paginated document. */
+export function findRepeatedLines(paragraphs: string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const paragraph of paragraphs) {
+    const text = paragraph.trim();
+    if (!text || text.includes("\t") || text.split(/\s+/).length > 12) continue;
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([text]) => text));
+}

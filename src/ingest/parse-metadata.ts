@@ -1,0 +1,176 @@
+// Front matter → metadata (title, authors, journal, year, volume, DOI) and the abstract.
+// Publisher side panels (editors, correspondence, licence, "Cite this:") are read for the
+// bibliographic facts they print and otherwise dropped.
+import type { DocumentMeta } from "../types.ts";
+import { cleanInline, countWords, endsSentence } from "./clean-text.ts";
+import { PANEL_LABEL, isAffiliation, isFurniture } from "./detect-furniture.ts";
+import type { Block } from "./parse-blocks.ts";
+
+export type FrontMatterMeta = Omit<DocumentMeta, "id" | "file">;
+
+export interface FrontMatter {
+  meta: FrontMatterMeta;
+  /** Prose paragraphs of the abstract (explicitly labelled, or the prose after the authors). */
+  abstract: Block[];
+  /** Everything after the author line that is neither abstract nor furniture (prose of unsectioned documents). */
+  rest: Block[];
+}
+
+const DOI = /\b(10\.\d{4,9}\/[^\s"<>]+)/;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.(?:-?\p{L}\.)*|van|von|de|der|den|da|di|del|la|le|dos|du)$/u;
+
+/** "10.3389/FIMMU.2024.1492546." → "10.3389/fimmu.2024.1492546" */
+export function normalizeDoi(doi: string): string {
+  return doi.replace(/[.,;:)\]]+$/, "").toLowerCase();
+}
+
+export function findDoi(text: string): string | undefined {
+  const match = DOI.exec(text);
+  return match ? normalizeDoi(match[1]!) : undefined;
+}
+
+/** Personal names of an author line, or null when the line is not one. */
+export function parseAuthorLine(text: string): string[] | null {
+  const hadMarker = /[¹²³⁴⁵⁶⁷⁸⁹*†‡]|\^\{/.test(text);
+  const stripped = text
+    .replace(/\^\{[^}]*\}/g, "")
+    .replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§✉]/g, "")
+    .replace(/\((?:19|20)\d{2}\)/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!stripped || /[.;:!?]$/.test(stripped.replace(/\b\p{Lu}\.$/u, ""))) return null;
+  const parts = stripped
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  const isName = (part: string) => {
+    const tokens = part.split(/\s+/);
+    return tokens.length >= 2 && tokens.length <= 4 && tokens.every((token) => NAME_TOKEN.test(token));
+  };
+  if (!parts.length || !parts.every(isName)) return null;
+  if (parts.length === 1 && !hadMarker) return null;
+  return parts;
+}
+
+function isTitleCandidate(block: Block): block is Extract<Block, { kind: "text" }> {
+  if (block.kind !== "text") return false;
+  const text = block.text;
+  const words = countWords(text);
+  return (
+    words >= 3 &&
+    words <= 40 &&
+    !PANEL_LABEL.test(text) &&
+    !isFurniture(text) &&
+    !/[.!?]$/.test(text) &&
+    !isAffiliation(text) &&
+    parseAuthorLine(text) === null
+  );
+}
+
+interface Bibliographic {
+  journal?: string;
+  year?: number;
+  volume?: string;
+}
+
+/** Journal, year and volume from the lines publishers print in the front matter. */
+function parseBibliographic(rawFront: string): Bibliographic {
+  // RSC: "Cite this: *Nanoscale Adv.*, 2024, **6**, 6079"
+  const rsc = /cite this:\s*\*?([^*,\n]+?)\*?,\s*((?:19|20)\d{2}),\s*\**(\d+)\**/i.exec(rawFront);
+  if (rsc) return { journal: rsc[1]!.trim(), year: Number(rsc[2]), volume: rsc[3] };
+  const result: Bibliographic = {};
+  // Frontiers: "Front. Immunol. 15:1492546." on its own line.
+  const frontiers = /^((?:\p{Lu}[\p{L}]*\.?\s+)*\p{Lu}[\p{L}]*\.?)\s+(\d{1,4}):([\w-]+)\.?$/mu.exec(rawFront);
+  if (frontiers) {
+    result.journal = frontiers[1]!.trim();
+    result.volume = frontiers[2];
+  }
+  // Vancouver: "Journal Name. 2024;15:1492546"
+  const vancouver = /([\p{Lu}][\p{L}. ]+?)\.?\s+((?:19|20)\d{2});\s*(\d+)(?:\(\w+\))?:/u.exec(rawFront);
+  if (vancouver && !result.journal) {
+    result.journal = vancouver[1]!.trim();
+    result.year = Number(vancouver[2]);
+    result.volume = vancouver[3];
+  }
+  if (result.year === undefined) {
+    const published = /\b(?:published|accepted)(?: online)?:?\s+[^\n]*?\b((?:19|20)\d{2})\b/i.exec(rawFront);
+    const cited = /\(((?:19|20)\d{2})\)/.exec(rawFront);
+    const copyright = /©\s*((?:19|20)\d{2})/.exec(rawFront);
+    const year = cited?.[1] ?? published?.[1] ?? copyright?.[1];
+    if (year) result.year = Number(year);
+  }
+  return result;
+}
+
+/**
+ * Read the blocks before the first section heading. `sectioned` says whether the document has
+ * numbered sections: if it does, the prose after the authors is the abstract; if not, only an
+ * explicitly labelled abstract is, and the rest is returned for an unnumbered body.
+ */
+export function parseFrontMatter(blocks: Block[], sectioned: boolean): FrontMatter {
+  const rawFront = blocks.map((block) => block.raw).join("\n\n");
+  let titleIndex = -1;
+  let authorIndex = -1;
+  let authors: string[] = [];
+  for (const [i, block] of blocks.entries()) {
+    if (block.kind !== "text") continue;
+    const names = parseAuthorLine(block.text);
+    const previous = blocks[i - 1];
+    if (names && previous && isTitleCandidate(previous)) {
+      titleIndex = i - 1;
+      authorIndex = i;
+      authors = names;
+      break;
+    }
+  }
+  if (titleIndex < 0) titleIndex = blocks.findIndex(isTitleCandidate);
+  const titleBlock = blocks[titleIndex];
+  const title = titleBlock && titleBlock.kind === "text" ? titleBlock.text.replace(/[.:]$/, "") : "";
+  const doiSource = rawFront.match(/\bdoi:?\s*(10\.\d{4,9}\/[^\s"<>]+)/i)?.[1];
+  const doi = doiSource ? normalizeDoi(doiSource) : findDoi(rawFront);
+  const bibliographic = parseBibliographic(rawFront);
+  if (bibliographic.year === undefined && doi) {
+    const fromDoi = /[./]((?:19|20)\d{2})[./]/.exec(doi);
+    if (fromDoi) bibliographic.year = Number(fromDoi[1]);
+  }
+
+  const abstract: Block[] = [];
+  const rest: Block[] = [];
+  const start = Math.max(authorIndex, titleIndex) + 1;
+  let skipNext = false;
+  let inAbstract = false;
+  for (const block of blocks.slice(start)) {
+    if (block.kind === "text") {
+      const text = block.text;
+      if (/^abstract[:.]?$/i.test(text) || /^summary[:.]?$/i.test(text)) {
+        inAbstract = true;
+        continue;
+      }
+      if (PANEL_LABEL.test(text) || /^keywords?\b/i.test(text)) {
+        // "KEYWORDS" is followed by its list; other panel labels carry their content inline.
+        skipNext = /^keywords?[:.]?$/i.test(text);
+        inAbstract = false;
+        continue;
+      }
+      if (skipNext) {
+        skipNext = false;
+        continue;
+      }
+      if (isFurniture(text) || isAffiliation(text)) continue;
+      const isProse = countWords(text) >= 30 && endsSentence(text);
+      if (inAbstract || (sectioned && isProse)) abstract.push(block);
+      else if (!sectioned) rest.push(block);
+    } else if (!sectioned) {
+      rest.push(block);
+    }
+  }
+  const meta: FrontMatterMeta = { title: cleanInline(title), authors };
+  if (bibliographic.journal) meta.journal = cleanInline(bibliographic.journal);
+  if (bibliographic.year !== undefined) meta.year = bibliographic.year;
+  if (bibliographic.volume) meta.volume = bibliographic.volume;
+  if (doi) {
+    meta.doi = doi;
+    meta.url = `https://doi.org/${doi}`;
+  }
+  return { meta, abstract, rest };
+}

@@ -1,0 +1,282 @@
+// Blocks → the document's layout: numbered sections with their hierarchy, prose paragraphs
+// rejoined across column/page breaks, figure captions and tables (continued parts merged) as
+// floats, back matter kept apart, and the raw reference-list entries wherever they were printed.
+import { countWords, endsSentence } from "./clean-text.ts";
+import { findRepeatedLines, isFurniture } from "./detect-furniture.ts";
+import { type Block, REFERENCE_HEADINGS } from "./parse-blocks.ts";
+
+export interface LayoutTable {
+  kind: "table";
+  tableId: string;
+  caption: string;
+  header: string[];
+  rows: string[][];
+}
+
+export interface LayoutFigure {
+  kind: "figure";
+  caption: string;
+}
+
+export type LayoutFloat = LayoutTable | LayoutFigure;
+
+export type SectionRole = "abstract" | "body" | "back" | "references";
+
+export interface LayoutSection {
+  number: string;
+  title: string;
+  level: number;
+  role: SectionRole;
+  paragraphs: string[];
+  floats: LayoutFloat[];
+}
+
+export interface RawReferenceEntry {
+  n: number;
+  /** The entry's printed text without its number, emphasis still marked. */
+  raw: string;
+}
+
+export interface DocumentLayout {
+  sections: LayoutSection[];
+  referenceEntries: RawReferenceEntry[];
+}
+
+const ENTRY_START = /^(?:[-•*]\s+)?(\d{1,4})(?:\.\s*|\s+)(?=[\p{L}'’])(.+)$/u;
+
+/** Is `next` a plausible heading number after `previous` (next sibling, first child, or an ancestor's sibling)? */
+export function isNextHeadingNumber(previous: number[] | null, next: number[]): boolean {
+  if (!previous) return next.length <= 2 && next[0]! <= 2 && next.slice(1).every((n) => n === 1);
+  if (next.length === previous.length + 1) {
+    return previous.every((n, i) => n === next[i]) && next[next.length - 1] === 1;
+  }
+  if (next.length > previous.length + 1) return false;
+  // Same or shallower level: a common prefix, then the next number (one lost heading tolerated).
+  const depth = next.length - 1;
+  for (let i = 0; i < depth; i++) if (previous[i] !== next[i]) return false;
+  const step = next[depth]! - previous[depth]!;
+  return step >= 1 && step <= 2;
+}
+
+export function parseHeadingNumber(number: string): number[] {
+  return number.split(".").map(Number);
+}
+
+/** Index of the block that opens the body: the first numbered heading that starts a sequence. */
+export function findFirstHeading(blocks: Block[]): number {
+  return blocks.findIndex(
+    (block) =>
+      block.kind === "heading" &&
+      (block.number === "" ? true : isNextHeadingNumber(null, parseHeadingNumber(block.number))),
+  );
+}
+
+function entryIsComplete(raw: string): boolean {
+  const hasYear = /\b(?:19|20)\d{2}\b/.test(raw);
+  return hasYear && /(?:[.)]|\d|\b10\.\d{4,9}\/\S+)\s*$/.test(raw.trim());
+}
+
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((word) => /^\p{L}/u.test(word) && word.length > 3);
+  if (!words.length) return false;
+  return words.filter((word) => /^\p{Lu}/u.test(word)).length / words.length >= 0.5;
+}
+
+class LayoutBuilder {
+  readonly sections: LayoutSection[] = [];
+  readonly entries: RawReferenceEntry[] = [];
+  private current: LayoutSection | null = null;
+  private lastBody: LayoutSection | null = null;
+  private lastNumber: number[] | null = null;
+  private openTable: LayoutTable | null = null;
+  private continuing = false;
+  private pendingFigureLabel: string | null = null;
+  private mode: "body" | "references" | "back" = "body";
+
+  constructor(private readonly repeated: Set<string>) {}
+
+  openSection(number: string, title: string, role: SectionRole, level = 1): void {
+    this.current = { number, title, level, role, paragraphs: [], floats: [] };
+    this.sections.push(this.current);
+    if (role === "body" || role === "abstract") this.lastBody = this.current;
+    this.openTable = null;
+    this.pendingFigureLabel = null;
+  }
+
+  private appendProse(section: LayoutSection, text: string): void {
+    const paragraphs = section.paragraphs;
+    const last = paragraphs[paragraphs.length - 1];
+    if (last !== undefined && !endsSentence(last)) {
+      // A paragraph that stopped mid-sentence resumes here (column/page break, figure in between).
+      paragraphs[paragraphs.length - 1] = /[-/]$/.test(last) ? last + text : `${last} ${text}`;
+    } else {
+      paragraphs.push(text);
+    }
+  }
+
+  private tableById(tableId: string): LayoutTable | null {
+    for (const section of this.sections) {
+      for (const float of section.floats) if (float.kind === "table" && float.tableId === tableId) return float;
+    }
+    return null;
+  }
+
+  private addRows(rows: string[][]): void {
+    let table = this.openTable;
+    if (!table) {
+      if (!this.current || !rows.length) return;
+      table = { kind: "table", tableId: "", caption: "", header: rows[0]!, rows: [] };
+      this.current.floats.push(table);
+      this.openTable = table;
+      rows = rows.slice(1);
+    }
+    for (const [i, row] of rows.entries()) {
+      if (!table.header.length) {
+        table.header = row;
+        continue;
+      }
+      const same = row.length === table.header.length && row.every((cell, j) => cell === table.header[j]);
+      if (same) continue; // the header printed again on a continued page
+      const previous = table.rows[table.rows.length - 1];
+      const refsCol = row.length - 1;
+      if (this.continuing && i === 0 && previous && row[0] === "" && row[refsCol] === "") {
+        // The first row of a continued part finishes the last row of the previous part.
+        table.rows[table.rows.length - 1] = previous.map((cell, j) => [cell, row[j] ?? ""].filter(Boolean).join(" "));
+        continue;
+      }
+      table.rows.push(row);
+    }
+    this.continuing = false;
+  }
+
+  private handleReferenceLine(line: string): boolean {
+    const match = ENTRY_START.exec(line.trim());
+    if (!match) return false;
+    const n = Number(match[1]);
+    const last = this.entries[this.entries.length - 1];
+    const plausible = last ? n > last.n && n <= last.n + 25 : n <= 5;
+    if (!plausible || countWords(match[2]!) < 2) return false;
+    this.entries.push({ n, raw: match[2]!.trim() });
+    return true;
+  }
+
+  private handleBackMatterText(block: Extract<Block, { kind: "text" }>): void {
+    for (const line of block.lines) {
+      if (this.handleReferenceLine(line)) {
+        this.mode = "references";
+        continue;
+      }
+      const last = this.entries[this.entries.length - 1];
+      const text = line.trim();
+      if (this.mode === "references" && last && !entryIsComplete(last.raw)) {
+        last.raw = `${last.raw} ${text}`;
+        continue;
+      }
+      if (this.mode === "references" && this.lastBody && countWords(text) >= 8 && !isFurniture(text, this.repeated)) {
+        // Prose printed inside the reference list: the end of the body, displaced by the layout.
+        this.appendProse(this.lastBody, block.lines.length > 1 ? text : block.text);
+        continue;
+      }
+      if (this.mode === "back" && this.current && !isFurniture(text, this.repeated)) {
+        this.appendProse(this.current, block.lines.length > 1 ? text : block.text);
+      }
+    }
+  }
+
+  add(block: Block, next: Block | undefined): void {
+    if (block.kind === "backmatter") {
+      const isReferences = REFERENCE_HEADINGS.has(block.title.toLowerCase());
+      this.mode = isReferences ? "references" : "back";
+      this.openSection("", block.title, isReferences ? "references" : "back");
+      return;
+    }
+    if (this.mode !== "body") {
+      if (block.kind === "text") this.handleBackMatterText(block);
+      else if (block.kind === "heading" && this.mode === "references") {
+        this.handleBackMatterText({ kind: "text", text: block.raw, lines: [block.raw], raw: block.raw });
+      }
+      return;
+    }
+    switch (block.kind) {
+      case "heading": {
+        if (block.number === "") {
+          this.openSection("", block.title, "body");
+          return;
+        }
+        const number = parseHeadingNumber(block.number);
+        if (isNextHeadingNumber(this.lastNumber, number)) {
+          this.lastNumber = number;
+          this.openSection(block.number, block.title, "body", number.length);
+          return;
+        }
+        this.addText(block.raw, next);
+        return;
+      }
+      case "figure-label":
+        this.pendingFigureLabel = block.label;
+        this.openTable = null;
+        return;
+      case "figure-caption":
+        this.current?.floats.push({ kind: "figure", caption: block.text });
+        this.openTable = null;
+        return;
+      case "table-caption": {
+        if (next?.kind !== "table-rows") {
+          this.addText(block.text, next);
+          return;
+        }
+        const table: LayoutTable = { kind: "table", tableId: block.tableId, caption: block.text, header: [], rows: [] };
+        this.current?.floats.push(table);
+        this.openTable = table;
+        this.continuing = false;
+        return;
+      }
+      case "table-continued":
+        this.openTable = this.tableById(block.tableId) ?? this.openTable;
+        this.continuing = true;
+        return;
+      case "table-rows":
+        this.addRows(block.rows);
+        return;
+      case "text":
+        this.addText(block.text, next);
+        return;
+    }
+  }
+
+  private addText(text: string, next: Block | undefined): void {
+    if (!this.current || isFurniture(text, this.repeated)) return;
+    if (this.pendingFigureLabel) {
+      this.current.floats.push({ kind: "figure", caption: `${this.pendingFigureLabel} ${text}` });
+      this.pendingFigureLabel = null;
+      return;
+    }
+    // Words printed inside a figure (its title, axis labels) land just before its caption.
+    const beforeFigure = next?.kind === "figure-caption" || next?.kind === "figure-label";
+    if (beforeFigure && countWords(text) <= 12 && !endsSentence(text) && isTitleCase(text)) return;
+    this.openTable = null;
+    this.appendProse(this.current, text);
+  }
+}
+
+/**
+ * Assemble the layout. `abstract` blocks open an "Abstract" section; `body` blocks start at the
+ * first heading (or, for an unsectioned document, are preceded by an unnumbered "Body" heading).
+ */
+export function buildLayout(abstract: Block[], body: Block[]): DocumentLayout {
+  const texts = [...abstract, ...body].filter((block) => block.kind === "text").map((block) => block.text);
+  const builder = new LayoutBuilder(findRepeatedLines(texts));
+  const meaningful = (blocks: Block[]) => blocks.filter((block) => !(block.kind === "text" && isFurniture(block.text)));
+  if (abstract.length) {
+    builder.openSection("", "Abstract", "abstract");
+    const blocks = meaningful(abstract);
+    blocks.forEach((block, i) => builder.add(block, blocks[i + 1]));
+  }
+  const blocks = meaningful(body);
+  blocks.forEach((block, i) => builder.add(block, blocks[i + 1]));
+  return { sections: builder.sections.filter(hasContent), referenceEntries: builder.entries };
+}
+
+function hasContent(section: LayoutSection): boolean {
+  return section.role === "body" || section.role === "references" || section.paragraphs.length > 0 || section.floats.length > 0;
+}

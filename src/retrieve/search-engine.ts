@@ -1,0 +1,240 @@
+// Hybrid search over one index: BM25 (inverted index, built at load) + HNSW dense vectors, fused,
+// re-scored at sentence level, optionally diversified with MMR.
+import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { badRequest, IndexError, ReviewChatError } from "../errors.ts";
+import { Bm25Index, type ScoredIndex, topK } from "../index/bm25-index.ts";
+import type { IdentifiedEmbeddings } from "../index/create-embeddings.ts";
+import { type ChunkVectorMetadata, createVectorStore, loadVectorStore } from "../index/vector-index.ts";
+import { REBUILD_HINT, type IndexFiles, vectorsDir } from "../store/index-files.ts";
+import type { Chunk, SearchResult } from "../types.ts";
+import { type FusionConfig, fuseScores, resolveFusionConfig } from "./fusion.ts";
+import { cosine, mmrSelect } from "./mmr.ts";
+import { sentenceCoverage } from "./sentence-rescore.ts";
+
+export type SearchMode = "bm25" | "dense" | "hybrid";
+export const SEARCH_MODES: readonly SearchMode[] = ["bm25", "dense", "hybrid"];
+
+export interface SearchOptions {
+  /** Results to return (default 8). */
+  k?: number;
+  /** Restrict to these document ids (empty or absent: all documents). */
+  docs?: string[];
+  mode?: SearchMode;
+  /** Diversify the results with maximal marginal relevance. */
+  mmr?: boolean;
+}
+
+const DEFAULT_K = 8;
+const MAX_K = 1000;
+const QUERY_CACHE_SIZE = 512;
+/** HNSW search breadth: recall close to exact search at 30,000 chunks, well under a millisecond. */
+const MIN_EF = 100;
+
+/** A small LRU for query vectors: the query embedding is most of a search's time. */
+class LruCache<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly capacity: number) {}
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
+  }
+}
+
+export class SearchEngine {
+  readonly chunks: Chunk[];
+  readonly config: FusionConfig;
+  readonly bm25: Bm25Index;
+  private readonly store: HNSWLib;
+  private readonly embeddings: IdentifiedEmbeddings;
+  /** HNSW label → position in `chunks`. */
+  private readonly chunkOfLabel: Int32Array;
+  /** Position in `chunks` → HNSW label. */
+  private readonly labelOfChunk: Int32Array;
+  private readonly queryVectors = new LruCache<Promise<number[]>>(QUERY_CACHE_SIZE);
+
+  private constructor(chunks: Chunk[], store: HNSWLib, embeddings: IdentifiedEmbeddings, config: FusionConfig) {
+    this.chunks = chunks;
+    this.store = store;
+    this.embeddings = embeddings;
+    this.config = config;
+    this.bm25 = Bm25Index.build(chunks, config.bm25);
+    const positionOf = new Map(chunks.map((chunk, i) => [chunk.id, i]));
+    const count = store.index.getCurrentCount();
+    this.chunkOfLabel = new Int32Array(count).fill(-1);
+    this.labelOfChunk = new Int32Array(chunks.length).fill(-1);
+    for (let label = 0; label < count; label++) {
+      const doc = store.docstore.search(String(label));
+      const id = typeof doc === "string" ? undefined : (doc.metadata as ChunkVectorMetadata).id;
+      const position = id === undefined ? undefined : positionOf.get(id);
+      if (position === undefined) continue;
+      this.chunkOfLabel[label] = position;
+      this.labelOfChunk[position] = label;
+    }
+    const missing = this.labelOfChunk.indexOf(-1);
+    if (missing >= 0) {
+      throw new IndexError(
+        "index_corrupt",
+        `The vector index has no vector for chunk ${chunks[missing]!.id}; ${REBUILD_HINT}`,
+      );
+    }
+  }
+
+  /**
+   * Open the search engine of a built index (vectors from `vectorsDir(files.buildDir)`).
+   *
+   * @example
+   * const engine = await SearchEngine.load(await readIndexFiles(buildDir), createEmbeddings(config.embeddings));
+   */
+  static async load(
+    files: IndexFiles,
+    embeddings: IdentifiedEmbeddings,
+    config?: Partial<FusionConfig>,
+  ): Promise<SearchEngine> {
+    const store = await loadVectorStore(vectorsDir(files.buildDir), embeddings);
+    return new SearchEngine(files.chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, config));
+  }
+
+  /**
+   * An in-memory engine over any chunks (BEIR runs, tests); vectors go through the cache when given one.
+   *
+   * @example
+   * const engine = await SearchEngine.fromChunks(chunks, embeddings, { cacheDir: "index/cache" });
+   */
+  static async fromChunks(
+    chunks: Chunk[],
+    embeddings: IdentifiedEmbeddings,
+    opts: { cacheDir?: string; onProgress?: (done: number, total: number) => void; config?: Partial<FusionConfig> } = {},
+  ): Promise<SearchEngine> {
+    const { store } = await createVectorStore(chunks, embeddings, { cacheDir: opts.cacheDir, onProgress: opts.onProgress });
+    return new SearchEngine(chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, opts.config));
+  }
+
+  /** The query's vector; repeated queries are served from an LRU cache without re-embedding. */
+  embedQuery(text: string): Promise<number[]> {
+    const key = text.trim();
+    let vector = this.queryVectors.get(key);
+    if (!vector) {
+      vector = this.embeddings.embedQuery(key);
+      // A failed embedding is not cached, so the next call retries.
+      vector.catch(() => this.queryVectors.delete(key));
+      this.queryVectors.set(key, vector);
+    }
+    return vector;
+  }
+
+  /**
+   * Best chunks for a question, best first, ranks from 1.
+   *
+   * @example
+   * await engine.search("Which lipid nanoparticles carry pterostilbene?", { k: 5, docs: ["guan2024"] });
+   */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+    const text = typeof query === "string" ? query.trim() : "";
+    if (!text) throw badRequest("The search query is empty");
+    const k = options.k ?? DEFAULT_K;
+    if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw badRequest(`k must be an integer from 1 to ${MAX_K}, got ${k}`);
+    const mode = options.mode ?? "hybrid";
+    if (mode !== "bm25" && mode !== "dense" && mode !== "hybrid") {
+      throw badRequest(`mode must be bm25, dense or hybrid, got "${String(mode)}"`);
+    }
+    const allowed = this.allowedMask(options.docs);
+    const depth = options.mmr ? Math.max(k * 3, this.config.candidates) : k;
+
+    let ranked: ScoredIndex[];
+    if (mode === "bm25") ranked = this.bm25.search(text, depth, allowed);
+    else if (mode === "dense") ranked = await this.denseSearch(await this.queryVector(text), depth, allowed);
+    else ranked = await this.hybridSearch(text, allowed);
+
+    if (options.mmr && ranked.length > k) {
+      ranked = mmrSelect(ranked.slice(0, depth), (i) => this.vectorOf(i), k, this.config.mmrLambda);
+    }
+    return ranked.slice(0, k).map(({ index, score }, i) => {
+      const chunk = this.chunks[index]!;
+      return {
+        id: chunk.id,
+        docId: chunk.docId,
+        section: chunk.section,
+        kind: chunk.kind,
+        text: chunk.text,
+        refs: chunk.refs,
+        score,
+        rank: i + 1,
+      };
+    });
+  }
+
+  private async queryVector(text: string): Promise<number[]> {
+    try {
+      return await this.embedQuery(text);
+    } catch (cause) {
+      if (ReviewChatError.isInstance(cause)) throw cause;
+      throw new ReviewChatError("internal", `Embedding the query with ${this.embeddings.modelId} failed`, { cause });
+    }
+  }
+
+  private allowedMask(docs: string[] | undefined): Uint8Array | undefined {
+    if (!docs || docs.length === 0) return undefined;
+    const wanted = new Set(docs);
+    const mask = new Uint8Array(this.chunks.length);
+    for (const [i, chunk] of this.chunks.entries()) if (wanted.has(chunk.docId)) mask[i] = 1;
+    return mask;
+  }
+
+  /** Cosine similarity (1 − HNSW's cosine distance) of the nearest chunks. */
+  private async denseSearch(vector: number[], k: number, allowed?: Uint8Array): Promise<ScoredIndex[]> {
+    const index = this.store.index;
+    const n = Math.min(k, index.getCurrentCount());
+    if (n === 0) return [];
+    index.setEf(Math.max(MIN_EF, n));
+    const filter = allowed ? (label: number) => allowed[this.chunkOfLabel[label]!] === 1 : undefined;
+    const { neighbors, distances } = index.searchKnn(vector, n, filter);
+    return neighbors
+      .map((label, i) => ({ index: this.chunkOfLabel[label]!, score: 1 - distances[i]! }))
+      .filter((hit) => hit.index >= 0);
+  }
+
+  private vectorOf(position: number): number[] {
+    return this.store.index.getPoint(this.labelOfChunk[position]!);
+  }
+
+  private async hybridSearch(text: string, allowed?: Uint8Array): Promise<ScoredIndex[]> {
+    const { candidates: depth } = this.config;
+    const terms = this.bm25.queryTerms(text);
+    const { scores: bm25Scores, touched } = this.bm25.scoreAll(terms, allowed);
+    const lexical = topK(touched, bm25Scores, depth);
+    const vector = await this.queryVector(text);
+    const dense = await this.denseSearch(vector, depth, allowed);
+
+    // The union, each candidate scored by both methods (a lexical hit's dense score is its cosine).
+    const denseScore = new Map(dense.map((hit) => [hit.index, hit.score]));
+    const pool = [...new Set([...lexical.map((h) => h.index), ...dense.map((h) => h.index)])];
+    if (pool.length === 0) return [];
+    const b = pool.map((i) => bm25Scores[i]!);
+    const d = pool.map((i) => denseScore.get(i) ?? cosine(vector, this.vectorOf(i)));
+    const fused = fuseScores(b, d, this.config);
+    let ranked = pool.map((index, i) => ({ index, score: fused[i]! })).sort((x, y) => y.score - x.score || x.index - y.index);
+
+    const { rescoreTopN, sentenceWeight } = this.config;
+    if (rescoreTopN > 0 && sentenceWeight > 0) {
+      const head = ranked.slice(0, rescoreTopN).map(({ index, score }) => ({
+        index,
+        score: score + sentenceWeight * sentenceCoverage(terms, (t) => this.bm25.idf(t), this.chunks[index]!),
+      }));
+      head.sort((x, y) => y.score - x.score || x.index - y.index);
+      ranked = [...head, ...ranked.slice(rescoreTopN)];
+    }
+    return ranked;
+  }
+}

@@ -1,0 +1,62 @@
+// The server's JSON is data from the network: coerce it into the answer shapes before rendering, so a
+// malformed or hostile payload can degrade the display but never break the widget.
+import type { AnswerPayload, AnswerReference, AnswerSource } from "../answer/answer-payload.ts";
+
+type Loose = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Loose => typeof value === "object" && value !== null;
+const text = (value: unknown): string => (typeof value === "string" ? value : "");
+const textOrNull = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
+const count = (value: unknown): number => (typeof value === "number" && Number.isFinite(value) ? value : 0);
+const numbers = (value: unknown): number[] =>
+  Array.isArray(value) ? value.filter((n): n is number => typeof n === "number" && Number.isInteger(n)) : [];
+
+export function readSource(value: unknown): AnswerSource | undefined {
+  if (!isObject(value) || !Number.isInteger(value.n)) return undefined;
+  const kind = value.kind === "table" || value.kind === "caption" ? value.kind : "text";
+  return {
+    n: value.n as number,
+    id: text(value.id),
+    docId: text(value.docId),
+    docTitle: text(value.docTitle),
+    section: text(value.section),
+    kind,
+    text: text(value.text),
+    refs: numbers(value.refs),
+    score: count(value.score),
+  };
+}
+
+export function readSources(value: unknown): AnswerSource[] {
+  const list = isObject(value) && Array.isArray(value.sources) ? value.sources : Array.isArray(value) ? value : [];
+  return list.map(readSource).filter((source): source is AnswerSource => source !== undefined);
+}
+
+export function readReference(value: unknown): AnswerReference | undefined {
+  if (!isObject(value) || !Number.isInteger(value.n)) return undefined;
+  return {
+    docId: text(value.docId),
+    n: value.n as number,
+    text: text(value.text),
+    authors: Array.isArray(value.authors) ? value.authors.filter((a): a is string => typeof a === "string") : [],
+    title: textOrNull(value.title),
+    journal: textOrNull(value.journal),
+    year: typeof value.year === "number" && Number.isInteger(value.year) ? value.year : null,
+    doi: textOrNull(value.doi),
+    url: textOrNull(value.url),
+  };
+}
+
+export function readAnswerPayload(value: unknown): AnswerPayload {
+  const payload = isObject(value) ? value : {};
+  const references = Array.isArray(payload.references) ? payload.references : [];
+  const warnings = Array.isArray(payload.warnings) ? payload.warnings.filter((w): w is string => typeof w === "string") : [];
+  return {
+    answer: text(payload.answer),
+    refused: payload.refused === true,
+    mode: payload.mode === "llm" ? "llm" : "extractive",
+    sources: readSources(payload.sources),
+    references: references.map(readReference).filter((ref): ref is AnswerReference => ref !== undefined),
+    ...(warnings.length ? { warnings } : {}),
+  };
+}

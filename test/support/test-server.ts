@@ -1,0 +1,8 @@
+// Start the real server on a free loopback port over the real index built by the global setup.
+import { loadConfig } from "../../src/config.ts";
+import { type RunningServer, startServer } from "../../src/server/start-server.ts";
+
+export async function startTestServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+  const config = loadConfig({ ...env, PORT: "0", HOST: "127.0.0.1" });
+  return startServer(config, { ingestIfStale: false });
+}
