@@ -3,6 +3,7 @@
 import type { SearchOptions } from "../retrieve/search-engine.ts";
 import type { Corpus } from "../store/corpus.ts";
 import type { SearchResult } from "../types.ts";
+import { findAbbreviations } from "./abbreviations.ts";
 import { DocumentMentions } from "./document-mentions.ts";
 import { BibliographyIndex } from "./search-bibliography.ts";
 import { SentenceIndex } from "./sentence-index.ts";
@@ -24,7 +25,7 @@ export function createAnswerResources(corpus: Corpus, search: PassageSearch): An
   return {
     corpus,
     search,
-    sentences: new SentenceIndex(corpus.chunks),
+    sentences: new SentenceIndex(corpus.chunks, findAbbreviations(corpus.documents.map((doc) => doc.text))),
     bibliography: new BibliographyIndex(corpus),
     mentions: new DocumentMentions(corpus.documents),
   };

@@ -163,7 +163,7 @@ function claimText(claim: string, history: ChatTurn[] | undefined): string {
 async function answerClaim(res: AnswerResources, claim: string, scope: string[], k: number): Promise<LookupAnswer> {
   const out = new LookupAnswerBuilder(res, k);
   const terms = questionTerms(claim);
-  const results = terms.length ? await res.search.search(claim, { k: Math.max(k, 8), docs: scope }) : [];
+  const results = terms.size ? await res.search.search(claim, { k: Math.max(k, 8), docs: scope }) : [];
   const matches: ClaimMatch[] = [];
   for (const result of results) {
     const chunk = res.corpus.chunk(result.id);

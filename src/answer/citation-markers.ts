@@ -1,7 +1,7 @@
 // Inline [n] markers in generated text: keep those that point at a source, drop the rest (with a
 // warning), and derive the review references from the cited passages' own sentences.
 import type { AnswerSource } from "./answer-payload.ts";
-import { contentTerms } from "./question-terms.ts";
+import { questionTerms } from "./question-terms.ts";
 import type { SentenceIndex } from "./sentence-index.ts";
 
 const MARKER = /\s*\[(\d{1,4}(?:\s*[,;–—-]\s*\d{1,4})*)\]/g;
@@ -102,7 +102,7 @@ export function referencesForCitedClaims(
   for (const claim of splitClaims(answer)) {
     const markers = [...claim.matchAll(MARKER)].flatMap((match) => parseMarkerBody(match[1]!));
     if (markers.length === 0) continue;
-    const claimTerms = [...new Set(contentTerms(claim.replace(MARKER, "")))];
+    const claimTerms = questionTerms(claim.replace(MARKER, ""));
     for (const n of new Set(markers)) {
       const source = sources.find((s) => s.n === n);
       if (!source) continue;

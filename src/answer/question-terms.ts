@@ -11,14 +11,33 @@ const QUESTION_WORDS = (
 ).split(" ");
 const QUESTION_STEMS = new Set(QUESTION_WORDS.map((word) => stemmer(word)));
 
-/** Analyzer terms of `text`, in order, duplicates kept. */
+// Spellings of one concept that the analyzer keeps apart: "miRNA", "microRNA" and the "miR" of "miR-21".
+const CANONICAL: Record<string, string> = { mirna: "mir", microrna: "mir", mirs: "mir" };
+const canonical = (term: string) => CANONICAL[term] ?? term;
+
+/** Analyzer terms of `text`, in order, duplicates kept, spelling variants merged. */
 export function contentTerms(text: string): string[] {
-  return tokenize(text);
+  return tokenize(text).map(canonical);
 }
 
-/** Distinct analyzer terms of a question, minus the words that only phrase it. */
-export function questionTerms(question: string): string[] {
-  return [...new Set(tokenize(question).filter((term) => !QUESTION_STEMS.has(term)))];
+/** A question's terms with their weights: 1 for its own words, less for words carried over from context. */
+export type QuestionTerms = ReadonlyMap<string, number>;
+
+/** Weight of a term carried from an earlier turn: it points at the topic, the new words say what is asked. */
+export const CARRIED_WEIGHT = 0.5;
+
+/**
+ * Distinct analyzer terms of a question, minus the words that only phrase it; `carried` (entities of
+ * earlier turns) adds terms at a lower weight.
+ *
+ * @example
+ * questionTerms("How well did it work in mice?", "PMA nanocomplex"); // Map { well → 1, work → 1, mice → 1, pma → 0.5, nanocomplex → 0.5 }
+ */
+export function questionTerms(question: string, carried = ""): QuestionTerms {
+  const terms = new Map<string, number>();
+  for (const term of contentTerms(carried)) if (!QUESTION_STEMS.has(term)) terms.set(term, CARRIED_WEIGHT);
+  for (const term of contentTerms(question)) if (!QUESTION_STEMS.has(term)) terms.set(term, 1);
+  return terms;
 }
 
 /** A function word or a question-phrasing word (unstemmed, any case). */

@@ -60,7 +60,7 @@ export class BibliographyIndex {
     if (!doi && words.length === 0) return [];
     const hits: BibliographyHit[] = [];
     for (const fields of this.entries) {
-      if (options.docs && !options.docs.includes(fields.entry.docId)) continue;
+      if (options.docs?.length && !options.docs.includes(fields.entry.docId)) continue;
       let score = 0;
       if (doi) {
         if (!fields.entry.doi || !fields.entry.doi.toLowerCase().startsWith(doi)) continue;
@@ -85,7 +85,7 @@ export class BibliographyIndex {
   byAuthor(surname: string, docs?: string[]): ReferenceWithDoc[] {
     const name = fold(surname).replace(/[^\p{L}\p{N}]/gu, "");
     return this.entries
-      .filter((fields) => (!docs || docs.includes(fields.entry.docId)) && fields.authors.has(name))
+      .filter((fields) => (!docs?.length || docs.includes(fields.entry.docId)) && fields.authors.has(name))
       .map((fields) => fields.entry);
   }
 }

@@ -1,6 +1,9 @@
 // Sentence terms precomputed once per loaded index, so answering a question only intersects sets.
+// A sentence's terms include the long forms of the abbreviations it uses ("SLN-DTX" → solid lipid
+// nanoparticles, docetaxel) and the abbreviations of long forms it spells out.
 import type { Chunk, Sentence } from "../types.ts";
-import { contentTerms } from "./question-terms.ts";
+import type { Abbreviation } from "./abbreviations.ts";
+import { type QuestionTerms, contentTerms } from "./question-terms.ts";
 
 export interface IndexedSentence {
   chunkId: string;
@@ -10,13 +13,27 @@ export interface IndexedSentence {
   terms: Set<string>;
 }
 
+/** Credit for a term matched only by a shared stem prefix ("synergi" ~ "synergist", "retrovir" ~ "retrovirus"). */
+export const PREFIX_MATCH_CREDIT = 0.7;
+const MIN_PREFIX = 5;
+
+/** "synergi" and "synergist" name one thing: they share all but at most one letter of the shorter term. */
+function prefixMatches(a: string, b: string): boolean {
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < MIN_PREFIX || /\d/.test(a) || /\d/.test(b)) return false;
+  let shared = 0;
+  while (shared < shorter && a[shared] === b[shared]) shared++;
+  return shared >= MIN_PREFIX && shared >= shorter - 1;
+}
+
 export class SentenceIndex {
   private readonly byChunk = new Map<string, IndexedSentence[]>();
   private readonly chunkTerms = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
   private sentenceCount = 0;
 
-  constructor(chunks: readonly Chunk[]) {
+  constructor(chunks: readonly Chunk[], abbreviations: ReadonlyMap<string, Abbreviation> = new Map()) {
+    const longForms = [...abbreviations.values()];
     for (const chunk of chunks) {
       // A chunk without sentence records (should not happen, but old indexes may) reads as one sentence.
       const sentences: Sentence[] = chunk.sentences.length
@@ -24,6 +41,8 @@ export class SentenceIndex {
         : [{ text: chunk.text, refs: chunk.refs, start: chunk.start, end: chunk.end }];
       const indexed = sentences.map((sentence, index) => {
         const terms = new Set(contentTerms(sentence.text));
+        for (const term of [...terms]) for (const t of abbreviations.get(term)?.expansion ?? []) terms.add(t);
+        for (const abbr of longForms) if (abbr.expansion.every((t) => terms.has(t))) terms.add(abbr.term);
         for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
         return { chunkId: chunk.id, index, sentence, terms };
       });
@@ -47,14 +66,21 @@ export class SentenceIndex {
     return Math.log(1 + (this.sentenceCount - df + 0.5) / (df + 0.5));
   }
 
-  /** Share of the question's weight (idf) that `terms` contain, in [0, 1]. */
-  coverage(questionTerms: readonly string[], terms: Set<string>): number {
+  /**
+   * Share of the question's weight (idf × the term's own weight) found in any of `sets`, in [0, 1];
+   * a term found only by a shared stem prefix counts `PREFIX_MATCH_CREDIT`.
+   */
+  coverage(question: QuestionTerms, ...sets: Set<string>[]): number {
     let total = 0;
     let matched = 0;
-    for (const term of questionTerms) {
-      const weight = this.idf(term);
+    for (const [term, own] of question) {
+      const weight = own * this.idf(term);
       total += weight;
-      if (terms.has(term)) matched += weight;
+      if (sets.some((set) => set.has(term))) {
+        matched += weight;
+      } else if (sets.some((set) => [...set].some((other) => prefixMatches(term, other)))) {
+        matched += weight * PREFIX_MATCH_CREDIT;
+      }
     }
     return total === 0 ? 0 : matched / total;
   }

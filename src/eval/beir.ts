@@ -4,6 +4,7 @@
 import { badRequest } from "../errors.ts";
 import type { IdentifiedEmbeddings } from "../index/create-embeddings.ts";
 import { SearchEngine, type SearchMode } from "../retrieve/search-engine.ts";
+import type { FusionConfig } from "../retrieve/fusion.ts";
 import type { SearchResult } from "../types.ts";
 import { type BeirChunkOptions, beirCorpusToChunks } from "./beir-chunks.ts";
 import type { BeirDataset } from "./beir-dataset.ts";
@@ -33,6 +34,8 @@ export interface BeirMethodResult {
   metrics: BeirMetrics;
   /** Mean wall time of one query's search, in ms. */
   msPerQuery: number;
+  /** Mean number of documents ranked per query (below 100 when a method returns fewer, e.g. hybrid's pool). */
+  meanDepth: number;
   perQuery: BeirQueryResult[];
 }
 
@@ -52,6 +55,8 @@ export interface EvaluateBeirOptions extends BeirChunkOptions {
   /** Embedding cache folder (content-addressed; shared across runs). */
   cacheDir?: string;
   methods?: readonly SearchMode[];
+  /** Fusion/BM25 overrides on top of the embedder's defaults (and FUSION_* / BM25_* variables). */
+  config?: Partial<FusionConfig>;
   /** Embedding progress, in chunks. */
   onProgress?: (done: number, total: number) => void;
   /** Called before each method's queries run and after each query. */
@@ -74,9 +79,13 @@ export function rankDocumentsByBestChunk(hits: readonly SearchResult[], depth = 
   return ranked;
 }
 
+/** The engine's largest k per search. */
+const SEARCH_K_LIMIT = 1000;
+
 /**
- * Search deep enough to rank `depth` distinct documents (or every document): starts at
- * 1.5 × depth × chunks-per-document hits and doubles while documents are missing.
+ * Search deep enough to rank `depth` distinct documents: starts at 1.5 × depth × chunks-per-document
+ * hits and doubles while documents are missing and the method has more to give (BM25 only returns
+ * chunks sharing a term with the query; hybrid returns its fused candidate pool).
  */
 async function rankForQuery(
   engine: SearchEngine,
@@ -85,11 +94,13 @@ async function rankForQuery(
   sizes: { chunks: number; documents: number },
 ): Promise<string[]> {
   const wanted = Math.min(BEIR_DEPTH, sizes.documents);
-  let k = Math.min(sizes.chunks, Math.ceil(1.5 * wanted * (sizes.chunks / sizes.documents)));
+  const limit = Math.min(sizes.chunks, SEARCH_K_LIMIT);
+  let k = Math.min(limit, Math.ceil(1.5 * wanted * (sizes.chunks / sizes.documents)));
   for (;;) {
-    const ranked = rankDocumentsByBestChunk(await engine.search(query, { k, mode, mmr: false }));
-    if (ranked.length >= wanted || k >= sizes.chunks) return ranked;
-    k = Math.min(sizes.chunks, k * 2);
+    const hits = await engine.search(query, { k, mode, mmr: false });
+    const ranked = rankDocumentsByBestChunk(hits);
+    if (ranked.length >= wanted || hits.length < k || k >= limit) return ranked;
+    k = Math.min(limit, k * 2);
   }
 }
 
@@ -134,9 +145,13 @@ export async function evaluateBeir(dataset: BeirDataset, options: EvaluateBeirOp
   const engine = await SearchEngine.fromChunks(chunks, options.embeddings, {
     cacheDir: options.cacheDir,
     onProgress: options.onProgress,
+    config: options.config,
   });
   const indexSeconds = (performance.now() - started) / 1000;
   const sizes = { chunks: chunks.length, documents: dataset.corpus.length };
+
+  // Load the query model outside the timings (a warm cache means fromChunks never needed it).
+  if ((options.methods ?? BEIR_METHODS).some((m) => m !== "bm25")) await engine.embedQuery("warm-up");
 
   const methods: BeirMethodResult[] = [];
   for (const method of options.methods ?? BEIR_METHODS) {
@@ -166,6 +181,7 @@ export async function evaluateBeir(dataset: BeirDataset, options: EvaluateBeirOp
         mrr10: mean(perQuery.map((q) => q.mrr10)),
       },
       msPerQuery: queries.length ? searchMs / queries.length : 0,
+      meanDepth: mean(perQuery.map((q) => q.ranked.length)),
       perQuery,
     });
   }

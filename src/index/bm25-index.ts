@@ -2,7 +2,8 @@
 // well under a second at 30,000 chunks). The section heading is a second, weighted field (BM25F-style:
 // its term frequencies and length are added to the body's with weight `sectionWeight`).
 import type { Chunk } from "../types.ts";
-import { tokenize } from "./tokenize.ts";
+import { findAbbreviations } from "./abbreviations.ts";
+import { foldText, tokenize } from "./tokenize.ts";
 
 export interface Bm25Params {
   /** Term-frequency saturation. */
@@ -11,9 +12,66 @@ export interface Bm25Params {
   b: number;
   /** Weight of the section heading's terms relative to the body's (0 = ignore headings). */
   sectionWeight: number;
+  /**
+   * Weight of abbreviation expansion (0 = off): where a document uses a short form it defines
+   * ("TNBC"), the long form's terms are indexed too, and the other way round.
+   */
+  abbreviationWeight: number;
+  /** Pseudo-relevance feedback: expand the query from this many top documents (0 = off) … */
+  prfDocs: number;
+  /** … with this many of their best terms … */
+  prfTerms: number;
+  /** … each weighted up to this much (an original query term weighs 1). */
+  prfWeight: number;
 }
 
-export const DEFAULT_BM25_PARAMS: Bm25Params = { k1: 1.2, b: 0.75, sectionWeight: 0 };
+export const DEFAULT_BM25_PARAMS: Bm25Params = {
+  k1: 1.2,
+  b: 0.75,
+  sectionWeight: 0,
+  abbreviationWeight: 0,
+  prfDocs: 0,
+  prfTerms: 0,
+  prfWeight: 0,
+};
+
+export type Bm25Document = Pick<Chunk, "text" | "section"> & Partial<Pick<Chunk, "docId">>;
+
+const phraseText = (text: string) => ` ${foldText(text).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()} `;
+
+function countOccurrences(haystack: string, needle: string): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length - 1)) count++;
+  return count;
+}
+
+interface Expansion {
+  shortTerm: string;
+  shortTerms: string[];
+  longPhrase: string;
+  longTerms: string[];
+}
+
+/** Abbreviations each document defines, prepared for matching against its chunks. */
+function documentExpansions(chunks: readonly Bm25Document[]): Map<string, Expansion[]> {
+  const textByDoc = new Map<string, string[]>();
+  for (const chunk of chunks) {
+    const key = chunk.docId ?? "";
+    textByDoc.set(key, [...(textByDoc.get(key) ?? []), chunk.text]);
+  }
+  const out = new Map<string, Expansion[]>();
+  for (const [docId, texts] of textByDoc) {
+    const expansions: Expansion[] = [];
+    for (const { short, long } of findAbbreviations(texts.join("\n\n"))) {
+      const shortTerms = tokenize(short);
+      const longTerms = tokenize(long);
+      if (shortTerms.length === 0 || longTerms.length === 0) continue;
+      expansions.push({ shortTerm: shortTerms[0]!, shortTerms, longPhrase: phraseText(long), longTerms });
+    }
+    out.set(docId, expansions);
+  }
+  return out;
+}
 
 export interface ScoredIndex {
   /** Position of the chunk in the array the index was built from. */
@@ -37,9 +95,9 @@ export class Bm25Index {
   /** Per-document length normaliser k1·(1 − b + b·dl/avgdl), precomputed. */
   private readonly norm: Float32Array;
 
-  private constructor(params: Bm25Params, size: number, norm: Float32Array) {
+  private constructor(params: Bm25Params, norm: Float32Array, private readonly source: readonly Bm25Document[]) {
     this.params = params;
-    this.size = size;
+    this.size = source.length;
     this.norm = norm;
   }
 
@@ -48,15 +106,27 @@ export class Bm25Index {
    * const bm25 = Bm25Index.build(chunks, { k1: 1.2, b: 0.75 });
    * bm25.search("P-gp efflux", 10); // [{ index: 17, score: 9.3 }, …]
    */
-  static build(chunks: readonly Pick<Chunk, "text" | "section">[], params: Partial<Bm25Params> = {}): Bm25Index {
+  static build(chunks: readonly Bm25Document[], params: Partial<Bm25Params> = {}): Bm25Index {
     const p = { ...DEFAULT_BM25_PARAMS, ...params };
     const lengths = new Float32Array(chunks.length);
     const lists = new Map<string, { docs: number[]; tfs: number[] }>();
+    const expansions = p.abbreviationWeight > 0 ? documentExpansions(chunks) : new Map<string, Expansion[]>();
     for (const [doc, chunk] of chunks.entries()) {
       const tf = new Map<string, number>();
       const body = tokenize(chunk.text);
       for (const term of body) tf.set(term, (tf.get(term) ?? 0) + 1);
       let length = body.length;
+      const docExpansions = expansions.get(chunk.docId ?? "") ?? [];
+      if (docExpansions.length > 0) {
+        // Expansions add evidence but not length: a chunk is not penalised for its abbreviations.
+        const text = phraseText(chunk.text);
+        for (const e of docExpansions) {
+          const shortCount = tf.get(e.shortTerm) ?? 0;
+          const longCount = countOccurrences(text, e.longPhrase);
+          for (const term of e.longTerms) if (shortCount) tf.set(term, (tf.get(term) ?? 0) + p.abbreviationWeight * shortCount);
+          for (const term of e.shortTerms) if (longCount) tf.set(term, (tf.get(term) ?? 0) + p.abbreviationWeight * longCount);
+        }
+      }
       if (p.sectionWeight > 0 && chunk.section) {
         const heading = tokenize(chunk.section);
         for (const term of heading) tf.set(term, (tf.get(term) ?? 0) + p.sectionWeight);
@@ -75,7 +145,7 @@ export class Bm25Index {
     const avg = chunks.length > 0 ? total / chunks.length || 1 : 1;
     const norm = new Float32Array(chunks.length);
     for (let i = 0; i < norm.length; i++) norm[i] = p.k1 * (1 - p.b + (p.b * lengths[i]!) / avg);
-    const index = new Bm25Index(p, chunks.length, norm);
+    const index = new Bm25Index(p, norm, chunks);
     const n = chunks.length;
     for (const [term, list] of lists) {
       const df = list.docs.length;
@@ -128,9 +198,35 @@ export class Bm25Index {
     return { scores, touched };
   }
 
+  /**
+   * Pseudo-relevance feedback (Rocchio over tf·idf): add the best terms of the top `prfDocs`
+   * documents to the query. Returns the query unchanged when feedback is off.
+   */
+  expandQuery(terms: WeightedTerms, allowed?: Uint8Array): WeightedTerms {
+    const { prfDocs, prfTerms, prfWeight } = this.params;
+    if (prfDocs <= 0 || prfTerms <= 0 || prfWeight <= 0 || terms.size === 0) return terms;
+    const { scores, touched } = this.scoreAll(terms, allowed);
+    const candidates = new Map<string, number>();
+    for (const { index } of topK(touched, scores, prfDocs)) {
+      const tokens = tokenize(this.source[index]!.text);
+      const tf = new Map<string, number>();
+      for (const term of tokens) tf.set(term, (tf.get(term) ?? 0) + 1);
+      for (const [term, count] of tf) {
+        if (terms.has(term)) continue;
+        candidates.set(term, (candidates.get(term) ?? 0) + (count / tokens.length) * this.idf(term));
+      }
+    }
+    const best = [...candidates].sort((a, b) => b[1] - a[1]).slice(0, prfTerms);
+    const top = best[0]?.[1] ?? 0;
+    if (top <= 0) return terms;
+    const expanded = new Map(terms);
+    for (const [term, score] of best) expanded.set(term, (prfWeight * score) / top);
+    return expanded;
+  }
+
   /** The `k` best documents for a query, best first; `allowed[i] = 0` excludes document i. */
   search(query: string | WeightedTerms, k: number, allowed?: Uint8Array): ScoredIndex[] {
-    const terms = typeof query === "string" ? this.queryTerms(query) : query;
+    const terms = this.expandQuery(typeof query === "string" ? this.queryTerms(query) : query, allowed);
     const { scores, touched } = this.scoreAll(terms, allowed);
     return topK(touched, scores, k);
   }

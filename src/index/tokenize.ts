@@ -60,9 +60,33 @@ const WORD_RE = /[a-z0-9]+(?:(?:-|(?<=[0-9])\.(?=[0-9]))[a-z0-9]+)*/g;
 const ALPHA_RE = /^[a-z]+$/;
 const NUMERIC_RE = /^[0-9.]+$/;
 
+// British spellings folded to American ones before stemming, so "tumours" = "tumors" and
+// "randomised" = "randomized". Both sides of a match go through the same folding, so a rare
+// over-reach ("promise" → "promize") is harmless.
+const BRITISH: [RegExp, string][] = [
+  [/^(tum|col|behavi|fav|lab|hon|vap|od|rum|harb|flav|neighb|vig)our/, "$1or"],
+  [/^(an|leuk|h|sept|isch|hypox|glyc|ur|toxa|bacter|vir)aem/, "$1em"],
+  [/^haem/, "hem"],
+  [/^paed/, "ped"],
+  [/^(o)?oestr/, "estr"],
+  [/^oedem/, "edem"],
+  [/^oesoph/, "esoph"],
+  [/^foet/, "fet"],
+  [/^(diarr|gonorr)hoea/, "$1hea"],
+  [/(cen|fib|lit|met|thea)tre(s?)$/, "$1ter$2"],
+  [/^programme/, "program"],
+  [/(.{3,})is(e|ed|es|ing|ation|ations|er|ers)$/, "$1iz$2"],
+  [/(.{2,})ys(e|ed|es|ing)$/, "$1yz$2"],
+];
+
+export function americanSpelling(word: string): string {
+  for (const [re, to] of BRITISH) if (re.test(word)) return word.replace(re, to);
+  return word;
+}
+
 /** Stem plain English words; anything with a digit (IC50, ABCB1, 34a, fe3o4) is kept as written. */
 function normalizeTerm(term: string): string {
-  return ALPHA_RE.test(term) ? stemmer(term) : term;
+  return ALPHA_RE.test(term) ? stemmer(americanSpelling(term)) : term;
 }
 
 function keep(term: string): boolean {

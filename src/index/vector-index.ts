@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document } from "@langchain/core/documents";
-import { HierarchicalNSW } from "hnswlib-node";
 import { IndexError } from "../errors.ts";
 import { REBUILD_HINT } from "../store/index-files.ts";
 import type { Chunk } from "../types.ts";
@@ -44,6 +43,7 @@ export async function createVectorStore(
   if (vectors.length === 0) {
     // An empty corpus still gets a valid, saveable (empty) index of the model's width.
     const dimensions = (await embeddings.embedQuery("dimension probe")).length;
+    const { HierarchicalNSW } = await HNSWLib.imports();
     const index = new HierarchicalNSW("cosine", dimensions);
     index.initIndex(1);
     return { store: new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions, index }), dimensions, embedded, cached };

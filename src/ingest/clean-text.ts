@@ -54,7 +54,7 @@ export function normalizeRawText(raw: string): string {
     .normalize("NFC")
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, " ")
-    .replace(/[\u200b\u200c\u200d\u2060\u00ad]/g, "")
+    .replace(/\u200b|\u200c|\u200d|\u2060|\u00ad/g, "")
     .replace(/\f/g, "\n\n");
 }
 
@@ -76,8 +76,8 @@ export function cleanInline(text: string): string {
     .replace(new RegExp(`(${GREEK_LETTER}) (?=-[A-Za-z0-9])`, "g"), "$1")
     .replace(new RegExp(`(\\d) (${GREEK_LETTER})(?=-)`, "g"), "$1$2")
     .replace(new RegExp(`([A-Za-z]${GREEK_LETTER}) ([A-Z])(?![a-z])`, "g"), "$1$2")
-    .replace(new RegExp(`(^|[\\s(/-])(${GREEK_LETTER}) ([A-Z])(?![a-z])`, "g"), "$1$2$3")
     .replace(/([A-Za-z]) ([κβαγ]) ([A-Z])(?![a-z])/g, "$1$2$3")
+    .replace(new RegExp(`(^|[\\s(/-])(${GREEK_LETTER}) ([A-Z])(?![a-z])`, "g"), "$1$2$3")
     .replace(/(\d) ?μ (m|g|l|L|M|mol|s)\b/g, "$1 μ$2")
     .replace(/[ \t]{2,}/g, " ");
   return out.trim();

@@ -39,13 +39,18 @@ export function isFurniture(paragraph: string, repeatedLines?: Set<string>): boo
   const text = paragraph.trim();
   if (!text) return true;
   if (PANEL_LABEL.test(text) && text.split(/\s+/).length <= 6) return true;
-  if (LINE_PATTERNS.some((pattern) => pattern.test(text))) return true;
+  if (isFurnitureLine(text, repeatedLines)) return true;
   const words = text.split(/\s+/).length;
   if (LICENCE.test(text) && words < 120) return true;
   // Correspondence / affiliation footnotes: an address with an e-mail, not prose with a citation.
   if (EMAIL.test(text) && words < 80 && (AFFILIATION.test(text) || /e-?mail/i.test(text) || words < 12)) return true;
-  if (repeatedLines?.has(text)) return true;
   return false;
+}
+
+/** A single printed line that is furniture wherever it appears: running head or foot, page number. */
+export function isFurnitureLine(line: string, repeatedLines?: Set<string>): boolean {
+  const text = line.trim();
+  return LINE_PATTERNS.some((pattern) => pattern.test(text)) || (repeatedLines?.has(text) ?? false);
 }
 
 /** Is this front-matter paragraph an affiliation list ("¹The First Clinical College of …")? */

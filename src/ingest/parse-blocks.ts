@@ -24,6 +24,12 @@ const BACK_MATTER = new Set([
   "ethics statement", "generative ai statement", "author information", "disclosure statement", "orcid",
 ]);
 
+/** Unnumbered headings common enough to trust on a line of their own. */
+const PLAIN_HEADINGS = new Set([
+  "abstract", "summary", "introduction", "background", "discussion", "conclusion", "conclusions",
+  "concluding remarks", "outlook", "future perspectives", "future directions", "perspectives",
+]);
+
 export const REFERENCE_HEADINGS = new Set([
   "references", "reference", "bibliography", "literature cited", "works cited", "notes and references",
 ]);
@@ -42,7 +48,8 @@ export function splitParagraphs(text: string): string[][] {
       if (current.length) paragraphs.push(current);
       current = [];
     } else {
-      current.push(line.replace(/\s+$/, ""));
+      // Trailing tabs are empty table cells: keep them.
+      current.push(line.replace(/[ \r]+$/, ""));
     }
   }
   if (current.length) paragraphs.push(current);
@@ -77,8 +84,9 @@ export function classifyParagraph(lines: string[], markdown = false): Block {
   let joined = joinLines(lines);
   let markdownHeading = false;
   if (markdown && /^#{1,6}\s+/.test(joined)) {
+    // "# Title" is the document's title; "## …" and deeper are its section headings.
+    markdownHeading = !/^#\s/.test(joined);
     joined = joined.replace(/^#{1,6}\s+/, "");
-    markdownHeading = true;
   }
   const text = cleanInline(joined);
   const bare = text.replace(/[:.]$/, "").trim();
@@ -87,6 +95,7 @@ export function classifyParagraph(lines: string[], markdown = false): Block {
     if (BACK_MATTER.has(lower)) return { kind: "backmatter", title: bare, raw };
     const heading = headingOf(text);
     if (heading) return { kind: "heading", ...heading, raw };
+    if (PLAIN_HEADINGS.has(lower)) return { kind: "heading", number: "", title: bare, raw };
     if (markdownHeading) return { kind: "heading", number: "", title: bare, raw };
   }
   const table = TABLE.exec(text);

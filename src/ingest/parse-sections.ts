@@ -1,7 +1,7 @@
 // Blocks → the document's layout: numbered sections with their hierarchy, prose paragraphs
 // rejoined across column/page breaks, figure captions and tables (continued parts merged) as
 // floats, back matter kept apart, and the raw reference-list entries wherever they were printed.
-import { countWords, endsSentence } from "./clean-text.ts";
+import { cleanInline, countWords, endsSentence } from "./clean-text.ts";
 import { findRepeatedLines, isFurniture } from "./detect-furniture.ts";
 import { type Block, REFERENCE_HEADINGS } from "./parse-blocks.ts";
 
@@ -130,7 +130,10 @@ class LayoutBuilder {
       this.openTable = table;
       rows = rows.slice(1);
     }
-    for (const [i, row] of rows.entries()) {
+    let firstDataRow = true;
+    for (const cells of rows) {
+      const width = Math.max(table.header.length, cells.length);
+      const row = [...cells, ...Array<string>(width - cells.length).fill("")];
       if (!table.header.length) {
         table.header = row;
         continue;
@@ -138,12 +141,14 @@ class LayoutBuilder {
       const same = row.length === table.header.length && row.every((cell, j) => cell === table.header[j]);
       if (same) continue; // the header printed again on a continued page
       const previous = table.rows[table.rows.length - 1];
-      const refsCol = row.length - 1;
-      if (this.continuing && i === 0 && previous && row[0] === "" && row[refsCol] === "") {
+      const refsCol = table.header.length - 1;
+      if (this.continuing && firstDataRow && previous && row[0] === "" && row[refsCol] === "") {
         // The first row of a continued part finishes the last row of the previous part.
         table.rows[table.rows.length - 1] = previous.map((cell, j) => [cell, row[j] ?? ""].filter(Boolean).join(" "));
+        firstDataRow = false;
         continue;
       }
+      firstDataRow = false;
       table.rows.push(row);
     }
     this.continuing = false;
@@ -167,18 +172,17 @@ class LayoutBuilder {
         continue;
       }
       const last = this.entries[this.entries.length - 1];
-      const text = line.trim();
       if (this.mode === "references" && last && !entryIsComplete(last.raw)) {
-        last.raw = `${last.raw} ${text}`;
+        last.raw = `${last.raw} ${line.trim()}`;
         continue;
       }
-      if (this.mode === "references" && this.lastBody && countWords(text) >= 8 && !isFurniture(text, this.repeated)) {
+      const text = cleanInline(line);
+      if (!text || isFurniture(text, this.repeated)) continue;
+      if (this.mode === "references" && this.lastBody && countWords(text) >= 8) {
         // Prose printed inside the reference list: the end of the body, displaced by the layout.
-        this.appendProse(this.lastBody, block.lines.length > 1 ? text : block.text);
-        continue;
-      }
-      if (this.mode === "back" && this.current && !isFurniture(text, this.repeated)) {
-        this.appendProse(this.current, block.lines.length > 1 ? text : block.text);
+        this.appendProse(this.lastBody, text);
+      } else if (this.mode === "back" && this.current) {
+        this.appendProse(this.current, text);
       }
     }
   }
@@ -192,7 +196,7 @@ class LayoutBuilder {
     }
     if (this.mode !== "body") {
       if (block.kind === "text") this.handleBackMatterText(block);
-      else if (block.kind === "heading" && this.mode === "references") {
+      else if (block.kind === "heading") {
         this.handleBackMatterText({ kind: "text", text: block.raw, lines: [block.raw], raw: block.raw });
       }
       return;

@@ -5,7 +5,7 @@
 // dev set"): USE-lite is weak on scientific text, so it only nudges the BM25 ranking; a strong
 // hosted embedder gets an even share. Environment variables override (see `resolveFusionConfig`).
 import { ReviewChatError } from "../errors.ts";
-import type { Bm25Params } from "../index/bm25-index.ts";
+import { type Bm25Params, DEFAULT_BM25_PARAMS } from "../index/bm25-index.ts";
 import { USE_LITE_MODEL_ID } from "../index/use-lite-embeddings.ts";
 
 export type FusionMethod = "rrf" | "minmax" | "zscore";
@@ -37,7 +37,7 @@ const BASE: FusionConfig = {
   rescoreTopN: 20,
   sentenceWeight: 0,
   mmrLambda: 0.7,
-  bm25: { k1: 1.2, b: 0.75, sectionWeight: 0 },
+  bm25: { ...DEFAULT_BM25_PARAMS, abbreviationWeight: 1 },
 };
 
 /** The tuned defaults for an embedder: lexical-heavy for USE-lite, balanced for others. */
@@ -61,7 +61,8 @@ function numberFromEnv(env: NodeJS.ProcessEnv, name: string, min: number, max: n
 /**
  * Defaults for the embedder, then environment overrides, then explicit ones.
  * FUSION_METHOD (rrf|minmax|zscore), FUSION_DENSE_WEIGHT (0–1; BM25 gets the rest), FUSION_RRF_K,
- * FUSION_CANDIDATES, FUSION_RESCORE_TOP_N, FUSION_SENTENCE_WEIGHT, BM25_K1, BM25_B, BM25_SECTION_WEIGHT.
+ * FUSION_CANDIDATES, FUSION_RESCORE_TOP_N, FUSION_SENTENCE_WEIGHT, BM25_K1, BM25_B, BM25_SECTION_WEIGHT,
+ * BM25_ABBREVIATION_WEIGHT, BM25_PRF_DOCS, BM25_PRF_TERMS, BM25_PRF_WEIGHT.
  *
  * @example
  * resolveFusionConfig("use-lite-512", { method: "rrf" }, { FUSION_DENSE_WEIGHT: "0.4" });
@@ -89,6 +90,10 @@ export function resolveFusionConfig(
     k1: numberFromEnv(env, "BM25_K1", 0, 100) ?? config.bm25.k1,
     b: numberFromEnv(env, "BM25_B", 0, 1) ?? config.bm25.b,
     sectionWeight: numberFromEnv(env, "BM25_SECTION_WEIGHT", 0, 100) ?? config.bm25.sectionWeight,
+    abbreviationWeight: numberFromEnv(env, "BM25_ABBREVIATION_WEIGHT", 0, 100) ?? config.bm25.abbreviationWeight,
+    prfDocs: Math.round(numberFromEnv(env, "BM25_PRF_DOCS", 0, 100) ?? config.bm25.prfDocs),
+    prfTerms: Math.round(numberFromEnv(env, "BM25_PRF_TERMS", 0, 1000) ?? config.bm25.prfTerms),
+    prfWeight: numberFromEnv(env, "BM25_PRF_WEIGHT", 0, 100) ?? config.bm25.prfWeight,
   };
   return {
     ...config,

@@ -212,7 +212,7 @@ export class SearchEngine {
   private async hybridSearch(text: string, allowed?: Uint8Array): Promise<ScoredIndex[]> {
     const { candidates: depth } = this.config;
     const terms = this.bm25.queryTerms(text);
-    const { scores: bm25Scores, touched } = this.bm25.scoreAll(terms, allowed);
+    const { scores: bm25Scores, touched } = this.bm25.scoreAll(this.bm25.expandQuery(terms, allowed), allowed);
     const lexical = topK(touched, bm25Scores, depth);
     const vector = await this.queryVector(text);
     const dense = await this.denseSearch(vector, depth, allowed);

@@ -13,7 +13,7 @@ interface HttpLikeError {
 // 5xx codes whose message helps the client (try later) and reveals nothing internal.
 const PUBLIC_5XX_CODES = new Set<string>(["index_missing", "timeout", "shutting_down"]);
 
-function toResponse(error: unknown): { status: number; code: string; message: string } {
+export function toResponse(error: unknown): { status: number; code: string; message: string } {
   if (ReviewChatError.isInstance(error)) {
     const hidden = error.status >= 500 && !PUBLIC_5XX_CODES.has(error.code);
     return { status: error.status, code: error.code, message: hidden ? "Internal error" : error.message };

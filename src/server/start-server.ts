@@ -7,6 +7,7 @@ import { buildIndex } from "../store/build-index.ts";
 import { loadIndex } from "../store/load-index.ts";
 import { createApp } from "./app.ts";
 import type { ServerContext } from "./context.ts";
+import { applyServerTimeouts } from "./middleware/request-timeout.ts";
 
 export interface RunningServer {
   server: Server;
@@ -31,6 +32,7 @@ export async function startServer(
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once("error", reject);
   });
+  applyServerTimeouts(server, config);
   const { port } = server.address() as AddressInfo;
   return {
     server,

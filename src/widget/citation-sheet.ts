@@ -1,6 +1,6 @@
 // The panel a citation button opens: the passage with the cited sentence highlighted, where it stands
 // in the review, the review's references behind it, and a citation to copy.
-import { h, icon, link } from "./dom.ts";
+import { append, h, icon, link } from "./dom.ts";
 import { findCitedSentence } from "./find-cited-sentence.ts";
 import { formatCitation } from "./format-reference.ts";
 import type { CitationTarget } from "./message-view.ts";
@@ -82,7 +82,9 @@ export class CitationSheet {
       });
     });
 
-    this.body.replaceChildren(
+    this.body.replaceChildren();
+    append(
+      this.body,
       h("p", { class: "doc-title" }, source.docTitle || source.docId),
       h("p", { class: "section" }, source.section ? `Section: ${source.section}` : ""),
       passage,

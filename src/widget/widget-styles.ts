@@ -19,9 +19,9 @@ export const WIDGET_CSS = `
   --rc-shadow: 0 12px 40px rgba(15, 23, 42, .25);
   color-scheme: light;
   display: block;
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  color: var(--rc-fg);
 }
+.rc { all: initial; display: contents; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  color: var(--rc-fg); }
 :host([data-theme="dark"]) { --rc-bg: #17181c; --rc-fg: #ececf1; --rc-muted: #a9adb8; --rc-border: #3a3d46;
   --rc-soft: #23252b; --rc-user: #26324d; --rc-mark: #6b5a12; --rc-mark-fg: #fff7d6; --rc-link: #9db8ff;
   --rc-danger: #ff8a80; --rc-shadow: 0 12px 40px rgba(0, 0, 0, .6); color-scheme: dark; }
@@ -75,7 +75,7 @@ header h2 { flex: 1; margin: 0; font-size: 16px; font-weight: 650; overflow: hid
 @keyframes rc-blink { 50% { opacity: 0; } }
 @media (prefers-reduced-motion: reduce) { .msg.bot[aria-busy="true"] .answer::after { animation: none; } }
 .thinking { color: var(--rc-muted); font-style: italic; }
-.cite { display: inline-block; min-width: 24px; margin: 0 1px; padding: 0 5px; border: 1px solid var(--rc-accent); border-radius: 6px;
+.cite { display: inline-block; min-width: 24px; margin: 0 1px; padding: 0 5px; border: 1px solid var(--rc-link); border-radius: 6px;
   background: transparent; color: var(--rc-link); font-size: 12px; font-weight: 650; line-height: 18px; vertical-align: 1px; }
 .cite:hover, .cite[aria-expanded="true"] { background: var(--rc-accent); color: var(--rc-on-accent); }
 .note { margin: 8px 0 0; color: var(--rc-muted); font-size: 13px; }

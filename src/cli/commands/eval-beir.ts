@@ -78,7 +78,7 @@ export function registerEvalBeirCommand(program: Command): void {
       if (started) progress.stop();
       for (const warning of run.warnings) console.error(`warning: ${warning}`);
       if (options.json) {
-        const methods = run.methods.map(({ method, metrics, msPerQuery }) => ({ method, ...metrics, msPerQuery }));
+        const methods = run.methods.map(({ method, metrics, msPerQuery, meanDepth }) => ({ method, ...metrics, msPerQuery, meanDepth }));
         const { documents, chunks, queriesEvaluated, indexSeconds, warnings } = run;
         console.log(
           JSON.stringify({ embedder: embeddings.modelId, documents, chunks, queriesEvaluated, indexSeconds, methods, warnings }, null, 2),

@@ -48,7 +48,12 @@ export function questionRateLimit(config: Pick<AppConfig, "rateLimit">, logger: 
   return limiter("questions", logger, { windowMs: config.rateLimit.windowMs, limit: config.rateLimit.max });
 }
 
-/** Failed admin requests (bad or missing token) per IP: 10 per 15 minutes, so a token cannot be guessed online. */
+/** Refused admin requests (missing or wrong token) per IP: 10 per 15 minutes, so a token cannot be guessed online. */
 export function adminRateLimit(logger: Logger): RequestHandler {
-  return limiter("admin", logger, { windowMs: 15 * 60_000, limit: 10, skipSuccessfulRequests: true });
+  return limiter("admin", logger, {
+    windowMs: 15 * 60_000,
+    limit: 10,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401 && res.statusCode !== 403,
+  });
 }

@@ -2,6 +2,7 @@
 // 503 {"error":{"code":"timeout"}} (Retry-After); closing the response also signals the route
 // (through its 'close' event) to stop working. Streams that have started run on under the LLM
 // timeout; admin ingests are exempt (they are bounded by the build itself).
+import type { Server } from "node:http";
 import type { RequestHandler } from "express";
 import type { AppConfig } from "../../config.ts";
 import { ReviewChatError } from "../../errors.ts";
@@ -11,12 +12,12 @@ import { recordTimeout, routeLabel } from "../metrics.ts";
 const EXEMPT = /^\/api\/admin\//;
 
 /**
- * The deadline in use: REQUEST_TIMEOUT_MS, raised when LLM mode is on so that a question whose
- * LLM call times out (condense + answer) still has time for its extractive fallback.
+ * The deadline in use: REQUEST_TIMEOUT_MS, raised when LLM mode is on so that a question whose LLM
+ * calls time out (one LLM_TIMEOUT_MS deadline per question) still has time for its extractive fallback.
  */
 export function effectiveRequestTimeoutMs(config: Pick<AppConfig, "requestTimeoutMs" | "llm">): number {
   if (!config.llm.enabled) return config.requestTimeoutMs;
-  return Math.max(config.requestTimeoutMs, 2 * config.llm.timeoutMs + 5_000);
+  return Math.max(config.requestTimeoutMs, config.llm.timeoutMs + 5_000);
 }
 
 /**
@@ -43,4 +44,18 @@ export function requestTimeout(config: Pick<AppConfig, "requestTimeoutMs" | "llm
     res.once("close", () => clearTimeout(timer));
     next();
   };
+}
+
+/**
+ * Socket-level limits against slow clients: headers must arrive within 10 s and the whole request
+ * within the response deadline (Node answers 408 and closes); idle kept-alive sockets close after 5 s.
+ *
+ * @example
+ * applyServerTimeouts(server, config);
+ */
+export function applyServerTimeouts(server: Server, config: Pick<AppConfig, "requestTimeoutMs" | "llm">): void {
+  const timeoutMs = effectiveRequestTimeoutMs(config);
+  server.headersTimeout = Math.min(10_000, timeoutMs);
+  server.requestTimeout = timeoutMs;
+  server.keepAliveTimeout = 5_000;
 }

@@ -1,0 +1,170 @@
+// The answering pipeline: citation lookups first (deterministic), else condense a follow-up,
+// retrieve, check the evidence, then write — with the LLM when one is configured (falling back to
+// extractive on failure or timeout), else extractively.
+import type { ReferenceWithDoc } from "../store/corpus.ts";
+import { ReviewChatError } from "../errors.ts";
+import {
+  type AnswerEvents,
+  type AnswerMode,
+  type AnswerPayload,
+  type AnswerReference,
+  type AnswerSource,
+  type AskRequest,
+  sourceFromChunk,
+  toAnswerReference,
+} from "./answer-payload.ts";
+import { type AnswerResources, documentLabel } from "./answer-resources.ts";
+import { type ChatModelLike, type LlmConfig, LlmDeadline, createChatModel } from "./chat-model.ts";
+import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-markers.ts";
+import { answerCitationLookup } from "./citation-lookup.ts";
+import { parseCitationLookup } from "./citation-lookup-intent.ts";
+import { type CondensedQuestion, condenseFollowUp, condenseWithLlm } from "./condense-question.ts";
+import { type ExtractiveOptions, scoreSentences, selectSentences, withMarker } from "./extractive-answer.ts";
+import { generateLlmAnswer } from "./llm-answer.ts";
+import { questionTerms } from "./question-terms.ts";
+import { REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, isEvidenceTooWeak } from "./refusal.ts";
+
+export const DEFAULT_K = 6;
+
+export interface AnswererOptions {
+  /** LLM settings (from `loadConfig().llm`); extractive only when absent or not enabled. */
+  llm?: LlmConfig;
+  /** A ready chat model, instead of one built from `llm` (needs `llm.timeoutMs` all the same). */
+  model?: ChatModelLike;
+  extractive?: ExtractiveOptions;
+  refusal?: RefusalThresholds;
+}
+
+function isLlmFailure(error: unknown): error is ReviewChatError {
+  return ReviewChatError.isInstance(error) && error.code === "llm_failed";
+}
+
+/**
+ * Answers questions over one loaded index. Build once per index (it precomputes nothing itself;
+ * `AnswerResources` holds the precomputed parts) and call `answer` per request.
+ *
+ * @example
+ * const answerer = new Answerer(createAnswerResources(index.corpus, index.engine), { llm: config.llm });
+ * const payload = await answerer.answer({ question: "How do SLNs improve docetaxel uptake?" });
+ */
+export class Answerer {
+  readonly mode: AnswerMode;
+  private readonly model?: ChatModelLike;
+  private readonly timeoutMs: number;
+
+  constructor(
+    readonly res: AnswerResources,
+    private readonly options: AnswererOptions = {},
+  ) {
+    const enabled = Boolean(options.model || options.llm?.enabled);
+    this.model = enabled ? (options.model ?? createChatModel(options.llm!)) : undefined;
+    this.mode = this.model ? "llm" : "extractive";
+    this.timeoutMs = options.llm?.timeoutMs ?? 20_000;
+  }
+
+  async answer(request: AskRequest, events: AnswerEvents = {}): Promise<AnswerPayload> {
+    const { signal } = events;
+    signal?.throwIfAborted();
+    const k = request.k ?? DEFAULT_K;
+    const warnings: string[] = [];
+
+    const intent = parseCitationLookup(request.question);
+    if (intent) {
+      const lookup = await answerCitationLookup(intent, request.question, this.res, { docs: request.docs, k, history: request.history });
+      if (lookup) {
+        events.onSources?.(lookup.sources);
+        events.onDelta?.(lookup.answer);
+        return { ...lookup, mode: "extractive" };
+      }
+    }
+
+    const deadline = this.model ? new LlmDeadline(this.timeoutMs, signal) : undefined;
+    let llmUsable = Boolean(this.model);
+    const llmFailed = (error: unknown) => {
+      if (!isLlmFailure(error)) throw error;
+      llmUsable = false;
+      warnings.push(`${error.message}; answered extractively instead`);
+    };
+
+    let condensed: CondensedQuestion = condenseFollowUp(request.question, request.history, this.res.sentences);
+    if (this.model && deadline && request.history?.length) {
+      try {
+        condensed = await condenseWithLlm(request.question, request.history, this.model, deadline);
+      } catch (error) {
+        llmFailed(error);
+      }
+    }
+    signal?.throwIfAborted();
+
+    const docs = request.docs?.length ? request.docs : undefined;
+    const results = await this.res.search.search(condensed.question, { k, docs });
+    const sources = results.flatMap((result, i): AnswerSource[] => {
+      const chunk = this.res.corpus.chunk(result.id);
+      const title = this.res.corpus.document(result.docId)?.meta.title ?? result.docId;
+      return chunk ? [sourceFromChunk(chunk, i + 1, round(result.score), title)] : [];
+    });
+    events.onSources?.(sources);
+    signal?.throwIfAborted();
+
+    const terms = condensed.carried ? questionTerms(request.question, condensed.carried) : questionTerms(condensed.question);
+    const scored = scoreSentences(terms, sources, this.res.sentences, this.options.extractive);
+    const nearest = terms.size ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
+    const weak =
+      sources.length === 0 ||
+      isEvidenceTooWeak(
+        { sentenceCoverage: Math.max(0, ...scored.map((s) => s.coverage)), denseSimilarity: nearest[0]?.score ?? 0 },
+        this.options.refusal ?? REFUSAL_THRESHOLDS,
+      );
+    const finish = (payload: Omit<AnswerPayload, "sources" | "warnings">): AnswerPayload => ({
+      ...payload,
+      sources,
+      ...(warnings.length ? { warnings } : {}),
+    });
+    if (weak) {
+      events.onDelta?.(REFUSAL_ANSWER);
+      return finish({ answer: REFUSAL_ANSWER, refused: true, mode: this.mode, references: [] });
+    }
+
+    if (this.model && deadline && llmUsable) {
+      try {
+        const llm = await generateLlmAnswer({
+          question: condensed.question,
+          sources,
+          label: (docId) => documentLabel(this.res.corpus, docId),
+          model: this.model,
+          deadline,
+          onDelta: events.onDelta,
+        });
+        if (llm.invalid.length) warnings.push(invalidMarkerWarning(llm.invalid, sources.length));
+        if (llm.refused) return finish({ answer: REFUSAL_ANSWER, refused: true, mode: "llm", references: [] });
+        if (!/\[\d/.test(llm.text)) warnings.push("The language model cited no source");
+        const cited = referencesForCitedClaims(llm.text, sources, this.res.sentences);
+        return finish({ answer: llm.text, refused: false, mode: "llm", references: this.entries(cited) });
+      } catch (error) {
+        llmFailed(error);
+      }
+    }
+
+    const chosen = selectSentences(scored, this.options.extractive);
+    const parts = chosen.map((item) => withMarker(item.sentence.sentence.text, item.source.n));
+    for (const [i, part] of parts.entries()) events.onDelta?.(i === 0 ? part : ` ${part}`);
+    const cited = chosen.flatMap((item) => item.sentence.sentence.refs.map((n) => ({ docId: item.source.docId, n })));
+    return finish({ answer: parts.join(" "), refused: false, mode: "extractive", references: this.entries(cited) });
+  }
+
+  /** Resolve (docId, n) pairs to entries, once each, in citation order; numbers not in the list are skipped. */
+  private entries(cited: readonly { docId: string; n: number }[]): AnswerReference[] {
+    const seen = new Set<string>();
+    const out: AnswerReference[] = [];
+    for (const { docId, n } of cited) {
+      const key = `${docId}#${n}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const entry: ReferenceWithDoc | undefined = this.res.corpus.reference(docId, n);
+      if (entry) out.push(toAnswerReference(entry));
+    }
+    return out;
+  }
+}
+
+const round = (score: number) => Math.round(score * 10_000) / 10_000;

@@ -1,0 +1,90 @@
+// The LLM behind LLM mode: ChatOpenAI against OpenAI or any OpenAI-compatible server
+// (vLLM, Ollama, llama.cpp), streamed, under one deadline per request.
+import type { BaseMessage } from "@langchain/core/messages";
+import { ChatOpenAI } from "@langchain/openai";
+import type { AppConfig } from "../config.ts";
+import { ReviewChatError } from "../errors.ts";
+
+export type LlmConfig = AppConfig["llm"];
+
+/** What answering needs from a chat model: a token stream that honours an AbortSignal. */
+export interface ChatModelLike {
+  stream(messages: BaseMessage[], options: { signal: AbortSignal }): Promise<AsyncIterable<{ content: unknown }>>;
+}
+
+/**
+ * @example
+ * const model = createChatModel(loadConfig().llm); // LLM_BASE_URL=http://127.0.0.1:11434/v1 LLM_MODEL=llama3.1
+ */
+export function createChatModel(config: LlmConfig): ChatOpenAI {
+  return new ChatOpenAI({
+    model: config.model,
+    temperature: 0,
+    streaming: true,
+    // Compatible servers often take no key, but the OpenAI client insists on one.
+    apiKey: config.apiKey ?? "not-needed",
+    configuration: config.baseUrl ? { baseURL: config.baseUrl } : undefined,
+    timeout: config.timeoutMs,
+    // One retry for a transient 429/5xx; the request deadline still bounds the total time.
+    maxRetries: 1,
+  });
+}
+
+/** Text of a streamed chunk: a string, or the text parts of a content array. */
+function chunkText(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (Array.isArray(content)) {
+    return content.map((part) => (typeof part === "object" && part && "text" in part ? String(part.text) : "")).join("");
+  }
+  return "";
+}
+
+/** A deadline shared by every LLM call of one request, also ended by the caller's signal. */
+export class LlmDeadline {
+  readonly signal: AbortSignal;
+  private readonly timeout: AbortSignal;
+
+  constructor(
+    readonly timeoutMs: number,
+    caller?: AbortSignal,
+  ) {
+    this.timeout = AbortSignal.timeout(timeoutMs);
+    this.signal = caller ? AbortSignal.any([caller, this.timeout]) : this.timeout;
+  }
+
+  get timedOut(): boolean {
+    return this.timeout.aborted;
+  }
+}
+
+/**
+ * Stream a completion, calling `onText` per piece; resolves with the whole text. Errors, and the
+ * deadline passing, become `llm_failed`; the caller's own abort is rethrown as it is.
+ */
+export async function streamCompletion(
+  model: ChatModelLike,
+  messages: BaseMessage[],
+  deadline: LlmDeadline,
+  onText?: (text: string) => void,
+): Promise<string> {
+  let text = "";
+  try {
+    const stream = await model.stream(messages, { signal: deadline.signal });
+    for await (const chunk of stream) {
+      const piece = chunkText(chunk.content);
+      if (!piece) continue;
+      text += piece;
+      onText?.(piece);
+    }
+    // Some clients end the stream quietly on abort instead of throwing.
+    if (deadline.signal.aborted) throw deadline.signal.reason;
+  } catch (cause) {
+    if (deadline.timedOut) {
+      throw new ReviewChatError("llm_failed", `The language model did not finish within ${deadline.timeoutMs} ms`, { cause });
+    }
+    if (deadline.signal.aborted) throw cause;
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new ReviewChatError("llm_failed", `The language model failed: ${detail.slice(0, 200)}`, { cause });
+  }
+  return text;
+}

@@ -1,0 +1,117 @@
+// Follow-ups ("how well did it work?") rewritten into standalone questions before retrieval.
+// Extractive mode carries the key entities of the previous turns; LLM mode asks the model.
+import { HumanMessage } from "@langchain/core/messages";
+import type { ChatTurn } from "./answer-payload.ts";
+import { type ChatModelLike, type LlmDeadline, streamCompletion } from "./chat-model.ts";
+import { fillPrompt, loadPrompt } from "./prompt-templates.ts";
+import { contentTerms, isStopword } from "./question-terms.ts";
+import type { SentenceIndex } from "./sentence-index.ts";
+
+export interface CondensedQuestion {
+  /** The question to retrieve with: the follow-up plus what it refers to. */
+  question: string;
+  /** Words carried over from earlier turns ("" when the question stands alone). */
+  carried: string;
+}
+
+// Words that lean on an earlier turn for their meaning.
+const ANAPHOR =
+  /\b(it|its|it's|they|them|their|theirs|this|that|these|those|he|she|his|her|there|such|same|former|latter|above|aforementioned)\b|^\s*(and|also|what about|how about|then)\b/i;
+/** Most words carried from the previous question, and from the previous answer. */
+const MAX_FROM_QUESTION = 6;
+const MAX_FROM_ANSWER = 3;
+
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}/+.-]*[\p{L}\p{N}+])?/gu;
+// Names of drugs, genes, trials and constructs: inner capitals, digits or hyphens (miR-21, PMA, pHSL-TS-DOX, NCT04305496).
+const ENTITY_LIKE = /^(?=.*[\p{L}])(?:.+[\p{Lu}\d-].*|[\p{Lu}]{2,}.*)$/u;
+
+function stripMarkers(text: string): string {
+  return text.replace(/\s*\[\d[\d,\s–-]*\]/g, "");
+}
+
+/** Does the question lean on earlier turns? */
+export function isFollowUp(question: string): boolean {
+  return ANAPHOR.test(question) || contentTerms(question).length <= 1;
+}
+
+/** Words of `text` worth carrying: entity-like names first, then the rarest content words. */
+function keyWords(text: string, sentences: SentenceIndex, max: number, entitiesOnly: boolean): string[] {
+  const seen = new Set<string>();
+  const candidates: { word: string; entity: boolean; weight: number; position: number }[] = [];
+  for (const [position, match] of [...stripMarkers(text).matchAll(WORD)].entries()) {
+    const word = match[0].replace(/[.]+$/, "");
+    const key = word.toLowerCase();
+    if (seen.has(key) || isStopword(word) || word.length < 3) continue;
+    seen.add(key);
+    const entity = ENTITY_LIKE.test(word) && !(position === 0 && /^\p{Lu}\p{Ll}+$/u.test(word));
+    if (entitiesOnly && !entity) continue;
+    const terms = contentTerms(word);
+    if (terms.length === 0) continue;
+    const weight = Math.max(...terms.map((term) => sentences.idf(term)));
+    candidates.push({ word, entity, weight, position });
+  }
+  return candidates
+    .sort((a, b) => Number(b.entity) - Number(a.entity) || b.weight - a.weight)
+    .slice(0, max)
+    .sort((a, b) => a.position - b.position)
+    .map((c) => c.word);
+}
+
+/**
+ * Extractive condensing: walk the conversation, and whenever a user turn leans on the one before,
+ * carry that turn's key entities (and names from the answer it got) into it.
+ *
+ * @example
+ * condenseFollowUp("How well did it work in mice?", [
+ *   { role: "user", content: "Which nanocomplex did Yin and colleagues design to silence Akt?" },
+ *   { role: "assistant", content: "A micelle/siAkt nanocomplex (PMA) [1]." },
+ * ], sentences); // { question: "How well did it work in mice? (Yin nanocomplex silence Akt PMA)", carried: "Yin nanocomplex silence Akt PMA" }
+ */
+export function condenseFollowUp(question: string, history: readonly ChatTurn[] | undefined, sentences: SentenceIndex): CondensedQuestion {
+  let previous: { text: string; answer: string } | undefined;
+  const turns = [...(history ?? []), { role: "user" as const, content: question }];
+  let result: CondensedQuestion = { question, carried: "" };
+  for (const [i, turn] of turns.entries()) {
+    if (turn.role !== "user") continue;
+    const standalone = i === turns.length - 1 ? question : turn.content;
+    let carried = "";
+    if (previous && isFollowUp(standalone)) {
+      const words = [
+        ...keyWords(previous.text, sentences, MAX_FROM_QUESTION, false),
+        ...keyWords(previous.answer, sentences, MAX_FROM_ANSWER, true),
+      ];
+      const own = new Set(contentTerms(standalone));
+      carried = [...new Set(words)].filter((w) => !contentTerms(w).every((t) => own.has(t))).join(" ");
+    }
+    result = { question: carried ? `${standalone} (${carried})` : standalone, carried };
+    const answer = turns[i + 1]?.role === "assistant" ? turns[i + 1]!.content : "";
+    previous = { text: result.question, answer };
+  }
+  return result;
+}
+
+function formatHistory(history: readonly ChatTurn[]): string {
+  return history
+    .slice(-6)
+    .map((turn) => `${turn.role === "user" ? "User" : "Assistant"}: ${stripMarkers(turn.content).trim()}`)
+    .join("\n");
+}
+
+/** LLM condensing with prompts/condense-question.md; questions that stand alone skip the call. */
+export async function condenseWithLlm(
+  question: string,
+  history: readonly ChatTurn[] | undefined,
+  model: ChatModelLike,
+  deadline: LlmDeadline,
+): Promise<CondensedQuestion> {
+  if (!history?.length || !isFollowUp(question)) return { question, carried: "" };
+  const prompt = fillPrompt(loadPrompt("condense-question.md"), { history: formatHistory(history), question });
+  const rewritten = (await streamCompletion(model, [new HumanMessage(prompt)], deadline))
+    .trim()
+    .replace(/^standalone question:\s*/i, "")
+    .replace(/^["“]|["”]$/g, "")
+    .trim();
+  // An empty or runaway rewrite is worse than the question as asked.
+  if (!rewritten || rewritten.length > 4 * question.length + 400) return { question, carried: "" };
+  return { question: rewritten, carried: "" };
+}

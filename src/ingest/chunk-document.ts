@@ -1,0 +1,193 @@
+// Rendered sections → retrieval chunks. Prose chunks are sentence-aligned, about 120–300 words,
+// and never cross a section boundary; each figure caption is a "caption" chunk; tables become
+// "table" chunks of whole rows that repeat the caption and header row so each stands alone.
+// Every sentence (table: every row) carries its own resolved reference numbers.
+import type { Chunk, CitationStats, Sentence } from "../types.ts";
+import { countWords } from "./clean-text.ts";
+import type { RenderedSection, RenderedTable, Span } from "./render-clean-text.ts";
+import { headingText } from "./render-clean-text.ts";
+import { type CitationStyle, findCitationMarkers, parseReferenceCell } from "./resolve-citation-markers.ts";
+import { splitSentences } from "./split-sentences.ts";
+
+export const MIN_CHUNK_WORDS = 120;
+export const MAX_CHUNK_WORDS = 300;
+
+export interface ChunkContext {
+  text: string;
+  docId: string;
+  style: CitationStyle;
+  /** Highest printed reference number: larger numbers are not citations. */
+  maxNumber: number;
+  /** Numbers that have an entry in the list. */
+  entries: Set<number>;
+}
+
+interface Tally {
+  markers: number;
+  resolved: number;
+}
+
+const REFERENCES_HEADER = /^(?:references?|refs?\.?|citations?)$/i;
+
+function resolve(numbers: number[], context: ChunkContext, tally: Tally): number[] {
+  tally.markers += numbers.length;
+  const found = numbers.filter((n) => context.entries.has(n));
+  tally.resolved += found.length;
+  return found;
+}
+
+function union(lists: number[][]): number[] {
+  return [...new Set(lists.flat())].sort((a, b) => a - b);
+}
+
+/** Sentences of one span of prose, each with the references its markers resolve to. */
+function sentencesOf(span: Span, context: ChunkContext, tally: Tally): Sentence[] {
+  const body = context.text.slice(span.start, span.end);
+  const markers = findCitationMarkers(body, context);
+  return splitSentences(body).map(({ start, end }) => {
+    const cited = markers.filter((marker) => marker.start >= start && marker.start < end);
+    const refs = union(cited.map((marker) => resolve(marker.numbers, context, tally)));
+    return { text: body.slice(start, end), refs, start: span.start + start, end: span.start + end };
+  });
+}
+
+/** Group sentences (tagged with their paragraph) into chunks of about 120–300 words. */
+export function groupSentences(paragraphs: Sentence[][]): Sentence[][] {
+  const groups: Sentence[][] = [];
+  let current: Sentence[] = [];
+  let words = 0;
+  const flush = () => {
+    if (current.length) groups.push(current);
+    current = [];
+    words = 0;
+  };
+  for (const paragraph of paragraphs) {
+    const paragraphWords = paragraph.reduce((sum, sentence) => sum + countWords(sentence.text), 0);
+    // Prefer to break between paragraphs once a chunk is big enough.
+    if (words >= MIN_CHUNK_WORDS && words + paragraphWords > MAX_CHUNK_WORDS) flush();
+    for (const sentence of paragraph) {
+      const sentenceWords = countWords(sentence.text);
+      if (words >= 40 && words + sentenceWords > MAX_CHUNK_WORDS) flush();
+      current.push(sentence);
+      words += sentenceWords;
+    }
+  }
+  flush();
+  // A short tail joins the previous chunk, or borrows sentences from it.
+  const last = groups[groups.length - 1];
+  const previous = groups[groups.length - 2];
+  if (last && previous) {
+    const wordsOf = (group: Sentence[]) => group.reduce((sum, sentence) => sum + countWords(sentence.text), 0);
+    if (wordsOf(last) < MIN_CHUNK_WORDS) {
+      if (wordsOf(previous) + wordsOf(last) <= MAX_CHUNK_WORDS + 15) {
+        previous.push(...groups.pop()!);
+      } else {
+        while (wordsOf(last) < MIN_CHUNK_WORDS && previous.length > 1) {
+          const moved = previous[previous.length - 1]!;
+          if (wordsOf(previous) - countWords(moved.text) < MIN_CHUNK_WORDS) break;
+          last.unshift(previous.pop()!);
+        }
+      }
+    }
+  }
+  return groups;
+}
+
+type ChunkDraft = Omit<Chunk, "id" | "docId">;
+
+function tableChunks(table: RenderedTable, section: RenderedSection, context: ChunkContext, tally: Tally): ChunkDraft[] {
+  const refsColumn = table.header.cells.findIndex((cell) => REFERENCES_HEADER.test(cell.trim()));
+  const rows: Sentence[] = table.rows.map((row) => {
+    const line = context.text.slice(row.start, row.end);
+    let refs: number[];
+    if (refsColumn >= 0) {
+      const numbers = parseReferenceCell(row.cells[refsColumn] ?? "", context.maxNumber);
+      refs = numbers.length ? resolve(numbers, context, tally) : [];
+    } else {
+      refs = union(findCitationMarkers(line, context).map((marker) => resolve(marker.numbers, context, tally)));
+    }
+    return { text: line, refs, start: row.start, end: row.end };
+  });
+  const headerLine = context.text.slice(table.header.start, table.header.end);
+  const preamble = [table.caption, headerLine].filter(Boolean);
+  const preambleWords = countWords(preamble.join(" "));
+  const drafts: ChunkDraft[] = [];
+  let group: Sentence[] = [];
+  let words = preambleWords;
+  const flush = () => {
+    if (!group.length) return;
+    drafts.push({
+      section: headingText(section.section),
+      sectionId: section.section.id,
+      kind: "table",
+      text: [...preamble, ...group.map((row) => row.text)].join("\n"),
+      sentences: group,
+      refs: union(group.map((row) => row.refs)),
+      start: drafts.length === 0 ? table.start : group[0]!.start,
+      end: group[group.length - 1]!.end,
+    });
+    group = [];
+    words = preambleWords;
+  };
+  for (const row of rows) {
+    const rowWords = countWords(row.text);
+    if (group.length && words + rowWords > MAX_CHUNK_WORDS) flush();
+    group.push(row);
+    words += rowWords;
+  }
+  flush();
+  return drafts;
+}
+
+/** Chunks of the prose-bearing sections, in reading order, plus the body's citation tally. */
+export function chunkSections(sections: RenderedSection[], context: ChunkContext): { chunks: Chunk[]; citationStats: CitationStats } {
+  const tally: Tally = { markers: 0, resolved: 0 };
+  const drafts: ChunkDraft[] = [];
+  for (const section of sections) {
+    if (section.role !== "body" && section.role !== "abstract") continue;
+    const heading = headingText(section.section);
+    const paragraphs = section.paragraphs.map((span) => sentencesOf(span, context, tally));
+    for (const group of groupSentences(paragraphs)) {
+      const start = group[0]!.start;
+      const end = group[group.length - 1]!.end;
+      drafts.push({
+        section: heading,
+        sectionId: section.section.id,
+        kind: "text",
+        text: context.text.slice(start, end),
+        sentences: group,
+        refs: union(group.map((sentence) => sentence.refs)),
+        start,
+        end,
+      });
+    }
+    for (const float of section.floats) {
+      if (float.kind === "table") {
+        drafts.push(...tableChunks(float, section, context, tally));
+        continue;
+      }
+      const sentences = sentencesOf(float, context, tally);
+      drafts.push({
+        section: heading,
+        sectionId: section.section.id,
+        kind: "caption",
+        text: context.text.slice(float.start, float.end),
+        sentences,
+        refs: union(sentences.map((sentence) => sentence.refs)),
+        start: float.start,
+        end: float.end,
+      });
+    }
+  }
+  const chunks = drafts.map((draft, i) => ({
+    id: `${context.docId}:${String(i).padStart(4, "0")}`,
+    docId: context.docId,
+    ...draft,
+  }));
+  const citationStats: CitationStats = {
+    markers: tally.markers,
+    resolved: tally.resolved,
+    resolvedRatio: tally.markers === 0 ? 1 : tally.resolved / tally.markers,
+  };
+  return { chunks, citationStats };
+}

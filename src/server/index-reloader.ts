@@ -1,0 +1,60 @@
+// Keeps `ctx.index` on the live build: after an ingest (admin endpoint, a message from the cluster
+// primary, or `review-chat ingest` run beside the server, seen through the CURRENT pointer) the new
+// build is loaded in full first and then swapped in with one assignment, so every request sees
+// either the old index or the new one, never a mix. A build that fails to load leaves the old one serving.
+import { watchFile, unwatchFile } from "node:fs";
+import path from "node:path";
+import { currentBuildDir } from "../store/index-files.ts";
+import { loadIndex } from "../store/load-index.ts";
+import type { ServerContext } from "./context.ts";
+import type { Logger } from "./logger.ts";
+import { recordIndexSwap } from "./metrics.ts";
+
+export interface ReloadResult {
+  changed: boolean;
+  buildDir: string | null;
+}
+
+const queues = new WeakMap<ServerContext, Promise<unknown>>();
+
+/**
+ * Load the build CURRENT names, unless it is already the one served. Calls for one context run
+ * one after another, so two quick ingests cannot swap out of order.
+ *
+ * @example
+ * await reloadIndex(ctx); // { changed: true, buildDir: "index/builds/2025-…" }
+ */
+export function reloadIndex(ctx: ServerContext): Promise<ReloadResult> {
+  const previous = queues.get(ctx) ?? Promise.resolve();
+  const run = previous.catch(() => {}).then(() => swapIn(ctx));
+  queues.set(ctx, run);
+  return run;
+}
+
+async function swapIn(ctx: ServerContext): Promise<ReloadResult> {
+  const buildDir = await currentBuildDir(ctx.config.indexDir);
+  if (!buildDir || ctx.index?.files.buildDir === buildDir) return { changed: false, buildDir };
+  const loaded = await loadIndex(ctx.config.indexDir, ctx.embeddings);
+  ctx.index = loaded;
+  recordIndexSwap(loaded.files.manifest.chunkCount);
+  return { changed: true, buildDir: loaded.files.buildDir };
+}
+
+/**
+ * Reload whenever the CURRENT pointer changes (polled: renames are not reliably reported by
+ * fs.watch on every filesystem). Returns the function that stops watching.
+ */
+export function watchIndexPointer(ctx: ServerContext, logger: Logger, intervalMs = 2_000): () => void {
+  const pointer = path.join(ctx.config.indexDir, "CURRENT");
+  const listener = () => {
+    reloadIndex(ctx).then(
+      (result) => {
+        if (result.changed) logger.info({ build: result.buildDir }, "serving the new index build");
+      },
+      (error: unknown) => logger.error({ err: error }, "the new index build could not be loaded; still serving the previous one"),
+    );
+  };
+  const watcher = watchFile(pointer, { interval: intervalMs, persistent: false }, listener);
+  watcher.unref?.();
+  return () => unwatchFile(pointer, listener);
+}

@@ -1,0 +1,53 @@
+// Everything between the socket and the routes: trust proxy, request ids and logs, metrics,
+// draining on shutdown, security headers, CORS, rate limits and the response deadline.
+import type { Express } from "express";
+import type { ServerContext } from "../context.ts";
+import { type Logger, createHttpLogger, createLogger } from "../logger.ts";
+import { httpMetrics } from "../metrics.ts";
+import { ADMIN_INGEST_PATH } from "../routes/admin-ingest.ts";
+import { apiCors } from "./api-cors.ts";
+import { InFlightRequests } from "./in-flight-requests.ts";
+import { QUESTION_PATHS, adminRateLimit, questionRateLimit } from "./question-rate-limit.ts";
+import { requestTimeout } from "./request-timeout.ts";
+import { securityHeaders } from "./security-headers.ts";
+
+/** What shutdown and the process glue need from a running app. */
+export interface ServingState {
+  logger: Logger;
+  inFlight: InFlightRequests;
+}
+
+const states = new WeakMap<ServerContext, ServingState>();
+
+/** The serving state of the app built for `ctx`, once `applyServingMiddleware` has run. */
+export function servingStateOf(ctx: ServerContext): ServingState | undefined {
+  return states.get(ctx);
+}
+
+/**
+ * Install the serving middleware; call it once, before the body parser and the routes.
+ *
+ * @example
+ * const app = express();
+ * applyServingMiddleware(app, ctx);
+ * app.use(express.json({ limit: MAX_BODY_BYTES }));
+ */
+export function applyServingMiddleware(app: Express, ctx: ServerContext, options: { logger?: Logger } = {}): ServingState {
+  const { config } = ctx;
+  const logger = options.logger ?? createLogger(config);
+  const inFlight = new InFlightRequests();
+  const state = { logger, inFlight };
+  states.set(ctx, state);
+
+  app.set("trust proxy", config.trustProxy);
+  app.use(createHttpLogger(logger, config));
+  app.use(httpMetrics());
+  app.use(inFlight.middleware());
+  app.use(securityHeaders(config));
+  app.use(apiCors(config));
+  const limit = questionRateLimit(config, logger);
+  if (limit) app.use(QUESTION_PATHS, limit);
+  app.use(ADMIN_INGEST_PATH, adminRateLimit(logger));
+  app.use(requestTimeout(config));
+  return state;
+}

@@ -1,0 +1,392 @@
+// The OpenAPI 3.1 description of every endpoint. test/http/openapi.test.ts checks it against the
+// routes the app really registers, so a new route without a description fails the tests.
+import { MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from "./ask-request-schema.ts";
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object, description: string) => ({ description, content: { "application/json": { schema } } });
+const errorResponse = (description: string) => json(ref("Error"), description);
+const nullable = (type: string) => ({ type: [type, "null"] });
+
+const docsQuery = {
+  name: "docs",
+  in: "query",
+  description: "Restrict to these document ids (comma-separated or repeated). Unknown ids are a 404.",
+  schema: { type: "string" },
+  example: "guan2024",
+};
+const idParam = { name: "id", in: "path", required: true, schema: { type: "string" }, example: "guan2024" };
+
+const askBody = {
+  required: true,
+  content: {
+    "application/json": {
+      schema: ref("AskRequest"),
+      example: { question: "How do solid lipid nanoparticles improve docetaxel delivery?", docs: ["guan2024"], k: 6 },
+    },
+  },
+};
+const askErrors = {
+  "400": errorResponse("Malformed JSON (code bad_json) or a missing, empty or oversized field (bad_request)"),
+  "404": errorResponse("A document in `docs` does not exist"),
+  "413": errorResponse("The body is larger than 64 KB"),
+  "429": errorResponse("Too many questions from this address"),
+  "503": errorResponse("The index is still loading, or no answer started within the request deadline"),
+};
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Review Chat API",
+    version: "0.1.0",
+    description:
+      "Citation-grounded answers from scientific review papers: every answer cites its passages ([n] markers) and the " +
+      "review's own numbered references, resolved to full entries with DOI links. Errors are always " +
+      '{"error":{"code","message"}}.',
+  },
+  paths: {
+    "/api/ask": {
+      post: {
+        summary: "Answer a question with cited passages and the reviews' references",
+        description:
+          "Citation questions (\"what is reference 45 in the Guan review\", \"where does the review cite Granja?\", \"which " +
+          'references support the claim that …") are answered deterministically from the reference lists. Otherwise the ' +
+          "passages are retrieved and the answer is extractive (default) or written by the configured LLM, falling back to " +
+          "extractive with a warning when it fails or times out. With `history`, follow-ups are rewritten into standalone questions.",
+        requestBody: askBody,
+        responses: { "200": json(ref("AskResponse"), "The answer"), ...askErrors },
+      },
+    },
+    "/api/chat": {
+      post: {
+        summary: "The same answer as Server-Sent Events",
+        description:
+          "Events in order: `sources` (data {\"sources\":[Source]}), then `delta` events (data {\"text\"}) as the answer is " +
+          "produced, then `done` (data: the full /api/ask payload, whose `answer` is authoritative). `error` (data " +
+          '{"error":{"code","message"}}) replaces `done` on failure. Closing the connection stops the work. Invalid ' +
+          "requests get a JSON error with its status before any event.",
+        requestBody: askBody,
+        responses: {
+          "200": {
+            description: "An event stream",
+            content: {
+              "text/event-stream": {
+                schema: { type: "string" },
+                example:
+                  'event: sources\ndata: {"sources":[…]}\n\nevent: delta\ndata: {"text":"…"}\n\nevent: done\ndata: {"answer":"…",…}\n\n',
+              },
+            },
+          },
+          ...askErrors,
+        },
+      },
+    },
+    "/api/search": {
+      get: {
+        summary: "Hybrid (BM25 + dense) passage search",
+        parameters: [
+          { name: "q", in: "query", required: true, schema: { type: "string", minLength: 1, maxLength: 2000 } },
+          { name: "k", in: "query", schema: { type: "integer", minimum: 1, maximum: 50, default: 8 } },
+          docsQuery,
+          { name: "mode", in: "query", schema: { enum: ["hybrid", "bm25", "dense"], default: "hybrid" } },
+          { name: "mmr", in: "query", description: "Diversify with maximal marginal relevance", schema: { enum: ["true", "false", "1", "0"] } },
+        ],
+        responses: {
+          "200": json({ type: "object", properties: { results: { type: "array", items: ref("SearchResult") } } }, "Best passages first"),
+          "400": errorResponse("Missing or invalid parameter"),
+          "404": errorResponse("Unknown document in `docs`"),
+        },
+      },
+    },
+    "/api/documents": {
+      get: {
+        summary: "The indexed reviews with metadata and counts",
+        responses: {
+          "200": json({ type: "object", properties: { documents: { type: "array", items: ref("DocumentSummary") } } }, "All documents"),
+        },
+      },
+    },
+    "/api/documents/{id}": {
+      get: {
+        summary: "One review: metadata, counts, citation statistics and sections",
+        parameters: [idParam],
+        responses: { "200": json(ref("DocumentDetail"), "The document"), "404": errorResponse("Unknown document") },
+      },
+    },
+    "/api/documents/{id}/references": {
+      get: {
+        summary: "A review's whole reference list, as printed (numbers never renumbered)",
+        parameters: [idParam],
+        responses: {
+          "200": json(
+            {
+              type: "object",
+              properties: {
+                docId: { type: "string" },
+                missingReferenceNumbers: { type: "array", items: { type: "integer" } },
+                references: { type: "array", items: ref("Reference") },
+              },
+            },
+            "The reference list",
+          ),
+          "404": errorResponse("Unknown document"),
+        },
+      },
+    },
+    "/api/documents/{id}/references/{n}": {
+      get: {
+        summary: "One reference entry, the passages that cite it, and the same paper in other reviews",
+        parameters: [idParam, { name: "n", in: "path", required: true, schema: { type: "integer", minimum: 1 }, example: 44 }],
+        responses: {
+          "200": json(ref("ReferenceDetail"), "The entry"),
+          "400": errorResponse("n is not a positive integer"),
+          "404": errorResponse("Unknown document, or no such reference number"),
+        },
+      },
+    },
+    "/api/references": {
+      get: {
+        summary: "Search the bibliographies by author, title words, journal, year or DOI",
+        description: "Every query word must match the entry (author surname, journal, title word, year or entry text).",
+        parameters: [
+          { name: "q", in: "query", required: true, schema: { type: "string", minLength: 1, maxLength: 500 }, example: "Granja 2022" },
+          docsQuery,
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+        ],
+        responses: {
+          "200": json(
+            {
+              type: "object",
+              properties: {
+                results: { type: "array", items: { allOf: [ref("Reference"), { type: "object", properties: { score: { type: "number" } } }] } },
+              },
+            },
+            "Matching entries, best first",
+          ),
+          "400": errorResponse("Missing or invalid parameter"),
+          "404": errorResponse("Unknown document in `docs`"),
+        },
+      },
+    },
+    "/api/openapi.json": {
+      get: { summary: "This document", responses: { "200": json({ type: "object" }, "OpenAPI 3.1") } },
+    },
+    "/api/admin/ingest": {
+      post: {
+        summary: "Add a review (multipart field `file`: .pdf, .txt, .md) or re-scan the corpus ({\"rescan\": true})",
+        description: "Needs `Authorization: Bearer $ADMIN_TOKEN`; disabled without ADMIN_TOKEN. Answers once the new index is served.",
+        security: [{ adminToken: [] }],
+        requestBody: {
+          content: {
+            "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", format: "binary" }, force: { type: "string" } } } },
+            "application/json": { schema: { type: "object", required: ["rescan"], properties: { rescan: { const: true }, force: { type: "boolean" } } } },
+          },
+        },
+        responses: {
+          "200": json({ type: "object" }, "The ingest result"),
+          "400": errorResponse("Invalid upload or body"),
+          "401": errorResponse("No bearer token"),
+          "403": errorResponse("Wrong token, or admin ingest disabled"),
+          "409": errorResponse("An ingest is already running"),
+          "413": errorResponse("Upload too large"),
+          "415": errorResponse("Neither multipart nor JSON"),
+        },
+      },
+    },
+    "/healthz": {
+      get: {
+        summary: "Liveness and index status",
+        responses: {
+          "200": json(
+            {
+              type: "object",
+              properties: { status: { const: "ok" }, documents: { type: "integer" }, chunks: { type: "integer" }, embedder: { type: "string" } },
+            },
+            "Serving",
+          ),
+          "503": json({ type: "object", properties: { status: { const: "loading" } } }, "The index is not loaded yet"),
+        },
+      },
+    },
+    "/metrics": {
+      get: { summary: "Prometheus metrics", responses: { "200": { description: "Prometheus text format", content: { "text/plain": { schema: { type: "string" } } } } } },
+    },
+    "/": { get: { summary: "Demo page with the embeddable widget snippet", responses: { "200": { description: "HTML" } } } },
+    "/chat": { get: { summary: "Full-page chat", responses: { "200": { description: "HTML" } } } },
+    "/docs/{id}": {
+      get: {
+        summary: "Source viewer for one review",
+        parameters: [idParam],
+        responses: { "200": { description: "HTML" }, "404": errorResponse("Unknown document") },
+      },
+    },
+    "/widget.js": {
+      get: {
+        summary: "The embeddable chat widget (ES module bundle)",
+        responses: { "200": { description: "JavaScript", content: { "application/javascript": { schema: { type: "string" } } } } },
+      },
+      options: { summary: "CORS preflight for the widget bundle", responses: { "204": { description: "Allowed" } } },
+    },
+  },
+  components: {
+    securitySchemes: { adminToken: { type: "http", scheme: "bearer" } },
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: { code: { type: "string", examples: ["bad_request", "bad_json", "not_found", "payload_too_large"] }, message: { type: "string" } },
+          },
+        },
+      },
+      AskRequest: {
+        type: "object",
+        required: ["question"],
+        properties: {
+          question: { type: "string", minLength: 1, maxLength: MAX_QUESTION_CHARS },
+          history: {
+            type: "array",
+            maxItems: MAX_HISTORY_TURNS,
+            description: "Earlier turns, oldest first",
+            items: {
+              type: "object",
+              required: ["role", "content"],
+              properties: { role: { enum: ["user", "assistant"] }, content: { type: "string", maxLength: MAX_TURN_CHARS } },
+            },
+          },
+          docs: { type: "array", items: { type: "string" }, description: "Restrict to these document ids" },
+          k: { type: "integer", minimum: 1, maximum: 20, default: 6, description: "Passages to retrieve as sources" },
+        },
+      },
+      AskResponse: {
+        type: "object",
+        required: ["answer", "refused", "mode", "sources", "references"],
+        properties: {
+          answer: { type: "string", description: "Inline [n] markers point into `sources`" },
+          refused: { type: "boolean", description: "True when the reviews hold no supporting evidence; `sources` are then the closest passages" },
+          mode: { enum: ["extractive", "llm"], description: "Who wrote the answer: `llm` only when the model's text is returned" },
+          sources: { type: "array", items: ref("Source") },
+          references: { type: "array", items: ref("Reference"), description: "Exactly the review references behind the cited sentences" },
+          warnings: { type: "array", items: { type: "string" } },
+        },
+      },
+      Source: {
+        type: "object",
+        properties: {
+          n: { type: "integer" },
+          id: { type: "string", examples: ["guan2024:0042"] },
+          docId: { type: "string" },
+          docTitle: { type: "string" },
+          section: { type: "string" },
+          kind: { enum: ["text", "table", "caption"] },
+          text: { type: "string" },
+          refs: { type: "array", items: { type: "integer" } },
+          score: { type: "number" },
+        },
+      },
+      Reference: {
+        type: "object",
+        properties: {
+          docId: { type: "string" },
+          n: { type: "integer", description: "The number the review prints" },
+          text: { type: "string" },
+          authors: { type: "array", items: { type: "string" } },
+          title: nullable("string"),
+          journal: nullable("string"),
+          year: nullable("integer"),
+          doi: nullable("string"),
+          url: nullable("string"),
+        },
+      },
+      SearchResult: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          docId: { type: "string" },
+          section: { type: "string" },
+          kind: { enum: ["text", "table", "caption"] },
+          text: { type: "string" },
+          refs: { type: "array", items: { type: "integer" } },
+          score: { type: "number" },
+          rank: { type: "integer" },
+        },
+      },
+      DocumentSummary: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          title: { type: "string" },
+          authors: { type: "array", items: { type: "string" } },
+          journal: nullable("string"),
+          year: nullable("integer"),
+          volume: nullable("string"),
+          doi: nullable("string"),
+          url: nullable("string"),
+          file: { type: "string" },
+          counts: {
+            type: "object",
+            properties: {
+              chunks: { type: "integer" },
+              references: { type: "integer" },
+              citations: { type: "integer" },
+              citationsResolved: { type: "integer" },
+              citationsResolvedRatio: { type: "number" },
+              missingReferenceNumbers: { type: "array", items: { type: "integer" } },
+            },
+          },
+        },
+      },
+      DocumentDetail: {
+        allOf: [
+          ref("DocumentSummary"),
+          {
+            type: "object",
+            properties: {
+              citationStats: {
+                type: "object",
+                properties: { markers: { type: "integer" }, resolved: { type: "integer" }, resolvedRatio: { type: "number" } },
+              },
+              sections: {
+                type: "array",
+                items: {
+                  type: "object",
+                  properties: {
+                    id: { type: "string" },
+                    number: { type: "string" },
+                    title: { type: "string" },
+                    level: { type: "integer" },
+                    parentId: nullable("string"),
+                    chunks: { type: "integer" },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+      ReferenceDetail: {
+        type: "object",
+        properties: {
+          docId: { type: "string" },
+          n: { type: "integer" },
+          entry: ref("Reference"),
+          citedBy: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                chunkId: { type: "string" },
+                section: { type: "string" },
+                kind: { enum: ["text", "table", "caption"] },
+                sentences: { type: "array", items: { type: "string" } },
+              },
+            },
+          },
+          sameElsewhere: { type: "array", items: ref("Reference") },
+        },
+      },
+    },
+  },
+} as const;
