@@ -290,8 +290,9 @@ async function runPhase(phase: Phase, args: Args): Promise<Record<string, unknow
   return phaseSynthetic(args.chunks, args.k);
 }
 
-function latencyTable(latency: Latency[]): string {
+function latencyTable(latency: Latency[], embed: Omit<Latency, "mode" | "pass">): string {
   const rows = latency.map((l) => `| ${l.mode} | ${l.pass} | ${l.n} | ${l.p50} | ${l.p95} | ${l.max} |`);
+  rows.push(`| (query embedding alone) | first | ${embed.n} | ${embed.p50} | ${embed.p95} | ${embed.max} |`);
   return ["| mode | pass | queries | p50 ms | p95 ms | max ms |", "|---|---|---|---|---|---|", ...rows].join("\n");
 }
 
@@ -299,19 +300,26 @@ function report(results: Partial<Record<Phase, Record<string, unknown>>>, args: 
   const lines: string[] = [];
   const { ingest, reviews, synthetic } = results;
   if (ingest) {
+    const rate = ingest.embedChunksPerSecond as Record<string, number>;
     lines.push(`Ingest (${ingest.chunks} chunks of the two reviews, ~${ingest.meanWords} words each):`);
-    lines.push(`  ${JSON.stringify(ingest)}`);
+    lines.push("| measure | value |", "|---|---|");
+    lines.push(`| USE-lite embedding, calling thread (64 chunks) | ${rate.workers0} chunks/s |`);
+    lines.push(`| USE-lite embedding, 2 worker threads (64 chunks) | ${rate.workers2} chunks/s |`);
+    lines.push(`| SearchEngine.fromChunks, cold cache | ${ingest.coldSeconds} s = ${ingest.coldChunksPerSecond} chunks/s |`);
+    lines.push(`| SearchEngine.fromChunks, warm cache | ${ingest.cachedSeconds} s = ${ingest.cachedChunksPerSecond} chunks/s |`);
+    lines.push(`| embedding cache on disk | ${ingest.cacheMiB} MiB |`);
+    lines.push(`| process RSS | ${ingest.rssMiB} MiB (load average ${String(ingest.loadAverage)}) |`);
   }
   if (reviews) {
     lines.push(`Two-review index (${reviews.chunks} chunks, k=${args.k}, questions: ${reviews.questions}):`);
-    lines.push(latencyTable(reviews.latency as Latency[]));
-    const { latency: _l, ...rest } = reviews;
+    lines.push(latencyTable(reviews.latency as Latency[], reviews.queryEmbedding as Latency));
+    const { latency: _l, queryEmbedding: _e, ...rest } = reviews;
     lines.push(`  ${JSON.stringify(rest)}`);
   }
   if (synthetic) {
     lines.push(`Synthetic index (${synthetic.chunks} chunks, k=${args.k}, questions: ${synthetic.questions}):`);
-    lines.push(latencyTable(synthetic.latency as Latency[]));
-    const { latency: _l, ...rest } = synthetic;
+    lines.push(latencyTable(synthetic.latency as Latency[], synthetic.queryEmbedding as Latency));
+    const { latency: _l, queryEmbedding: _e, ...rest } = synthetic;
     lines.push(`  ${JSON.stringify(rest)}`);
   }
   return lines.join("\n");

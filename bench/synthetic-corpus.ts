@@ -10,7 +10,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { Embeddings } from "@langchain/core/embeddings";
-import { splitSentenceSpans } from "../src/eval/beir-chunks.ts";
+import { splitSentences } from "../src/ingest/split-sentences.ts";
 import type { IdentifiedEmbeddings } from "../src/index/create-embeddings.ts";
 import type { Chunk, Sentence } from "../src/types.ts";
 
@@ -23,7 +23,7 @@ export async function loadCorpusSentences(corpusDir: string): Promise<string[]> 
     for (const paragraph of raw.split(/\n\s*\n/)) {
       if (paragraph.includes("\t")) continue;
       const text = paragraph.replace(/\s+/g, " ").trim();
-      for (const { start, end } of splitSentenceSpans(text)) {
+      for (const { start, end } of splitSentences(text)) {
         const sentence = text.slice(start, end);
         const words = sentence.split(" ").length;
         if (words >= 6 && words <= 80) sentences.push(sentence);

@@ -107,7 +107,7 @@ export class Answerer {
     signal?.throwIfAborted();
 
     const terms = condensed.carried ? questionTerms(request.question, condensed.carried) : questionTerms(condensed.question);
-    const scored = scoreSentences(terms, sources, this.res.sentences, this.options.extractive);
+    const scored = scoreSentences(request.question, terms, sources, this.res.sentences, this.options.extractive);
     const nearest = terms.size ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
     const weak =
       sources.length === 0 ||

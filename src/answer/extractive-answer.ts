@@ -1,6 +1,7 @@
 // Extractive answers: the retrieved passages' own sentences that answer the question best, each
 // followed by its [n] marker. Nothing is written beyond what the reviews print.
 import type { AnswerSource } from "./answer-payload.ts";
+import { answerTypeMatch, expectedAnswerPatterns } from "./answer-type.ts";
 import type { QuestionTerms } from "./question-terms.ts";
 import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 
@@ -9,10 +10,12 @@ export interface ScoredSentence {
   sentence: IndexedSentence;
   /** Share of the question's weighted terms in the sentence and the one before it, 0–1. */
   coverage: number;
-  /** Coverage adjusted for the passage's rank and coverage and for extraction debris. */
+  /** Coverage with context, passage coverage and answer shape combined, discounted for extraction debris. */
   score: number;
   /** The sentence before, when it names what this one is about ("Aly et al. prepared X. They enhance …"). */
   leadIn?: IndexedSentence;
+  /** For a sentence printing no citation: the following ones up to the citation that closes its run. */
+  followOn?: IndexedSentence[];
 }
 
 export interface ExtractiveAnswer {
@@ -24,23 +27,49 @@ export interface ExtractiveAnswer {
 export interface ExtractiveOptions {
   /** Upper bound on sentences in the answer. */
   maxSentences?: number;
+  /** Upper bound on passages quoted (a sentence with its lead-in and citation run is one passage). */
+  maxSpans?: number;
   /** Keep sentences scoring at least this share of the best one. */
   relativeFloor?: number;
+  /** The stricter share for sentences from another passage than the best one's (answers usually sit in one place). */
+  otherPassageFloor?: number;
   /** Term-set Jaccard similarity at which a sentence counts as a near-duplicate. */
   duplicateSimilarity?: number;
   /** Weight of the coverage that counts the previous sentence's terms too (0: sentences alone). */
   contextWeight?: number;
+  /** Weight of the sentence holding the kind of thing the question asks for (a number, a year, a trial id). */
+  answerTypeWeight?: number;
+  /** Weight of the whole passage's coverage: sentences of an on-topic passage are likelier answers. */
+  passageWeight?: number;
   /** Coverage the previous sentence must add for it to be quoted as a lead-in. */
   leadInGain?: number;
+  /** How many sentences ahead a citation may close the run of an uncited sentence. */
+  citationLookahead?: number;
 }
 
 export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
   maxSentences: 5,
+  maxSpans: 5,
   relativeFloor: 0.6,
+  otherPassageFloor: 0.6,
   duplicateSimilarity: 0.6,
   contextWeight: 0.4,
+  answerTypeWeight: 0.2,
+  passageWeight: 0.15,
   leadInGain: 0.15,
+  citationLookahead: 2,
 };
+
+// A sentence opening like this continues the one before ("Aly et al. prepared X. They enhance …").
+const ANAPHORIC_START =
+  /^(?:this|these|those|they|it|its|their|such|here|there|the (?:study|studies|nanoparticles?|formulation|system|platform|team|authors|findings?|results?|analysis|approach|method|treatment|nanomaterials?|combination))\b/i;
+
+/** Terms of a table's caption and header lines: the context every row is read in. */
+function tableHeaderTerms(index: SentenceIndex, source: AnswerSource, sentences: readonly IndexedSentence[]): Set<string> {
+  const first = sentences[0]?.sentence.text;
+  const cut = first ? source.text.indexOf(first.slice(0, 40)) : -1;
+  return cut > 0 ? index.termsOf(source.text.slice(0, cut)) : new Set();
+}
 
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0;
@@ -52,32 +81,51 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 /**
  * Score every sentence of the sources against the question: the share of the question's weight the
  * sentence covers (alone, and with the sentence before it, which often names the subject), nudged by
- * its passage's rank and coverage, discounted for extraction debris (fragments cut at column breaks,
+ * how much of the question its passage covers and whether it holds the kind of thing asked for
+ * (a number, a year, a trial id), discounted for extraction debris (fragments cut at column breaks,
  * very short lines).
  */
 export function scoreSentences(
+  question: string,
   questionTerms: QuestionTerms,
   sources: readonly AnswerSource[],
   index: SentenceIndex,
   options: ExtractiveOptions = {},
 ): ScoredSentence[] {
-  const { contextWeight, leadInGain } = { ...EXTRACTIVE_DEFAULTS, ...options };
+  const { contextWeight, answerTypeWeight, passageWeight, leadInGain, citationLookahead } = { ...EXTRACTIVE_DEFAULTS, ...options };
+  const expected = expectedAnswerPatterns(question);
   const scored: ScoredSentence[] = [];
-  for (const [rank, source] of sources.entries()) {
+  for (const source of sources) {
     const passageCoverage = index.coverage(questionTerms, index.termsOfChunk(source.id));
-    const rankPrior = 1 / (1 + 0.08 * rank);
     const sentences = index.sentencesOf(source.id);
+    const header = source.kind === "table" ? tableHeaderTerms(index, source, sentences) : undefined;
     for (const [i, sentence] of sentences.entries()) {
       const own = index.coverage(questionTerms, sentence.terms);
-      const previous = sentences[i - 1];
-      const withContext = previous ? index.coverage(questionTerms, sentence.terms, previous.terms) : own;
       if (own === 0) continue;
-      let score = ((1 - contextWeight) * own + contextWeight * withContext) * (0.8 + 0.2 * rankPrior) + 0.15 * passageCoverage;
+      // Table rows are read with their header; running text with its neighbouring sentences.
+      const previous = header ? undefined : sentences[i - 1];
+      const next = header ? undefined : sentences[i + 1];
+      const withPrevious = previous ? index.coverage(questionTerms, sentence.terms, previous.terms) : own;
+      const withNext = next ? index.coverage(questionTerms, sentence.terms, next.terms) : own;
+      const withHeader = header ? index.coverage(questionTerms, sentence.terms, header) : own;
+      const withContext = Math.max(withPrevious, withNext, withHeader);
       const text = sentence.sentence.text.trim();
-      if (/^[a-z]/.test(text)) score *= 0.85;
+      let score =
+        (1 - contextWeight) * own +
+        contextWeight * withContext +
+        passageWeight * passageCoverage +
+        answerTypeWeight * (answerTypeMatch(expected, text) - 0.5);
+      if (/^[a-z]/.test(text)) score *= 0.9;
       if (sentence.terms.size < 5) score *= 0.7;
-      const leadIn = previous && withContext - own >= leadInGain ? previous : undefined;
-      scored.push({ source, sentence, coverage: withContext, score, leadIn });
+      const continues = ANAPHORIC_START.test(text);
+      const leadIn = previous && (continues || withPrevious - own >= leadInGain) ? previous : undefined;
+      let followOn: IndexedSentence[] | undefined;
+      if (sentence.sentence.refs.length === 0 && !(continues && leadIn?.sentence.refs.length)) {
+        const ahead = sentences.slice(i + 1, i + 1 + citationLookahead);
+        const closing = ahead.findIndex((s) => s.sentence.refs.length > 0);
+        if (closing >= 0) followOn = ahead.slice(0, closing + 1);
+      }
+      scored.push({ source, sentence, coverage: withContext, score, leadIn, followOn });
     }
   }
   return scored.sort((a, b) => b.score - a.score);
@@ -88,23 +136,29 @@ export function scoreSentences(
  * source first, then document order.
  */
 export function selectSentences(scored: readonly ScoredSentence[], options: ExtractiveOptions = {}): ScoredSentence[] {
-  const { maxSentences, relativeFloor, duplicateSimilarity } = { ...EXTRACTIVE_DEFAULTS, ...options };
+  const { maxSentences, maxSpans, relativeFloor, otherPassageFloor, duplicateSimilarity } = { ...EXTRACTIVE_DEFAULTS, ...options };
   const best = scored[0]?.score ?? 0;
   const chosen: ScoredSentence[] = [];
+  let spans = 0;
   const has = (sentence: IndexedSentence) => chosen.some((kept) => kept.sentence === sentence);
   for (const candidate of scored) {
-    if (chosen.length >= maxSentences || candidate.score < best * relativeFloor) break;
+    if (chosen.length >= maxSentences || spans >= maxSpans || candidate.score < best * relativeFloor) break;
     if (has(candidate.sentence)) continue;
+    if (candidate.source.n !== scored[0]!.source.n && candidate.score < best * otherPassageFloor) continue;
     const redundant = chosen.some(
       (kept) =>
         jaccard(kept.sentence.terms, candidate.sentence.terms) >= duplicateSimilarity ||
         kept.sentence.sentence.text.trim() === candidate.sentence.sentence.text.trim(),
     );
     if (redundant) continue;
+    spans++;
     if (candidate.leadIn && !has(candidate.leadIn)) {
-      chosen.push({ ...candidate, sentence: candidate.leadIn, leadIn: undefined });
+      chosen.push({ ...candidate, sentence: candidate.leadIn, leadIn: undefined, followOn: undefined });
     }
     chosen.push(candidate);
+    for (const sentence of candidate.followOn ?? []) {
+      if (!has(sentence)) chosen.push({ ...candidate, sentence, leadIn: undefined, followOn: undefined });
+    }
   }
   const sourceOrder = new Map<number, number>();
   for (const [i, item] of chosen.entries()) if (!sourceOrder.has(item.source.n)) sourceOrder.set(item.source.n, i);
@@ -127,11 +181,12 @@ export function withMarker(text: string, n: number): string {
 }
 
 export function composeExtractiveAnswer(
+  question: string,
   questionTerms: QuestionTerms,
   sources: readonly AnswerSource[],
   index: SentenceIndex,
   options: ExtractiveOptions = {},
 ): ExtractiveAnswer {
-  const chosen = selectSentences(scoreSentences(questionTerms, sources, index, options), options);
+  const chosen = selectSentences(scoreSentences(question, questionTerms, sources, index, options), options);
   return { chosen, parts: chosen.map((item) => withMarker(item.sentence.sentence.text, item.source.n)) };
 }

@@ -32,17 +32,19 @@ export class SentenceIndex {
   private readonly documentFrequency = new Map<string, number>();
   private sentenceCount = 0;
 
+  private readonly abbreviations: ReadonlyMap<string, Abbreviation>;
+  private readonly longForms: Abbreviation[];
+
   constructor(chunks: readonly Chunk[], abbreviations: ReadonlyMap<string, Abbreviation> = new Map()) {
-    const longForms = [...abbreviations.values()];
+    this.abbreviations = abbreviations;
+    this.longForms = [...abbreviations.values()];
     for (const chunk of chunks) {
       // A chunk without sentence records (should not happen, but old indexes may) reads as one sentence.
       const sentences: Sentence[] = chunk.sentences.length
         ? chunk.sentences
         : [{ text: chunk.text, refs: chunk.refs, start: chunk.start, end: chunk.end }];
       const indexed = sentences.map((sentence, index) => {
-        const terms = new Set(contentTerms(sentence.text));
-        for (const term of [...terms]) for (const t of abbreviations.get(term)?.expansion ?? []) terms.add(t);
-        for (const abbr of longForms) if (abbr.expansion.every((t) => terms.has(t))) terms.add(abbr.term);
+        const terms = this.expand(new Set(contentTerms(sentence.text)));
         for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
         return { chunkId: chunk.id, index, sentence, terms };
       });
@@ -52,12 +54,24 @@ export class SentenceIndex {
     }
   }
 
+  /** Add the long forms of abbreviations present, and the abbreviations of long forms spelled out. */
+  private expand(terms: Set<string>): Set<string> {
+    for (const term of [...terms]) for (const t of this.abbreviations.get(term)?.expansion ?? []) terms.add(t);
+    for (const abbr of this.longForms) if (abbr.expansion.every((t) => terms.has(t))) terms.add(abbr.term);
+    return terms;
+  }
+
   sentencesOf(chunkId: string): IndexedSentence[] {
     return this.byChunk.get(chunkId) ?? [];
   }
 
   termsOfChunk(chunkId: string): Set<string> {
     return this.chunkTerms.get(chunkId) ?? new Set();
+  }
+
+  /** Terms of any text, read the way sentences are (abbreviations expanded). */
+  termsOf(text: string): Set<string> {
+    return this.expand(new Set(contentTerms(text)));
   }
 
   /** Sentence-level inverse document frequency; unseen terms weigh most. */

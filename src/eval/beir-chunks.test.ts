@@ -1,23 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { beirDocumentToChunks, splitSentenceSpans } from "./beir-chunks.ts";
-
-const spansText = (text: string) => splitSentenceSpans(text).map(({ start, end }) => text.slice(start, end));
-
-describe("splitSentenceSpans", () => {
-  it("breaks at sentence ends but not after common scientific abbreviations", () => {
-    expect(
-      spansText("Smith et al. showed that P-gp (e.g. ABCB1) matters. The IC50 fell 9-fold! Was it 5-FU? Yes (Fig. 2)."),
-    ).toEqual(["Smith et al. showed that P-gp (e.g. ABCB1) matters.", "The IC50 fell 9-fold!", "Was it 5-FU?", "Yes (Fig. 2)."]);
-  });
-
-  it("keeps decimals and lower-case continuations inside a sentence, and handles a missing final stop", () => {
-    expect(spansText("IC50 was 3.1 uM vs. 28.4 uM in controls. pH 6.5 is acidic")).toEqual([
-      "IC50 was 3.1 uM vs. 28.4 uM in controls. pH 6.5 is acidic",
-    ]);
-    expect(spansText("First one. Second one")).toEqual(["First one.", "Second one"]);
-    expect(spansText("")).toEqual([]);
-  });
-});
+import { beirDocumentToChunks } from "./beir-chunks.ts";
 
 describe("beirDocumentToChunks", () => {
   const title = "Magnetic Fe3O4 hyperthermia";

@@ -2,6 +2,7 @@
 // prefixed by the title, as BEIR baselines index "title + text", so both the lexical and the
 // dense side see it; `section` carries the title too. Texts longer than `maxWords` are split
 // into balanced passages of whole sentences, and a document is scored by its best passage.
+import { splitSentences } from "../ingest/split-sentences.ts";
 import type { Chunk, Sentence } from "../types.ts";
 import type { BeirDocument } from "./beir-dataset.ts";
 
@@ -11,24 +12,6 @@ export interface BeirChunkOptions {
 }
 
 export const DEFAULT_BEIR_PASSAGE_WORDS = 300;
-
-// Abbreviations after which a full stop does not end a sentence in scientific prose.
-const NO_BREAK_AFTER = /(?:\b(?:e\.g|i\.e|et al|vs|Fig|Figs|Ref|Refs|approx|ca|cf|Dr|Eq|No|resp|Tab|Suppl|spp?|St)\.|\b[A-Z]\.)$/;
-
-/** Sentence spans of `text` (offsets relative to it): break after . ! ? followed by space and a capital, digit or bracket. */
-export function splitSentenceSpans(text: string): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = [];
-  const boundary = /[.!?]["')\]]*\s+(?=[A-Z0-9(["'\u0391-\u03A9])/g;
-  let start = 0;
-  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
-    const end = m.index + m[0].trimEnd().length;
-    if (NO_BREAK_AFTER.test(text.slice(start, end))) continue;
-    spans.push({ start, end });
-    start = m.index + m[0].length;
-  }
-  if (start < text.length && text.slice(start).trim()) spans.push({ start, end: text.trimEnd().length });
-  return spans;
-}
 
 const wordCount = (s: string) => (s.match(/\S+/g) ?? []).length;
 
@@ -64,7 +47,7 @@ export function beirDocumentToChunks(doc: BeirDocument, options: BeirChunkOption
   const title = doc.title.replace(/\s+/g, " ").trim();
   const offset = title ? title.length + 1 : 0;
   const titleSentence: Sentence | undefined = title ? { text: title, refs: [], start: 0, end: title.length } : undefined;
-  const body = splitSentenceSpans(doc.text).map(({ start, end }) => {
+  const body = splitSentences(doc.text).map(({ start, end }) => {
     const text = doc.text.slice(start, end).replace(/\s+/g, " ");
     return { text, refs: [] as number[], start: start + offset, end: end + offset, words: wordCount(text) };
   });

@@ -11,7 +11,6 @@ import { type BeirEvaluation, type BeirMethodResult, evaluateBeir, rankDocuments
 import { type BeirDataset, readBeirDataset } from "./beir-dataset.ts";
 
 const FIXTURE = path.join(PROJECT_ROOT, "test/fixtures/beir-mini");
-const log2 = Math.log2;
 
 let dataset: BeirDataset;
 let run: BeirEvaluation;

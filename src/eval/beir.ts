@@ -188,12 +188,13 @@ export async function evaluateBeir(dataset: BeirDataset, options: EvaluateBeirOp
   return { documents: sizes.documents, chunks: sizes.chunks, queriesEvaluated: queries.length, indexSeconds, methods, warnings };
 }
 
-/** One line per method, e.g. `bm25    nDCG@10 0.6650  Recall@10 0.7900  Recall@100 0.9200  MRR@10 0.6300`. */
+/** One line per method, e.g. `bm25    nDCG@10 0.6650  Recall@10 0.7900  Recall@100 0.9200  MRR@10 0.6300  (…)`. */
 export function formatBeirLine(result: BeirMethodResult): string {
   const m = result.metrics;
   const f = (x: number) => x.toFixed(4);
   return (
     `${result.method.padEnd(7)} nDCG@10 ${f(m.ndcg10)}  Recall@10 ${f(m.recall10)}  ` +
-    `Recall@100 ${f(m.recall100)}  MRR@10 ${f(m.mrr10)}  (${result.msPerQuery.toFixed(1)} ms/query)`
+    `Recall@100 ${f(m.recall100)}  MRR@10 ${f(m.mrr10)}  ` +
+    `(${result.msPerQuery.toFixed(1)} ms/query, ${result.meanDepth.toFixed(0)} docs ranked per query)`
   );
 }

@@ -17,6 +17,16 @@ export interface Bm25Params {
    * ("TNBC"), the long form's terms are indexed too, and the other way round.
    */
   abbreviationWeight: number;
+  /**
+   * Weight of the cited reference entries' text (authors, titles) as a field of the citing chunk
+   * (0 = off): "Where does the review cite Dallavalle?" finds the passage that cites that paper.
+   */
+  citedWeight: number;
+  /**
+   * Weight of a reference number named in the question ("refs 21–23", "reference 45") matching a
+   * chunk that cites it (0 = off).
+   */
+  refNumberWeight: number;
   /** Pseudo-relevance feedback: expand the query from this many top documents (0 = off) … */
   prfDocs: number;
   /** … with this many of their best terms … */
@@ -30,12 +40,41 @@ export const DEFAULT_BM25_PARAMS: Bm25Params = {
   b: 0.75,
   sectionWeight: 0,
   abbreviationWeight: 0,
+  citedWeight: 0,
+  refNumberWeight: 0,
   prfDocs: 0,
   prfTerms: 0,
   prfWeight: 0,
 };
 
-export type Bm25Document = Pick<Chunk, "text" | "section"> & Partial<Pick<Chunk, "docId">>;
+export interface Bm25Document extends Pick<Chunk, "text" | "section">, Partial<Pick<Chunk, "docId" | "refs">> {
+  /** Text of the reference entries the chunk cites (see `citedWeight`). */
+  cited?: string;
+}
+
+/** The term a cited reference number is indexed under; the tokenizer never emits "#". */
+export const refTerm = (n: number) => `#ref${n}`;
+
+// "ref 45", "refs. 21–23", "references 70 to 72", "reference 51 and 52", "citations 3, 4".
+const REF_MENTION_RE = /\b(?:refs?\.?|references?|citations?)\s*((?:\d{1,4}(?:\s*(?:[-–—]|to|and|,|&)\s*)?)+)/gi;
+
+/** Reference numbers a question names explicitly; ranges are expanded (at most 50 numbers). */
+export function referenceNumbersIn(query: string): number[] {
+  const numbers = new Set<number>();
+  for (const match of query.matchAll(REF_MENTION_RE)) {
+    const list = match[1]!;
+    for (const part of list.split(/\s*(?:,|and|&)\s*/)) {
+      const range = part.match(/(\d+)\s*(?:[-–—]|to)\s*(\d+)/);
+      if (range) {
+        const [from, to] = [Number(range[1]), Number(range[2])];
+        for (let n = from; n <= to && to - from < 50; n++) numbers.add(n);
+      } else {
+        for (const n of part.match(/\d+/g) ?? []) numbers.add(Number(n));
+      }
+    }
+  }
+  return [...numbers].slice(0, 50);
+}
 
 const phraseText = (text: string) => ` ${foldText(text).toLowerCase().replace(/[^a-z0-9]+/g, " ").trim()} `;
 
@@ -127,6 +166,10 @@ export class Bm25Index {
           for (const term of e.shortTerms) if (longCount) tf.set(term, (tf.get(term) ?? 0) + p.abbreviationWeight * longCount);
         }
       }
+      if (p.citedWeight > 0 && chunk.cited) {
+        for (const term of tokenize(chunk.cited)) tf.set(term, (tf.get(term) ?? 0) + p.citedWeight);
+      }
+      if (p.refNumberWeight > 0) for (const n of chunk.refs ?? []) tf.set(refTerm(n), 1);
       if (p.sectionWeight > 0 && chunk.section) {
         const heading = tokenize(chunk.section);
         for (const term of heading) tf.set(term, (tf.get(term) ?? 0) + p.sectionWeight);
@@ -163,6 +206,9 @@ export class Bm25Index {
   queryTerms(query: string): WeightedTerms {
     const terms: WeightedTerms = new Map();
     for (const term of tokenize(query)) terms.set(term, (terms.get(term) ?? 0) + 1);
+    if (this.params.refNumberWeight > 0) {
+      for (const n of referenceNumbersIn(query)) terms.set(refTerm(n), this.params.refNumberWeight);
+    }
     return terms;
   }
 

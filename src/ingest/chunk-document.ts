@@ -44,8 +44,13 @@ function union(lists: number[][]): number[] {
 function sentencesOf(span: Span, context: ChunkContext, tally: Tally): Sentence[] {
   const body = context.text.slice(span.start, span.end);
   const markers = findCitationMarkers(body, context);
+  let next = 0; // markers and sentences are both in reading order
   return splitSentences(body).map(({ start, end }) => {
-    const cited = markers.filter((marker) => marker.start >= start && marker.start < end);
+    const cited = [];
+    while (next < markers.length && markers[next]!.start < end) {
+      if (markers[next]!.start >= start) cited.push(markers[next]!);
+      next++;
+    }
     const refs = union(cited.map((marker) => resolve(marker.numbers, context, tally)));
     return { text: body.slice(start, end), refs, start: span.start + start, end: span.start + end };
   });

@@ -51,11 +51,10 @@ export function isNextHeadingNumber(previous: number[] | null, next: number[]): 
     return previous.every((n, i) => n === next[i]) && next[next.length - 1] === 1;
   }
   if (next.length > previous.length + 1) return false;
-  // Same or shallower level: a common prefix, then the next number (one lost heading tolerated).
+  // Same or shallower level: a common prefix, then the next number.
   const depth = next.length - 1;
   for (let i = 0; i < depth; i++) if (previous[i] !== next[i]) return false;
-  const step = next[depth]! - previous[depth]!;
-  return step >= 1 && step <= 2;
+  return next[depth]! - previous[depth]! === 1;
 }
 
 export function parseHeadingNumber(number: string): number[] {
@@ -70,6 +69,9 @@ export function findFirstHeading(blocks: Block[]): number {
       (block.number === "" ? true : isNextHeadingNumber(null, parseHeadingNumber(block.number))),
   );
 }
+
+/** Text that can only be the rest of a reference entry: a DOI, a bibliographic year, a bold volume, a lowercase start. */
+const ENTRY_TAIL = /\bdoi\b|\b10\.\d{4,9}\/|\((?:19|20)\d{2}\)|\b(?:19|20)\d{2};|,\s*(?:19|20)\d{2},|\*\*\w+\*\*|^\p{Ll}/u;
 
 function entryIsComplete(raw: string): boolean {
   const hasYear = /\b(?:19|20)\d{2}\b/.test(raw);
@@ -172,7 +174,7 @@ class LayoutBuilder {
         continue;
       }
       const last = this.entries[this.entries.length - 1];
-      if (this.mode === "references" && last && !entryIsComplete(last.raw)) {
+      if (this.mode === "references" && last && (!entryIsComplete(last.raw) || ENTRY_TAIL.test(line.trim()))) {
         last.raw = `${last.raw} ${line.trim()}`;
         continue;
       }
@@ -213,7 +215,7 @@ class LayoutBuilder {
           this.openSection(block.number, block.title, "body", number.length);
           return;
         }
-        this.addText(block.raw, next);
+        this.addText(cleanInline(block.raw), next);
         return;
       }
       case "figure-label":

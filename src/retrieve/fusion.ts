@@ -62,7 +62,7 @@ function numberFromEnv(env: NodeJS.ProcessEnv, name: string, min: number, max: n
  * Defaults for the embedder, then environment overrides, then explicit ones.
  * FUSION_METHOD (rrf|minmax|zscore), FUSION_DENSE_WEIGHT (0–1; BM25 gets the rest), FUSION_RRF_K,
  * FUSION_CANDIDATES, FUSION_RESCORE_TOP_N, FUSION_SENTENCE_WEIGHT, BM25_K1, BM25_B, BM25_SECTION_WEIGHT,
- * BM25_ABBREVIATION_WEIGHT, BM25_PRF_DOCS, BM25_PRF_TERMS, BM25_PRF_WEIGHT.
+ * BM25_ABBREVIATION_WEIGHT, BM25_CITED_WEIGHT, BM25_REF_NUMBER_WEIGHT, BM25_PRF_DOCS, BM25_PRF_TERMS, BM25_PRF_WEIGHT.
  *
  * @example
  * resolveFusionConfig("use-lite-512", { method: "rrf" }, { FUSION_DENSE_WEIGHT: "0.4" });
@@ -91,6 +91,8 @@ export function resolveFusionConfig(
     b: numberFromEnv(env, "BM25_B", 0, 1) ?? config.bm25.b,
     sectionWeight: numberFromEnv(env, "BM25_SECTION_WEIGHT", 0, 100) ?? config.bm25.sectionWeight,
     abbreviationWeight: numberFromEnv(env, "BM25_ABBREVIATION_WEIGHT", 0, 100) ?? config.bm25.abbreviationWeight,
+    citedWeight: numberFromEnv(env, "BM25_CITED_WEIGHT", 0, 100) ?? config.bm25.citedWeight,
+    refNumberWeight: numberFromEnv(env, "BM25_REF_NUMBER_WEIGHT", 0, 100) ?? config.bm25.refNumberWeight,
     prfDocs: Math.round(numberFromEnv(env, "BM25_PRF_DOCS", 0, 100) ?? config.bm25.prfDocs),
     prfTerms: Math.round(numberFromEnv(env, "BM25_PRF_TERMS", 0, 1000) ?? config.bm25.prfTerms),
     prfWeight: numberFromEnv(env, "BM25_PRF_WEIGHT", 0, 100) ?? config.bm25.prfWeight,

@@ -5,13 +5,28 @@ import { badRequest, IndexError, ReviewChatError } from "../errors.ts";
 import { Bm25Index, type ScoredIndex, topK } from "../index/bm25-index.ts";
 import type { IdentifiedEmbeddings } from "../index/create-embeddings.ts";
 import { type ChunkVectorMetadata, createVectorStore, loadVectorStore } from "../index/vector-index.ts";
-import { REBUILD_HINT, type IndexFiles, vectorsDir } from "../store/index-files.ts";
+import { REBUILD_HINT, type IndexFiles, type StoredDocument, vectorsDir } from "../store/index-files.ts";
 import type { Chunk, SearchResult } from "../types.ts";
 import { type FusionConfig, fuseScores, resolveFusionConfig } from "./fusion.ts";
 import { cosine, mmrSelect } from "./mmr.ts";
 import { sentenceCoverage } from "./sentence-rescore.ts";
 
 export type SearchMode = "bm25" | "dense" | "hybrid";
+
+/** The parts of a parsed document the engine reads: its reference list, for citation-aware BM25. */
+export type ReferenceSource = Pick<StoredDocument, "meta" | "references">;
+
+/** Authors and titles of the entries each chunk cites, keyed by chunk position. */
+function citedTexts(chunks: readonly Chunk[], documents: readonly ReferenceSource[]): (string | undefined)[] {
+  const entries = new Map<string, string>();
+  for (const doc of documents) {
+    for (const ref of doc.references) entries.set(`${doc.meta.id}#${ref.n}`, [...ref.authors, ref.title ?? ""].join(" "));
+  }
+  return chunks.map((chunk) => {
+    const texts = chunk.refs.map((n) => entries.get(`${chunk.docId}#${n}`)).filter((t) => t !== undefined);
+    return texts.length > 0 ? texts.join(" ; ") : undefined;
+  });
+}
 export const SEARCH_MODES: readonly SearchMode[] = ["bm25", "dense", "hybrid"];
 
 export interface SearchOptions {
@@ -64,12 +79,22 @@ export class SearchEngine {
   private readonly labelOfChunk: Int32Array;
   private readonly queryVectors = new LruCache<Promise<number[]>>(QUERY_CACHE_SIZE);
 
-  private constructor(chunks: Chunk[], store: HNSWLib, embeddings: IdentifiedEmbeddings, config: FusionConfig) {
+  private constructor(
+    chunks: Chunk[],
+    store: HNSWLib,
+    embeddings: IdentifiedEmbeddings,
+    config: FusionConfig,
+    documents: readonly ReferenceSource[] = [],
+  ) {
     this.chunks = chunks;
     this.store = store;
     this.embeddings = embeddings;
     this.config = config;
-    this.bm25 = Bm25Index.build(chunks, config.bm25);
+    const cited = config.bm25.citedWeight > 0 ? citedTexts(chunks, documents) : [];
+    this.bm25 = Bm25Index.build(
+      chunks.map((chunk, i) => ({ text: chunk.text, section: chunk.section, docId: chunk.docId, refs: chunk.refs, cited: cited[i] })),
+      config.bm25,
+    );
     const positionOf = new Map(chunks.map((chunk, i) => [chunk.id, i]));
     const count = store.index.getCurrentCount();
     this.chunkOfLabel = new Int32Array(count).fill(-1);
@@ -103,7 +128,7 @@ export class SearchEngine {
     config?: Partial<FusionConfig>,
   ): Promise<SearchEngine> {
     const store = await loadVectorStore(vectorsDir(files.buildDir), embeddings);
-    return new SearchEngine(files.chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, config));
+    return new SearchEngine(files.chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, config), files.documents);
   }
 
   /**
@@ -115,10 +140,16 @@ export class SearchEngine {
   static async fromChunks(
     chunks: Chunk[],
     embeddings: IdentifiedEmbeddings,
-    opts: { cacheDir?: string; onProgress?: (done: number, total: number) => void; config?: Partial<FusionConfig> } = {},
+    opts: {
+      cacheDir?: string;
+      onProgress?: (done: number, total: number) => void;
+      config?: Partial<FusionConfig>;
+      /** Reference lists of the chunks' documents, for citation-aware BM25 (optional). */
+      documents?: readonly ReferenceSource[];
+    } = {},
   ): Promise<SearchEngine> {
     const { store } = await createVectorStore(chunks, embeddings, { cacheDir: opts.cacheDir, onProgress: opts.onProgress });
-    return new SearchEngine(chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, opts.config));
+    return new SearchEngine(chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, opts.config), opts.documents);
   }
 
   /** The query's vector; repeated queries are served from an LRU cache without re-embedding. */

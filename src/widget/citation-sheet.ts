@@ -19,6 +19,8 @@ export function viewerUrl(server: string, docId: string, fragment: string): stri
 export class CitationSheet {
   readonly element: HTMLElement;
   private readonly heading: HTMLHeadingElement;
+  private readonly docTitle: HTMLElement;
+  private readonly section: HTMLElement;
   private readonly body: HTMLElement;
   private opener?: HTMLButtonElement;
 
@@ -26,18 +28,21 @@ export class CitationSheet {
     private readonly options: {
       server: () => string;
       announce: (text: string) => void;
-      /** Called after the sheet closed, so the rest of the panel can become usable again. */
+      /** Called when the sheet opens or closes, so the panel can disable what the sheet covers. */
       onToggle: (open: boolean) => void;
     },
   ) {
     this.heading = h("h3", { id: "rc-sheet-title", tabindex: "-1" });
+    this.docTitle = h("p", { class: "doc-title", id: "rc-sheet-doc" });
+    this.section = h("p", { class: "section" });
     const close = h("button", { type: "button", class: "icon-btn", "aria-label": "Close source" }, icon(CLOSE_ICON));
     close.addEventListener("click", () => this.close());
     this.body = h("div", { class: "sheet-body" });
+    // Where the passage stands sits in the fixed header, in view however far the passage scrolls.
     this.element = h(
       "div",
-      { class: "sheet", role: "dialog", "aria-labelledby": "rc-sheet-title", hidden: true },
-      h("div", { class: "sheet-head" }, this.heading, close),
+      { class: "sheet", role: "dialog", "aria-labelledby": "rc-sheet-title rc-sheet-doc", hidden: true },
+      h("div", { class: "sheet-head" }, h("div", { class: "sheet-titles" }, this.heading, this.docTitle, this.section), close),
       this.body,
     );
   }
@@ -55,6 +60,8 @@ export class CitationSheet {
     const chunkUrl = viewerUrl(server, source.docId, `chunk-${source.id}`);
 
     this.heading.textContent = `Source ${source.n}`;
+    this.docTitle.textContent = source.docTitle || source.docId;
+    this.section.textContent = source.section ? `Section: ${source.section}` : "";
     const passage = h("blockquote", { class: "passage" });
     const range = claim ? findCitedSentence(source.text, claim) : undefined;
     let mark: HTMLElement | undefined;
@@ -85,8 +92,6 @@ export class CitationSheet {
     this.body.replaceChildren();
     append(
       this.body,
-      h("p", { class: "doc-title" }, source.docTitle || source.docId),
-      h("p", { class: "section" }, source.section ? `Section: ${source.section}` : ""),
       passage,
       h(
         "div",
@@ -102,7 +107,10 @@ export class CitationSheet {
     this.options.onToggle(true);
     this.body.scrollTop = 0;
     this.heading.focus();
-    mark?.scrollIntoView({ block: "nearest" });
+    // Title and section stay in view unless the highlighted sentence would start out of sight.
+    const markTop = mark ? mark.offsetTop - this.body.offsetTop : 0;
+    if (mark && markTop + mark.offsetHeight > this.body.clientHeight) this.body.scrollTop = markTop - this.body.clientHeight / 3;
+    keepInViewAbove(opener, this.element);
   }
 
   /** Close and hand focus back to the button that opened the sheet. */
@@ -117,6 +125,17 @@ export class CitationSheet {
       if (opener.isConnected) opener.focus();
     }
   }
+}
+
+/** Scroll the opener's list so the opener shows in the strip the sheet leaves uncovered. */
+function keepInViewAbove(opener: HTMLElement, sheet: HTMLElement): void {
+  const list = opener.closest(".log");
+  if (!list) return;
+  const visibleTop = list.getBoundingClientRect().top;
+  const visibleBottom = sheet.getBoundingClientRect().top;
+  const box = opener.getBoundingClientRect();
+  if (box.top >= visibleTop + 8 && box.bottom <= visibleBottom - 8) return;
+  list.scrollTop += box.top - (visibleTop + visibleBottom) / 2;
 }
 
 /** Clipboard API where allowed (secure contexts), else the legacy copy command. */

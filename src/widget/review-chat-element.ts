@@ -32,6 +32,8 @@ export class ReviewChatElement extends HTMLElement {
   private messages: ChatMessage[] = [];
   private store!: ConversationStore;
   private controller: AbortController | null = null;
+  /** Bumped by "new chat", so an answer still in flight cannot land in the new conversation. */
+  private conversation = 0;
   private readonly shadow: ShadowRoot;
   private readonly ui = {} as {
     launcher?: HTMLButtonElement;
@@ -88,7 +90,8 @@ export class ReviewChatElement extends HTMLElement {
       launcher.setAttribute("aria-expanded", "true");
       this.toggleAttribute("data-open", true);
     }
-    this.scrollToEnd(true);
+    // Laid out only now that the panel shows.
+    this.revealLastQuestion();
     input.focus();
   }
 
@@ -106,11 +109,8 @@ export class ReviewChatElement extends HTMLElement {
     const sheet = new CitationSheet({
       server: () => this.options.server,
       announce: (text) => this.announce(text),
-      onToggle: (open) => {
-        // While the sheet covers the conversation, only the sheet is reachable by keyboard.
-        this.ui.log.inert = open;
-        this.ui.form.inert = open;
-      },
+      // The sheet covers the question box; the answers above it stay usable.
+      onToggle: (open) => (this.ui.form.inert = open),
     });
     const heading = h("h2", { id: "rc-title" });
     const newChat = h("button", { type: "button", class: "icon-btn new-chat", "aria-label": "New chat", title: "New chat" }, icon(NEW_ICON));
@@ -225,7 +225,7 @@ export class ReviewChatElement extends HTMLElement {
       return;
     }
     log.replaceChildren(...this.messages.map((message, i) => this.renderMessage(message, i === this.messages.length - 1)));
-    this.scrollToEnd(true);
+    this.revealLastQuestion();
   }
 
   private renderMessage(message: ChatMessage, isLast: boolean): HTMLElement {
@@ -247,16 +247,20 @@ export class ReviewChatElement extends HTMLElement {
     const { log, input } = this.ui;
     if (!options.retry) {
       if (!this.messages.length) log.replaceChildren();
+      // Only the last answer can be retried: a new question retires older retry buttons.
+      for (const retry of log.querySelectorAll(".retry")) retry.closest(".actions")?.remove();
       this.messages.push({ role: "user", content: question });
       log.append(renderUserMessage({ role: "user", content: question }));
       input.value = "";
       this.fitInput();
     }
+    const questionView = log.lastElementChild as HTMLElement;
     const { server, docs } = this.options;
     const view = new StreamingAnswerView();
     log.append(view.element);
-    this.scrollToEnd(true);
+    this.reveal(questionView);
     const controller = new AbortController();
+    const conversation = this.conversation;
     this.setBusy(controller);
     let partial = "";
     let message: AssistantMessage;
@@ -269,7 +273,7 @@ export class ReviewChatElement extends HTMLElement {
         onDelta: (text) => {
           partial += text;
           view.append(text);
-          this.scrollToEnd();
+          this.reveal(questionView);
         },
       });
       message = { role: "assistant", content: payload.answer, status: "done", payload };
@@ -282,11 +286,11 @@ export class ReviewChatElement extends HTMLElement {
       this.announce(failure.message);
     }
     this.setBusy(null);
-    // Earlier turns lose their retry button: only the last answer can be retried.
+    if (conversation !== this.conversation) return;
     this.messages.push(message);
     view.element.replaceWith(this.renderMessage(message, true));
     this.store.save(this.messages);
-    this.scrollToEnd();
+    this.reveal(questionView);
   }
 
   private async retry(): Promise<void> {
@@ -300,6 +304,7 @@ export class ReviewChatElement extends HTMLElement {
   }
 
   private newChat(): void {
+    this.conversation++;
     this.controller?.abort();
     this.ui.sheet.close();
     this.messages = [];
@@ -326,10 +331,17 @@ export class ReviewChatElement extends HTMLElement {
     input.style.height = `${Math.min(input.scrollHeight + 2, 140)}px`;
   }
 
-  private scrollToEnd(force = false): void {
+  private revealLastQuestion(): void {
+    const questions = this.ui.log.querySelectorAll<HTMLElement>(".msg.user");
+    if (questions.length) this.reveal(questions[questions.length - 1]!);
+  }
+
+  /** Follow the newest exchange down as it grows, but never scroll its question out of view. */
+  private reveal(question: HTMLElement): void {
     const { log } = this.ui;
-    const nearEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
-    if (force || nearEnd) log.scrollTop = log.scrollHeight;
+    // Both offsets are measured from the panel, the nearest positioned ancestor.
+    const questionTop = question.offsetTop - log.offsetTop - 8;
+    log.scrollTop = Math.min(log.scrollHeight - log.clientHeight, Math.max(0, questionTop));
   }
 
   private announce(text: string): void {

@@ -101,13 +101,16 @@ textarea::placeholder { color: var(--rc-muted); opacity: 1; }
 .send:disabled { opacity: .55; cursor: not-allowed; }
 .stop { background: var(--rc-soft); border: 1px solid var(--rc-border); }
 
-.sheet { position: absolute; inset: 57px 0 0 0; z-index: 2; display: flex; flex-direction: column; background: var(--rc-bg);
-  border-top: 1px solid var(--rc-border); }
-.sheet-head { display: flex; align-items: center; gap: 8px; padding: 8px 8px 8px 16px; border-bottom: 1px solid var(--rc-border); }
-.sheet-head h3 { flex: 1; margin: 0; font-size: 15px; }
+/* A bottom sheet: the answer and its highlighted marker stay in view above the passage. */
+.sheet { position: absolute; inset: 38% 0 0 0; z-index: 2; display: flex; flex-direction: column; background: var(--rc-bg);
+  border-top: 1px solid var(--rc-border); border-radius: 14px 14px 0 0; box-shadow: 0 -10px 30px rgba(15, 23, 42, .18); }
+.sheet-head { display: flex; align-items: flex-start; gap: 8px; padding: 10px 8px 8px 16px; border-bottom: 1px solid var(--rc-border); }
+.sheet-titles { flex: 1; min-width: 0; }
+.sheet-head h3 { margin: 0; font-size: 12px; font-weight: 650; letter-spacing: .04em; text-transform: uppercase; color: var(--rc-muted); }
 .sheet-body { flex: 1; overflow-y: auto; padding: 12px 16px 16px; }
-.doc-title { margin: 0; font-weight: 650; }
-.section { margin: 2px 0 10px; color: var(--rc-muted); font-size: 13px; }
+.doc-title, .section { margin: 0; overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; }
+.doc-title { font-weight: 650; font-size: 14px; line-height: 1.35; }
+.section { margin-top: 2px; color: var(--rc-muted); font-size: 13px; -webkit-line-clamp: 1; }
 .passage { margin: 0 0 10px; padding: 10px 12px; border-radius: 8px; background: var(--rc-soft); white-space: pre-wrap;
   overflow-wrap: anywhere; font-size: 14px; }
 mark { background: var(--rc-mark); color: var(--rc-mark-fg); border-radius: 3px; padding: 0 1px; }

@@ -15,7 +15,7 @@ let browser: Chromium;
 let host: HostSite;
 let review: RunningServer;
 let page: Page;
-let pageErrors: string[] = [];
+const pageErrors: string[] = [];
 
 async function startReview(port = "0"): Promise<RunningServer> {
   return startReviewServer({ WIDGET_ORIGINS: host.origin, PORT: port });

@@ -42,7 +42,7 @@ const auth = { authorization: `Bearer ${TOKEN}` };
 
 function upload(target: RunningServer, name: string, content: string | Uint8Array, headers: Record<string, string> = auth, field = "file") {
   const form = new FormData();
-  form.append(field, new Blob([content]), name);
+  form.append(field, new Blob([typeof content === "string" ? content : Buffer.from(content)]), name);
   return fetch(`${target.url}/api/admin/ingest`, { method: "POST", headers, body: form });
 }
 

@@ -21,6 +21,8 @@ export interface FaultyOpenAiServer {
   baseUrl: string;
   /** Requests received per mode. */
   requests: Map<string, number>;
+  /** Responses not yet finished or closed: answers still streaming to a caller that may be gone. */
+  activeResponses(): number;
   close(): Promise<void>;
 }
 
@@ -66,7 +68,10 @@ function completion(res: http.ServerResponse) {
 export async function startFaultyOpenAiServer(): Promise<FaultyOpenAiServer> {
   const requests = new Map<string, number>();
   const sockets = new Set<Socket>();
+  let active = 0;
   const server = http.createServer((req, res) => {
+    active += 1;
+    res.once("close", () => (active -= 1));
     let raw = "";
     req.on("data", (d) => (raw += d));
     req.on("end", () => {
@@ -126,6 +131,7 @@ export async function startFaultyOpenAiServer(): Promise<FaultyOpenAiServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
+    activeResponses: () => active,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

@@ -43,7 +43,10 @@ interface EvalBeirOptions {
 export function registerEvalBeirCommand(program: Command): void {
   program
     .command("eval-beir")
-    .description("evaluate bm25, dense and hybrid retrieval on a dataset in the BEIR format")
+    .description(
+      "evaluate bm25, dense and hybrid retrieval on a dataset in the BEIR format " +
+        "(fusion and BM25 settings come from the FUSION_* and BM25_* environment variables)",
+    )
     .requiredOption("--corpus <file>", "corpus.jsonl: {\"_id\",\"title\",\"text\"} per line")
     .requiredOption("--queries <file>", "queries.jsonl: {\"_id\",\"text\"} per line")
     .requiredOption("--qrels <file>", "qrels TSV with the header query-id, corpus-id, score (e.g. qrels/test.tsv)")

@@ -36,7 +36,11 @@ export function registerRefsCommand(program: Command): void {
         const citedBy = corpus.citingChunks(docId, n).map((chunk) => ({
           chunkId: chunk.id,
           section: chunk.section,
-          sentences: chunk.sentences.filter((s) => s.refs.includes(n)).map((s) => s.text),
+          passage: chunk.text,
+          // The citing sentence with the one before it: a citation often closes a two-sentence claim.
+          sentences: chunk.sentences.flatMap((s, i) =>
+            s.refs.includes(n) ? [[chunk.sentences[i - 1]?.text, s.text].filter(Boolean).join(" ")] : [],
+          ),
         }));
         entries.push({ ...entry, citedBy, sameElsewhere: corpus.sameReferenceElsewhere(docId, n) });
       }

@@ -43,6 +43,7 @@ export function renderPage(options: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title}</title>
+<link rel="icon" href="data:,">
 <style>${new SafeHtml(PAGE_CSS + (options.css ?? ""))}</style>
 ${options.head}
 </head>

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { classifyParagraph, splitParagraphs } from "./parse-blocks.ts";
+import { buildLayout, isNextHeadingNumber } from "./parse-sections.ts";
+
+const blocks = (text: string) => splitParagraphs(text).map((lines) => classifyParagraph(lines));
+
+describe("isNextHeadingNumber", () => {
+  it("accepts the next sibling, a first child or an ancestor's next sibling", () => {
+    expect(isNextHeadingNumber(null, [1])).toBe(true);
+    expect(isNextHeadingNumber([3, 1], [3, 2])).toBe(true);
+    expect(isNextHeadingNumber([3], [3, 1])).toBe(true);
+    expect(isNextHeadingNumber([3, 5], [4])).toBe(true);
+    expect(isNextHeadingNumber([4, 3], [5, 1])).toBe(false); // "5" comes first
+    expect(isNextHeadingNumber([3], [3, 2])).toBe(false);
+    expect(isNextHeadingNumber([2], [7])).toBe(false);
+    expect(isNextHeadingNumber(null, [4])).toBe(false);
+  });
+});
+
+describe("classifyParagraph", () => {
+  it("tells headings, captions, tables and prose apart", () => {
+    const kinds = blocks(
+      [
+        "3.2 Liposomes", "1. Introduction", "References", "Conflicts of interest",
+        "FIGURE 2", "Fig. 1 Schematic representation of the mechanism.", "Figure 3 shows the mechanism.",
+        "TABLE 1 Clinical trials of some anticancer drugs.", "Table 2 (Contd.)", "TABLE 1 Continued",
+        "Name\tReferences\nA\t(1)", "4T1 tumor-bearing mice, PMA achieved 94.1% tumor inhibition.",
+        "15 K. Bukowski, M. Kciuk and R. Kontek, *Int. J. Mol. Sci.*, 2020, **21**, 3233.",
+      ].join("\n\n"),
+    ).map((block) => block.kind);
+    expect(kinds).toEqual([
+      "heading", "heading", "backmatter", "backmatter",
+      "figure-label", "figure-caption", "text",
+      "table-caption", "table-continued", "table-continued",
+      "table-rows", "text", "text",
+    ]);
+  });
+});
+
+describe("buildLayout", () => {
+  const layout = (text: string) => buildLayout([], blocks(text));
+
+  it("rejoins a sentence interrupted by a figure and a table, placing floats after the prose", () => {
+    const { sections } = layout(
+      [
+        "1 Introduction",
+        "Nanoparticles deliver drugs to",
+        "Fig. 1 Nanoparticles in a cell.",
+        "TABLE 1 Drugs.",
+        "Drug\tReferences\nDOX\t(1)",
+        "tumour cells (1). A new paragraph starts here.",
+      ].join("\n\n"),
+    );
+    expect(sections[0]!.paragraphs).toEqual(["Nanoparticles deliver drugs to tumour cells (1). A new paragraph starts here."]);
+    expect(sections[0]!.floats.map((f) => f.kind)).toEqual(["figure", "table"]);
+  });
+
+  it("merges a continued table and drops its repeated header", () => {
+    const { sections } = layout(
+      [
+        "1 Results",
+        "TABLE 1 Drugs.",
+        "Drug\tNote\tReferences\nDOX\tfirst part of a long\t(1)",
+        "(Continued)",
+        "TABLE 1 Continued",
+        "Drug\tNote\tReferences\n\tnote that goes on\t\nPTX\tsecond\t(2)",
+      ].join("\n\n"),
+    );
+    const table = sections[0]!.floats[0]!;
+    expect(table).toMatchObject({
+      kind: "table",
+      header: ["Drug", "Note", "References"],
+      rows: [["DOX", "first part of a long note that goes on", "(1)"], ["PTX", "second", "(2)"]],
+    });
+  });
+
+  it("reads a reference list interrupted by back matter and returns displaced prose to the body", () => {
+    const { sections, referenceEntries } = layout(
+      [
+        "1 Conclusion",
+        "Nanomaterials are promising.",
+        "References",
+        "1. Sung H, Ferlay J. Global cancer statistics. *CA Cancer J Clin*. (2021) 71:209–49. doi: 10.3322/caac.21660",
+        "Despite the substantial challenges, we believe that nanomaterials have the potential to become vital tools.",
+        "Funding",
+        "The authors received no funding for this work.",
+        "3. Ibrahim A, Baldi M. Cancer statistics in Yemen. *BMC Public Health*. (2024) 24:962.\n4. Fisusi FA. Drug combinations in breast cancer therapy and their",
+        "effects. *Pharm Nanotechnology*. (2019) 7:3–23.",
+      ].join("\n\n"),
+    );
+    expect(referenceEntries.map((e) => e.n)).toEqual([1, 3, 4]);
+    expect(referenceEntries[2]!.raw).toBe("Fisusi FA. Drug combinations in breast cancer therapy and their effects. *Pharm Nanotechnology*. (2019) 7:3–23.");
+    expect(sections[0]!.paragraphs).toEqual([
+      "Nanomaterials are promising.",
+      "Despite the substantial challenges, we believe that nanomaterials have the potential to become vital tools.",
+    ]);
+    expect(sections.find((s) => s.title === "Funding")?.paragraphs).toEqual(["The authors received no funding for this work."]);
+  });
+
+  it("takes a numbered line that breaks the heading sequence for prose", () => {
+    const { sections } = layout(["1 Introduction", "Text.", "3 patients were enrolled in the trial", "2 Methods", "More."].join("\n\n"));
+    expect(sections.map((s) => s.number)).toEqual(["1", "2"]);
+    expect(sections[0]!.paragraphs).toEqual(["Text.", "3 patients were enrolled in the trial"]);
+  });
+});
