@@ -19,7 +19,6 @@ const seed = Number(args.seed);
 
 const server = await spawnServer({
   RATE_LIMIT_MAX: "0",
-  LOG_LEVEL: "warn",
   ADMIN_TOKEN: "fuzz-admin-token-not-guessable-0123",
   WIDGET_ORIGINS: "https://blog.example.org",
 });

@@ -22,7 +22,7 @@ import { type CondensedQuestion, condenseFollowUp, condenseWithLlm } from "./con
 import { type ExtractiveOptions, scoreSentences, selectSentences, withMarker } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { questionTerms } from "./question-terms.ts";
-import { REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, isEvidenceTooWeak } from "./refusal.ts";
+import { REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
 
 export const DEFAULT_K = 6;
 
@@ -109,12 +109,12 @@ export class Answerer {
     const terms = condensed.carried ? questionTerms(request.question, condensed.carried) : questionTerms(condensed.question);
     const scored = scoreSentences(request.question, terms, sources, this.res.sentences, this.options.extractive);
     const nearest = terms.size ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
-    const weak =
-      sources.length === 0 ||
-      isEvidenceTooWeak(
-        { sentenceCoverage: Math.max(0, ...scored.map((s) => s.coverage)), denseSimilarity: nearest[0]?.score ?? 0 },
-        this.options.refusal ?? REFUSAL_THRESHOLDS,
-      );
+    const signals = {
+      sentenceCoverage: Math.max(0, ...scored.map((s) => this.res.sentences.coverage(terms, s.sentence.terms))),
+      denseSimilarity: nearest[0]?.score ?? 0,
+      foreignNames: foreignNames(request.question, this.res.sentences),
+    };
+    const weak = sources.length === 0 || isEvidenceTooWeak(signals, this.options.refusal ?? REFUSAL_THRESHOLDS);
     const finish = (payload: Omit<AnswerPayload, "sources" | "warnings">): AnswerPayload => ({
       ...payload,
       sources,

@@ -31,8 +31,7 @@ export interface ExtractiveOptions {
   maxSpans?: number;
   /** Keep sentences scoring at least this share of the best one. */
   relativeFloor?: number;
-  /** The stricter share for sentences from another passage than the best one's (answers usually sit in one place). */
-  otherPassageFloor?: number;
+
   /** Term-set Jaccard similarity at which a sentence counts as a near-duplicate. */
   duplicateSimilarity?: number;
   /** Weight of the coverage that counts the previous sentence's terms too (0: sentences alone). */
@@ -49,9 +48,8 @@ export interface ExtractiveOptions {
 
 export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
   maxSentences: 5,
-  maxSpans: 5,
-  relativeFloor: 0.6,
-  otherPassageFloor: 0.6,
+  maxSpans: 3,
+  relativeFloor: 0.8,
   duplicateSimilarity: 0.6,
   contextWeight: 0.4,
   answerTypeWeight: 0.2,
@@ -136,7 +134,7 @@ export function scoreSentences(
  * source first, then document order.
  */
 export function selectSentences(scored: readonly ScoredSentence[], options: ExtractiveOptions = {}): ScoredSentence[] {
-  const { maxSentences, maxSpans, relativeFloor, otherPassageFloor, duplicateSimilarity } = { ...EXTRACTIVE_DEFAULTS, ...options };
+  const { maxSentences, maxSpans, relativeFloor, duplicateSimilarity } = { ...EXTRACTIVE_DEFAULTS, ...options };
   const best = scored[0]?.score ?? 0;
   const chosen: ScoredSentence[] = [];
   let spans = 0;
@@ -144,7 +142,6 @@ export function selectSentences(scored: readonly ScoredSentence[], options: Extr
   for (const candidate of scored) {
     if (chosen.length >= maxSentences || spans >= maxSpans || candidate.score < best * relativeFloor) break;
     if (has(candidate.sentence)) continue;
-    if (candidate.source.n !== scored[0]!.source.n && candidate.score < best * otherPassageFloor) continue;
     const redundant = chosen.some(
       (kept) =>
         jaccard(kept.sentence.terms, candidate.sentence.terms) >= duplicateSimilarity ||

@@ -1,13 +1,18 @@
-// When to say the reviews do not cover a question. Two signals, both cheap at question time:
-// how much of the question's weight one retrieved sentence holds (lexical), and how close the
-// nearest passage is in embedding space (dense cosine, from the engine's cached query vector).
+// When to say the reviews do not cover a question. Three signals, all cheap at question time:
+// how much of the question's weight the best retrieved sentence holds (lexical), how close the
+// nearest passage is in embedding space (dense cosine, from the engine's cached query vector), and
+// whether the question names something the reviews never mention ("PROTAC", "Kubernetes").
 // Thresholds were tuned on the dev set's unanswerable questions (BENCHMARKS.md, "Answers on the dev set").
+import { contentTerms, isStopword } from "./question-terms.ts";
+import type { SentenceIndex } from "./sentence-index.ts";
 
 export interface EvidenceSignals {
   /** Best share of the question's idf-weighted terms found in one retrieved sentence, 0–1. */
   sentenceCoverage: number;
   /** Cosine similarity of the question and its nearest passage, -1–1. */
   denseSimilarity: number;
+  /** Names in the question that no sentence of the corpus contains. */
+  foreignNames: string[];
 }
 
 export interface RefusalThresholds {
@@ -15,21 +20,42 @@ export interface RefusalThresholds {
   minCoverage: number;
   /** Below this cosine the nearest passage is about something else. */
   minSimilarity: number;
-  /** Evidence clearing one bar must clear this combined score (coverage + similarity). */
-  minCombined: number;
+  /** A question naming something foreign needs at least this coverage to be answered. */
+  minCoverageWithForeignName: number;
 }
 
 export const REFUSAL_THRESHOLDS: RefusalThresholds = {
-  minCoverage: 0.3,
+  minCoverage: 0.25,
   minSimilarity: 0.3,
-  minCombined: 1.0,
+  minCoverageWithForeignName: 0.35,
 };
 
 export const REFUSAL_ANSWER =
   "The reviews do not cover this question. The closest passages are listed as sources for you to judge.";
 
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+/** Long words are technical terms often enough to count as names ("hypofractionated", "intraperitoneal"). */
+const NAME_LENGTH = 11;
+
+/**
+ * Question words that look like names (capitalised mid-question, inner capitals or digits, or long
+ * technical words) and that the corpus never mentions.
+ *
+ * @example
+ * foreignNames("How do PROTAC degraders overcome endocrine resistance?", sentences) // ["PROTAC"]
+ */
+export function foreignNames(question: string, sentences: SentenceIndex): string[] {
+  const words = [...question.matchAll(WORD)].map((m) => m[0]);
+  return words.filter((word, i) => {
+    if (isStopword(word)) return false;
+    const nameLike = (i > 0 && /^\p{Lu}/u.test(word)) || /\p{Lu}.*\p{Lu}|\d/u.test(word) || word.length >= NAME_LENGTH;
+    const terms = contentTerms(word);
+    return nameLike && terms.length > 0 && terms.every((term) => !sentences.knows(term));
+  });
+}
+
 export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalThresholds = REFUSAL_THRESHOLDS): boolean {
   if (signals.sentenceCoverage < thresholds.minCoverage) return true;
   if (signals.denseSimilarity < thresholds.minSimilarity) return true;
-  return signals.sentenceCoverage + signals.denseSimilarity < thresholds.minCombined;
+  return signals.foreignNames.length > 0 && signals.sentenceCoverage < thresholds.minCoverageWithForeignName;
 }

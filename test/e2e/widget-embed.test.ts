@@ -206,8 +206,17 @@ describe("embedded widget on a second origin", () => {
     await phone.close();
   });
 
-  it("starts a new chat on request", async () => {
+  it("starts a new chat on request, even while an answer is streaming", async () => {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: 3000, uploadThroughput: -1 });
+    await ask(page, QUESTION);
+    await inWidget(page, "button.stop").waitFor({ state: "visible" });
     await inWidget(page, "button.new-chat").click();
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+    await inWidget(page, "button.send").waitFor({ state: "visible" });
+    // The interrupted answer does not reappear in the new conversation.
     expect(await inWidget(page, ".msg").count()).toBe(0);
     expect(await inWidget(page, ".starter").count()).toBeGreaterThan(0);
     await page.reload();

@@ -14,7 +14,14 @@ let review: RunningServer;
 let page: Page;
 
 beforeAll(async () => {
-  host = await startHostSite(() => blogPage(`${review.url}/widget.js`, { title: "Ask the reviews" }));
+  host = await startHostSite(() =>
+    blogPage(`${review.url}/widget.js`, {
+      title: "Ask the reviews",
+      accent: "#0f766e",
+      position: "bottom-left",
+      starters: "What is P-glycoprotein?|How do liposomes deliver doxorubicin?",
+    }),
+  );
   review = await startReviewServer({ WIDGET_ORIGINS: host.origin });
   browser = await launchChromium();
   page = await browser.context.newPage();
@@ -50,6 +57,15 @@ function contrast(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
+
+describe("configured through the script tag's attributes", () => {
+  it("takes the accent colour, the position and the starter questions", async () => {
+    const launcher = inWidget(page, ".launcher");
+    expect(await launcher.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe("rgb(15, 118, 110)");
+    expect((await launcher.boundingBox())!.x).toBeLessThan(100);
+    expect(await inWidget(page, ".starter").allTextContents()).toEqual(["What is P-glycoprotein?", "How do liposomes deliver doxorubicin?"]);
+  });
+});
 
 describe("keyboard-only use", () => {
   it("reaches the launcher with Tab and opens the panel with Enter, focus in the question box", async () => {

@@ -14,7 +14,10 @@ export interface ServerProcess {
   kill(): void;
 }
 
-/** Start the server; resolves once it listens (or rejects with its stderr when it exits first). */
+/**
+ * Start the server; resolves once it listens (or rejects with its stderr when it exits first).
+ * The address is read from the info-level "listening" log line, so LOG_LEVEL must stay at info or below.
+ */
 export function spawnServer(env: NodeJS.ProcessEnv, options: { timeoutMs?: number } = {}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "src/server/main.ts")], {
     cwd: PROJECT_ROOT,
