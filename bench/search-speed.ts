@@ -1,10 +1,11 @@
 // Search-speed benchmark: `npm run bench:search` (options: --chunks 30000, --phases ingest,reviews,synthetic,
-// --json). Each phase runs in its own child process so its RSS figure is its own.
+// --k 8, --profile, --json). Each phase runs in its own child process so its RSS figure is its own.
 //   ingest     embedding throughput (calling thread vs worker pool) and SearchEngine.fromChunks over
 //              the two reviews' chunks with a cold and then a warm embedding cache
 //   reviews    search latency over the dev questions on the live two-review index (index/)
 //   synthetic  search latency on ≥ 30,000 chunks recombined from real sentences (see synthetic-corpus.ts)
 import { execFile } from "node:child_process";
+import { Session } from "node:inspector/promises";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -134,6 +135,36 @@ async function measureQueryEmbedding(engine: SearchEngine, questions: string[]):
   return rest;
 }
 
+/**
+ * CPU profile of hybrid searches with query vectors already cached (so the model is out of the
+ * picture): self time per function, largest first. Shows where the engine's own time goes.
+ */
+async function profileHybrid(engine: SearchEngine, questions: string[], k: number): Promise<{ fn: string; ms: number; share: number }[]> {
+  for (const q of questions) await engine.embedQuery(q);
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  for (let round = 0; round < 3; round++) for (const q of questions) await engine.search(q, { k, mode: "hybrid" });
+  const { profile } = await session.post("Profiler.stop");
+  session.disconnect();
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (const [i, id] of samples.entries()) {
+    const frame = nodes.get(id)!.callFrame;
+    const where = frame.url ? ` ${frame.url.split("/").slice(-2).join("/")}:${frame.lineNumber + 1}` : "";
+    const key = `${frame.functionName || "(anonymous)"}${where}`;
+    self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0));
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0) || 1;
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([fn, us]) => ({ fn, ms: Math.round(us / 1000 / (3 * questions.length) * 100) / 100, share: Math.round((us / total) * 1000) / 10 }));
+}
+
 async function diskSize(target: string): Promise<number> {
   const stat = await fs.stat(target);
   if (!stat.isDirectory()) return stat.size;
@@ -214,7 +245,7 @@ async function phaseReviews(k: number): Promise<Record<string, unknown>> {
   };
 }
 
-async function phaseSynthetic(total: number, k: number): Promise<Record<string, unknown>> {
+async function phaseSynthetic(total: number, k: number, profile: boolean): Promise<Record<string, unknown>> {
   const config = loadConfig({});
   const sentences = await loadCorpusSentences(config.corpusDir);
   const chunks: Chunk[] = generateSyntheticChunks(sentences, { chunks: total });
@@ -226,6 +257,7 @@ async function phaseSynthetic(total: number, k: number): Promise<Record<string, 
   const { questions, source } = await loadQuestions();
   const latency = await measureLatency(engine, questions, k);
   const queryEmbedding = await measureQueryEmbedding(engine, questions);
+  const hybridProfile = profile ? await profileHybrid(engine, questions, k) : undefined;
 
   // Size on disk: the same files an ingest writes (HNSW vectors + chunks.json).
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "bench-synthetic-index-"));
@@ -245,6 +277,7 @@ async function phaseSynthetic(total: number, k: number): Promise<Record<string, 
       loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
       queryEmbedding,
       latency,
+      hybridProfile,
     };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -257,10 +290,11 @@ interface Args {
   k: number;
   json: boolean;
   child: boolean;
+  profile: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { phases: [...PHASES], chunks: 30_000, k: 8, json: false, child: false };
+  const args: Args = { phases: [...PHASES], chunks: 30_000, k: 8, json: false, child: false, profile: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -277,6 +311,7 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--k") args.k = Number(value());
     else if (flag === "--json") args.json = true;
     else if (flag === "--child") args.child = true;
+    else if (flag === "--profile") args.profile = true;
     else throw new Error(`unknown option ${flag}`);
   }
   if (!Number.isInteger(args.chunks) || args.chunks < 1) throw new Error("--chunks must be a positive integer");
@@ -287,7 +322,7 @@ function parseArgs(argv: string[]): Args {
 async function runPhase(phase: Phase, args: Args): Promise<Record<string, unknown>> {
   if (phase === "ingest") return phaseIngest();
   if (phase === "reviews") return phaseReviews(args.k);
-  return phaseSynthetic(args.chunks, args.k);
+  return phaseSynthetic(args.chunks, args.k, args.profile);
 }
 
 function latencyTable(latency: Latency[], embed: Omit<Latency, "mode" | "pass">): string {
@@ -319,8 +354,14 @@ function report(results: Partial<Record<Phase, Record<string, unknown>>>, args: 
   if (synthetic) {
     lines.push(`Synthetic index (${synthetic.chunks} chunks, k=${args.k}, questions: ${synthetic.questions}):`);
     lines.push(latencyTable(synthetic.latency as Latency[], synthetic.queryEmbedding as Latency));
-    const { latency: _l, queryEmbedding: _e, ...rest } = synthetic;
+    const { latency: _l, queryEmbedding: _e, hybridProfile, ...rest } = synthetic;
     lines.push(`  ${JSON.stringify(rest)}`);
+    if (Array.isArray(hybridProfile)) {
+      lines.push("Hybrid search self time with cached query vectors (ms per query, share):");
+      for (const row of hybridProfile as { fn: string; ms: number; share: number }[]) {
+        lines.push(`  ${row.ms.toFixed(2)} ms  ${row.share}%  ${row.fn}`);
+      }
+    }
   }
   return lines.join("\n");
 }
@@ -339,7 +380,12 @@ async function main(): Promise<void> {
     console.error(`bench:search — phase ${phase}…`);
     const { stdout } = await execFileAsync(
       process.execPath,
-      [...process.execArgv, process.argv[1]!, "--child", "--phases", phase, "--chunks", String(args.chunks), "--k", String(args.k)],
+      [
+        ...process.execArgv,
+        process.argv[1]!,
+        ...["--child", "--phases", phase, "--chunks", String(args.chunks), "--k", String(args.k)],
+        ...(args.profile ? ["--profile"] : []),
+      ],
       { maxBuffer: 64 * 2 ** 20 },
     );
     results[phase] = JSON.parse(stdout) as Record<string, unknown>;

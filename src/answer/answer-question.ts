@@ -78,7 +78,9 @@ export class Answerer {
       }
     }
 
-    const deadline = this.model ? new LlmDeadline(this.timeoutMs, signal) : undefined;
+    // Each model call gets LLM_TIMEOUT_MS of its own, counted from when it starts (not from the
+    // request, whose first question may spend a second loading the embedding model).
+    const deadline = () => new LlmDeadline(this.timeoutMs, signal);
     let llmUsable = Boolean(this.model);
     const llmFailed = (error: unknown) => {
       if (!isLlmFailure(error)) throw error;
@@ -87,9 +89,9 @@ export class Answerer {
     };
 
     let condensed: CondensedQuestion = condenseFollowUp(request.question, request.history, this.res.sentences);
-    if (this.model && deadline && request.history?.length) {
+    if (this.model && request.history?.length) {
       try {
-        condensed = await condenseWithLlm(request.question, request.history, this.model, deadline);
+        condensed = await condenseWithLlm(request.question, request.history, this.model, deadline());
       } catch (error) {
         llmFailed(error);
       }
@@ -112,7 +114,7 @@ export class Answerer {
     const signals = {
       sentenceCoverage: Math.max(0, ...scored.map((s) => this.res.sentences.coverage(terms, s.sentence.terms))),
       denseSimilarity: nearest[0]?.score ?? 0,
-      foreignNames: foreignNames(request.question, this.res.sentences),
+      foreignNames: foreignNames(request.question, this.res.sentences, this.res.citedVocabulary),
     };
     const weak = sources.length === 0 || isEvidenceTooWeak(signals, this.options.refusal ?? REFUSAL_THRESHOLDS);
     const finish = (payload: Omit<AnswerPayload, "sources" | "warnings">): AnswerPayload => ({
@@ -125,14 +127,14 @@ export class Answerer {
       return finish({ answer: REFUSAL_ANSWER, refused: true, mode: this.mode, references: [] });
     }
 
-    if (this.model && deadline && llmUsable) {
+    if (this.model && llmUsable) {
       try {
         const llm = await generateLlmAnswer({
           question: condensed.question,
           sources,
           label: (docId) => documentLabel(this.res.corpus, docId),
           model: this.model,
-          deadline,
+          deadline: deadline(),
           onDelta: events.onDelta,
         });
         if (llm.invalid.length) warnings.push(invalidMarkerWarning(llm.invalid, sources.length));

@@ -5,6 +5,7 @@ import type { Corpus } from "../store/corpus.ts";
 import type { SearchResult } from "../types.ts";
 import { findAbbreviations } from "./abbreviations.ts";
 import { DocumentMentions } from "./document-mentions.ts";
+import { contentTerms } from "./question-terms.ts";
 import { BibliographyIndex } from "./search-bibliography.ts";
 import { SentenceIndex } from "./sentence-index.ts";
 
@@ -19,6 +20,8 @@ export interface AnswerResources {
   sentences: SentenceIndex;
   bibliography: BibliographyIndex;
   mentions: DocumentMentions;
+  /** Terms of every reference entry: what the reviews cite is within their scope too. */
+  citedVocabulary: Set<string>;
 }
 
 export function createAnswerResources(corpus: Corpus, search: PassageSearch): AnswerResources {
@@ -28,6 +31,7 @@ export function createAnswerResources(corpus: Corpus, search: PassageSearch): An
     sentences: new SentenceIndex(corpus.chunks, findAbbreviations(corpus.documents.map((doc) => doc.text))),
     bibliography: new BibliographyIndex(corpus),
     mentions: new DocumentMentions(corpus.documents),
+    citedVocabulary: new Set(corpus.documents.flatMap((doc) => doc.references.flatMap((ref) => contentTerms(ref.text)))),
   };
 }
 

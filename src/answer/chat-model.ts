@@ -25,8 +25,8 @@ export function createChatModel(config: LlmConfig): ChatOpenAI {
     apiKey: config.apiKey ?? "not-needed",
     configuration: config.baseUrl ? { baseURL: config.baseUrl } : undefined,
     timeout: config.timeoutMs,
-    // One retry for a transient 429/5xx; the request deadline still bounds the total time.
-    maxRetries: 1,
+    // No retries: a failed call falls back to the extractive answer at once, instead of after backoff.
+    maxRetries: 0,
   });
 }
 
@@ -39,7 +39,7 @@ function chunkText(content: unknown): string {
   return "";
 }
 
-/** A deadline shared by every LLM call of one request, also ended by the caller's signal. */
+/** The deadline of one LLM call, also ended by the caller's signal. */
 export class LlmDeadline {
   readonly signal: AbortSignal;
   private readonly timeout: AbortSignal;
@@ -83,8 +83,9 @@ export async function streamCompletion(
       throw new ReviewChatError("llm_failed", `The language model did not finish within ${deadline.timeoutMs} ms`, { cause });
     }
     if (deadline.signal.aborted) throw cause;
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new ReviewChatError("llm_failed", `The language model failed: ${detail.slice(0, 200)}`, { cause });
+    // Provider messages can run over lines (troubleshooting links); the first line says what happened.
+    const detail = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0]!.trim().slice(0, 200);
+    throw new ReviewChatError("llm_failed", `The language model failed: ${detail}`, { cause });
   }
   return text;
 }

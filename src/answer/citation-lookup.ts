@@ -12,6 +12,7 @@ import {
 import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import type { CitationLookupIntent } from "./citation-lookup-intent.ts";
 import { questionTerms } from "./question-terms.ts";
+import { authorNameParts } from "./search-bibliography.ts";
 import type { IndexedSentence } from "./sentence-index.ts";
 
 export interface LookupAnswer {
@@ -70,21 +71,40 @@ class LookupAnswerBuilder {
     this.references.push(toAnswerReference(entry));
   }
 
-  /** ` It is cited in 3.2 Liposomes: "… (44)" [1].` for the first passage citing the entry. */
+  /** ` It is cited in 3.2 Liposomes: "… (44)" [1].` — preferably where the text names its first author. */
   citedIn(entry: ReferenceWithDoc): string {
     const chunks = this.res.corpus.citingChunks(entry.docId, entry.n);
-    const chunk = chunks[0];
-    if (!chunk) return " No passage of the extracted text cites it.";
-    const sentence = chunk.sentences.find((s) => s.refs.includes(entry.n))?.text ?? chunk.text;
-    const n = this.sourceOf(chunk);
-    const quoted = quote(sentence, n);
+    const place = citingPlace(entry, chunks);
+    if (!place) return " No passage of the extracted text cites it.";
+    const n = this.sourceOf(place.chunk);
     const more = chunks.length > 1 ? ` (${chunks.length - 1} more passage${chunks.length > 2 ? "s" : ""} cite it.)` : "";
-    return ` It is cited in ${chunk.section}: ${quoted}${more}`;
+    return ` It is cited in ${place.chunk.section}: ${quote(place.text, n)}${more}`;
   }
 
   result(answer: string, refused = false): LookupAnswer {
     return { answer: answer.trim(), refused, sources: this.sources, references: this.references };
   }
+}
+
+/**
+ * Where a reference is cited, as a quotable text: the first citing sentence that names the entry's
+ * first author ("Granja et al. developed …"), with the sentence before it when that one names them;
+ * else the first citing sentence.
+ */
+function citingPlace(entry: ReferenceWithDoc, chunks: readonly Chunk[]): { chunk: Chunk; text: string } | undefined {
+  const surnames = authorNameParts(entry.authors.slice(0, 1));
+  const names = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => surnames.has(word));
+  for (const chunk of chunks) {
+    for (const [i, sentence] of chunk.sentences.entries()) {
+      if (!sentence.refs.includes(entry.n)) continue;
+      if (names(sentence.text)) return { chunk, text: sentence.text };
+      const previous = chunk.sentences[i - 1];
+      if (previous && previous.refs.length === 0 && names(previous.text)) return { chunk, text: `${previous.text.trim()} ${sentence.text.trim()}` };
+    }
+  }
+  const chunk = chunks[0];
+  if (!chunk) return undefined;
+  return { chunk, text: chunk.sentences.find((s) => s.refs.includes(entry.n))?.text ?? chunk.text };
 }
 
 /** Documents the lookup is about: those the question names (within the filter), else the filter, else all. */

@@ -77,6 +77,9 @@ export class MarkerStreamFilter {
   }
 }
 
+/** A claim sharing less than this (weighted) share of its terms with every sentence of the passage it cites matches none of them. */
+export const MIN_CLAIM_MATCH = 0.3;
+
 export interface CitedReference {
   docId: string;
   n: number;
@@ -109,7 +112,7 @@ export function referencesForCitedClaims(
       const sentences = index.sentencesOf(source.id);
       const scored = sentences.map((sentence) => ({ sentence, score: index.coverage(claimTerms, sentence.terms) }));
       const best = Math.max(0, ...scored.map((item) => item.score));
-      if (best === 0) continue;
+      if (best < MIN_CLAIM_MATCH) continue;
       for (const { sentence, score } of scored) {
         if (score < best * 0.75) continue;
         for (const ref of sentence.sentence.refs) {

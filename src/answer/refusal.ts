@@ -18,8 +18,10 @@ export interface EvidenceSignals {
 export interface RefusalThresholds {
   /** Below this sentence coverage the evidence is too thin whatever the embeddings say. */
   minCoverage: number;
-  /** Below this cosine the nearest passage is about something else. */
+  /** Below this cosine the nearest passage looks like it is about something else… */
   minSimilarity: number;
+  /** …unless one sentence holds this much of the question (short questions full of abbreviations embed poorly). */
+  minCoverageWhenDistant: number;
   /** A question naming something foreign needs at least this coverage to be answered. */
   minCoverageWithForeignName: number;
 }
@@ -27,6 +29,7 @@ export interface RefusalThresholds {
 export const REFUSAL_THRESHOLDS: RefusalThresholds = {
   minCoverage: 0.25,
   minSimilarity: 0.3,
+  minCoverageWhenDistant: 0.5,
   minCoverageWithForeignName: 0.35,
 };
 
@@ -39,23 +42,23 @@ const NAME_LENGTH = 11;
 
 /**
  * Question words that look like names (capitalised mid-question, inner capitals or digits, or long
- * technical words) and that the corpus never mentions.
+ * technical words) that neither the reviews' text nor the titles they cite (`citedVocabulary`) mention.
  *
  * @example
- * foreignNames("How do PROTAC degraders overcome endocrine resistance?", sentences) // ["PROTAC"]
+ * foreignNames("How do PROTAC degraders overcome endocrine resistance?", sentences, vocabulary) // ["PROTAC"]
  */
-export function foreignNames(question: string, sentences: SentenceIndex): string[] {
+export function foreignNames(question: string, sentences: SentenceIndex, citedVocabulary: ReadonlySet<string>): string[] {
   const words = [...question.matchAll(WORD)].map((m) => m[0]);
   return words.filter((word, i) => {
     if (isStopword(word)) return false;
     const nameLike = (i > 0 && /^\p{Lu}/u.test(word)) || /\p{Lu}.*\p{Lu}|\d/u.test(word) || word.length >= NAME_LENGTH;
     const terms = contentTerms(word);
-    return nameLike && terms.length > 0 && terms.every((term) => !sentences.knows(term));
+    return nameLike && terms.length > 0 && terms.every((term) => !sentences.knows(term) && !citedVocabulary.has(term));
   });
 }
 
 export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalThresholds = REFUSAL_THRESHOLDS): boolean {
   if (signals.sentenceCoverage < thresholds.minCoverage) return true;
-  if (signals.denseSimilarity < thresholds.minSimilarity) return true;
+  if (signals.denseSimilarity < thresholds.minSimilarity && signals.sentenceCoverage < thresholds.minCoverageWhenDistant) return true;
   return signals.foreignNames.length > 0 && signals.sentenceCoverage < thresholds.minCoverageWithForeignName;
 }

@@ -1,6 +1,7 @@
 // `review-chat` command line: one module per command under ./commands.
 import { Command } from "commander";
 import { ReviewChatError } from "../errors.ts";
+import { registerAskCommand } from "./commands/ask.ts";
 import { registerDocsCommand } from "./commands/docs.ts";
 import { registerEvalBeirCommand } from "./commands/eval-beir.ts";
 import { registerIngestCommand } from "./commands/ingest.ts";
@@ -14,6 +15,7 @@ const program = new Command()
 registerIngestCommand(program);
 registerDocsCommand(program);
 registerRefsCommand(program);
+registerAskCommand(program);
 registerEvalBeirCommand(program);
 
 try {

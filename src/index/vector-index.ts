@@ -1,5 +1,6 @@
-// Dense index: chunk vectors in LangChain's HNSWLib store (hnswlib-node, cosine space).
-// Each stored Document carries the chunk id in its metadata so a hit maps back to its chunk.
+// Dense index: vectors in LangChain's HNSWLib store (hnswlib-node, cosine space), one per sentence
+// window of a chunk (or per chunk, for embedders that take whole passages). Each stored Document
+// carries the chunk id in its metadata so a hit maps back to its chunk.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
@@ -9,14 +10,19 @@ import { REBUILD_HINT } from "../store/index-files.ts";
 import type { Chunk } from "../types.ts";
 import type { IdentifiedEmbeddings } from "./create-embeddings.ts";
 import { embedWithCache } from "./embedding-cache.ts";
+import { defaultWindowWords, sentenceWindows } from "./sentence-windows.ts";
 
 export interface ChunkVectorMetadata {
   /** Chunk id, e.g. "guan2024:0042". */
   id: string;
   docId: string;
+  /** Which window of the chunk this vector stands for (0 when the chunk has one vector). */
+  window: number;
 }
 
 export interface VectorIndexOptions {
+  /** Words per sentence window (0 = one vector per chunk); default per embedder (see sentence-windows.ts). */
+  windowWords?: number;
   /** Embedding cache folder; without one nothing is persisted (throwaway in-memory indexes). */
   cacheDir?: string;
   onProgress?: (done: number, total: number) => void;
@@ -24,7 +30,9 @@ export interface VectorIndexOptions {
 
 export interface VectorIndexStats {
   dimensions: number;
-  /** Chunks embedded by this call; the rest came from the cache. */
+  /** Vectors in the index: one per sentence window (or per chunk). */
+  vectors: number;
+  /** Texts embedded by this call; the rest came from the cache. */
   embedded: number;
   cached: number;
 }
@@ -35,10 +43,22 @@ export async function createVectorStore(
   embeddings: IdentifiedEmbeddings,
   options: VectorIndexOptions,
 ): Promise<{ store: HNSWLib } & VectorIndexStats> {
+  const windowWords = options.windowWords ?? defaultWindowWords(embeddings.modelId);
+  const documents: Document<ChunkVectorMetadata>[] = [];
+  for (const chunk of chunks) {
+    for (const [window, text] of sentenceWindows(chunk, windowWords).entries()) {
+      documents.push(new Document({ pageContent: text, metadata: { id: chunk.id, docId: chunk.docId, window } }));
+    }
+  }
+  // Progress is reported in chunks (what the caller counts), though windows are what get embedded.
+  const onProgress = options.onProgress
+    ? (done: number, total: number) =>
+        options.onProgress!(done === total ? chunks.length : Math.floor((done * chunks.length) / total), chunks.length)
+    : undefined;
   const { vectors, embedded, cached } = await embedWithCache(
-    chunks.map((chunk) => chunk.text),
+    documents.map((doc) => doc.pageContent),
     embeddings,
-    options,
+    { cacheDir: options.cacheDir, onProgress },
   );
   if (vectors.length === 0) {
     // An empty corpus still gets a valid, saveable (empty) index of the model's width.
@@ -46,16 +66,13 @@ export async function createVectorStore(
     const { HierarchicalNSW } = await HNSWLib.imports();
     const index = new HierarchicalNSW("cosine", dimensions);
     index.initIndex(1);
-    return { store: new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions, index }), dimensions, embedded, cached };
+    const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions, index });
+    return { store, dimensions, vectors: 0, embedded, cached };
   }
   const dimensions = vectors[0]!.length;
   const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions });
-  const documents = chunks.map(
-    (chunk) =>
-      new Document<ChunkVectorMetadata>({ pageContent: chunk.text, metadata: { id: chunk.id, docId: chunk.docId } }),
-  );
   await store.addVectors(vectors, documents);
-  return { store, dimensions, embedded, cached };
+  return { store, dimensions, vectors: vectors.length, embedded, cached };
 }
 
 /**

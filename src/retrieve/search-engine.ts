@@ -73,10 +73,12 @@ export class SearchEngine {
   readonly bm25: Bm25Index;
   private readonly store: HNSWLib;
   private readonly embeddings: IdentifiedEmbeddings;
-  /** HNSW label → position in `chunks`. */
+  /** HNSW label → position in `chunks` (a chunk has one label per sentence window). */
   private readonly chunkOfLabel: Int32Array;
-  /** Position in `chunks` → HNSW label. */
-  private readonly labelOfChunk: Int32Array;
+  /** Position in `chunks` → its HNSW labels. */
+  private readonly labelsOfChunk: number[][];
+  /** Most windows any chunk has: how deep to search windows to find k chunks. */
+  private readonly maxWindows: number;
   private readonly queryVectors = new LruCache<Promise<number[]>>(QUERY_CACHE_SIZE);
 
   private constructor(
@@ -98,22 +100,23 @@ export class SearchEngine {
     const positionOf = new Map(chunks.map((chunk, i) => [chunk.id, i]));
     const count = store.index.getCurrentCount();
     this.chunkOfLabel = new Int32Array(count).fill(-1);
-    this.labelOfChunk = new Int32Array(chunks.length).fill(-1);
+    this.labelsOfChunk = chunks.map(() => []);
     for (let label = 0; label < count; label++) {
       const doc = store.docstore.search(String(label));
       const id = typeof doc === "string" ? undefined : (doc.metadata as ChunkVectorMetadata).id;
       const position = id === undefined ? undefined : positionOf.get(id);
       if (position === undefined) continue;
       this.chunkOfLabel[label] = position;
-      this.labelOfChunk[position] = label;
+      this.labelsOfChunk[position]!.push(label);
     }
-    const missing = this.labelOfChunk.indexOf(-1);
+    const missing = this.labelsOfChunk.findIndex((labels) => labels.length === 0);
     if (missing >= 0) {
       throw new IndexError(
         "index_corrupt",
         `The vector index has no vector for chunk ${chunks[missing]!.id}; ${REBUILD_HINT}`,
       );
     }
+    this.maxWindows = Math.max(1, ...this.labelsOfChunk.map((labels) => labels.length));
   }
 
   /**
@@ -223,21 +226,42 @@ export class SearchEngine {
     return mask;
   }
 
-  /** Cosine similarity (1 − HNSW's cosine distance) of the nearest chunks. */
+  /**
+   * The k chunks with the most similar window (cosine similarity = 1 − HNSW's cosine distance; a
+   * chunk scores its best window). Windows are searched deep enough that k chunks usually appear.
+   */
   private async denseSearch(vector: number[], k: number, allowed?: Uint8Array): Promise<ScoredIndex[]> {
     const index = this.store.index;
-    const n = Math.min(k, index.getCurrentCount());
-    if (n === 0) return [];
+    const n = Math.min(k * this.maxWindows, index.getCurrentCount());
+    if (n === 0 || k === 0) return [];
     index.setEf(Math.max(MIN_EF, n));
     const filter = allowed ? (label: number) => allowed[this.chunkOfLabel[label]!] === 1 : undefined;
     const { neighbors, distances } = index.searchKnn(vector, n, filter);
-    return neighbors
-      .map((label, i) => ({ index: this.chunkOfLabel[label]!, score: 1 - distances[i]! }))
-      .filter((hit) => hit.index >= 0);
+    const best = new Map<number, number>();
+    for (const [i, label] of neighbors.entries()) {
+      const position = this.chunkOfLabel[label]!;
+      // Neighbours arrive nearest first, so a chunk's first window is its best.
+      if (position >= 0 && !best.has(position)) best.set(position, 1 - distances[i]!);
+    }
+    return [...best].slice(0, k).map(([index, score]) => ({ index, score }));
   }
 
+  /** A chunk's dense score computed exactly: its best window's cosine similarity to the query. */
+  private denseScoreOf(vector: number[], position: number): number {
+    let best = -1;
+    for (const label of this.labelsOfChunk[position]!) best = Math.max(best, cosine(vector, this.store.index.getPoint(label)));
+    return best;
+  }
+
+  /** A chunk's direction for MMR: the mean of its window vectors (unit length in cosine space). */
   private vectorOf(position: number): number[] {
-    return this.store.index.getPoint(this.labelOfChunk[position]!);
+    const labels = this.labelsOfChunk[position]!;
+    const sum = this.store.index.getPoint(labels[0]!).slice();
+    for (const label of labels.slice(1)) {
+      const point = this.store.index.getPoint(label);
+      for (let i = 0; i < sum.length; i++) sum[i]! += point[i]!;
+    }
+    return sum;
   }
 
   private async hybridSearch(text: string, allowed?: Uint8Array): Promise<ScoredIndex[]> {
@@ -253,7 +277,7 @@ export class SearchEngine {
     const pool = [...new Set([...lexical.map((h) => h.index), ...dense.map((h) => h.index)])];
     if (pool.length === 0) return [];
     const b = pool.map((i) => bm25Scores[i]!);
-    const d = pool.map((i) => denseScore.get(i) ?? cosine(vector, this.vectorOf(i)));
+    const d = pool.map((i) => denseScore.get(i) ?? this.denseScoreOf(vector, i));
     const fused = fuseScores(b, d, this.config);
     let ranked = pool.map((index, i) => ({ index, score: fused[i]! })).sort((x, y) => y.score - x.score || x.index - y.index);
 

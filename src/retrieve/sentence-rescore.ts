@@ -3,14 +3,9 @@
 // Dense question–sentence similarity is not used: on the dev set it did not pay for the sentence
 // vectors it needs at ingest (see BENCHMARKS.md, "Retrieval on the dev set").
 import type { WeightedTerms } from "../index/bm25-index.ts";
+import { chunkSentences } from "../index/sentence-windows.ts";
 import { tokenize } from "../index/tokenize.ts";
 import type { Chunk } from "../types.ts";
-
-/** The chunk's sentences as the parser gave them, else a plain split on sentence ends and lines. */
-export function chunkSentences(chunk: Pick<Chunk, "text" | "sentences">): string[] {
-  if (chunk.sentences && chunk.sentences.length > 0) return chunk.sentences.map((s) => s.text);
-  return chunk.text.split(/(?<=[.!?])\s+(?=[A-Z0-9(])|\n+/).filter((s) => s.trim() !== "");
-}
 
 /**
  * Best share of the query's idf-weighted terms found together in one sentence (or `window`

@@ -1,6 +1,7 @@
 // The index on disk under failure: an ingest killed with SIGKILL mid-build leaves the previous
-// index live and usable; a damaged index stops `npm start` with one clear line naming the file and
-// the rebuild command, never a stack trace.
+// index live and usable (and the next ingest completes and is picked up by the running server); a
+// damaged index stops `npm start` with one clear line naming the file and the rebuild command,
+// never a stack trace.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
@@ -8,11 +9,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT, loadConfig } from "../../src/config.ts";
 import { createEmbeddings } from "../../src/index/create-embeddings.ts";
-import { startServer } from "../../src/server/start-server.ts";
 import { buildsDir, currentBuildDir } from "../../src/store/index-files.ts";
 import { loadIndex } from "../../src/store/load-index.ts";
 import { copyLiveIndex } from "../support/copy-live-index.ts";
-import { runServerToExit } from "../support/server-process.ts";
+import { runCli } from "../support/run-cli.ts";
+import { runServerToExit, spawnServer } from "../support/server-process.ts";
 import { type TempIndex, createTempIndex } from "../support/temp-index.ts";
 import { makeTestReview } from "../support/test-review.ts";
 
@@ -70,11 +71,9 @@ describe("kill -9 during ingest", () => {
     const loaded = await loadIndex(temp.indexDir, embeddings);
     expect(loaded.files.manifest.documentCount).toBe(2);
 
-    // …and a server on it answers.
-    const server = await startServer(
-      loadConfig({ LOG_LEVEL: "silent", PORT: "0", HOST: "127.0.0.1", CORPUS_DIR: temp.corpusDir, INDEX_DIR: temp.indexDir }),
-      { ingestIfStale: false },
-    );
+    // …and a server (as `npm start` runs it) answers from it. Its CORPUS_DIR is the corpus that
+    // index was built from, so start-up does not rebuild it.
+    const server = await spawnServer({ CORPUS_DIR: loadConfig({}).corpusDir, INDEX_DIR: temp.indexDir, RATE_LIMIT_MAX: "0" });
     try {
       const res = await fetch(`${server.url}/api/ask`, {
         method: "POST",
@@ -84,9 +83,18 @@ describe("kill -9 during ingest", () => {
       expect(res.status).toBe(200);
       const body = (await res.json()) as { answer: string; sources: unknown[] };
       expect(body.sources.length).toBeGreaterThan(0);
-      expect(((await (await fetch(`${server.url}/healthz`)).json()) as { documents: number }).documents).toBe(2);
+      const health = async () => (await (await fetch(`${server.url}/healthz`)).json()) as { documents: number };
+      expect((await health()).documents).toBe(2);
+
+      // The next ingest completes, clears the killed run's leftovers, and the running server
+      // picks the new build up from the CURRENT pointer by itself.
+      const rerun = await runCli(["ingest", "--corpus", temp.corpusDir, "--index", temp.indexDir]);
+      expect(rerun.code).toBe(0);
+      expect(await tmpBuilds()).toEqual([]);
+      expect(await currentBuildDir(temp.indexDir)).not.toBe(liveBuild);
+      await waitFor(async () => (await health()).documents === 3, 30_000, "the server to load the new build");
     } finally {
-      await server.close();
+      server.kill();
     }
   }, 240_000);
 });
