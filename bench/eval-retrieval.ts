@@ -41,7 +41,7 @@ if (values.json) {
   const c = engine.config;
   console.log(
     `fusion ${c.method} bm25=${c.weights.bm25} dense=${c.weights.dense}${c.method === "rrf" ? ` k=${c.rrfK}` : ""}, ` +
-      `candidates ${c.candidates}, sentence weight ${c.sentenceWeight}, BM25 k1=${c.bm25.k1} b=${c.bm25.b}`,
+      `candidates ${c.candidates}, BM25 ${JSON.stringify(c.bm25)}`,
   );
   console.log(`\n| mode   | hit@1 | hit@5 | MRR@10 | ${groups.map((g) => `hit@5 ${g}`).join(" | ")} | ms/query |`);
   console.log(`|--------|-------|-------|--------|${groups.map(() => "------").join("|")}|----------|`);

@@ -15,6 +15,8 @@ import { PROJECT_ROOT, loadConfig } from "../src/config.ts";
 import { createEmbeddings } from "../src/index/create-embeddings.ts";
 import { UseLiteEmbeddings } from "../src/index/use-lite-embeddings.ts";
 import { buildVectorIndex } from "../src/index/vector-index.ts";
+import { defaultWindowWords, sentenceWindows } from "../src/index/sentence-windows.ts";
+import { resolveFusionConfig } from "../src/retrieve/fusion.ts";
 import { SearchEngine, type SearchMode } from "../src/retrieve/search-engine.ts";
 import { currentBuildDir, readIndexFiles } from "../src/store/index-files.ts";
 import { loadIndex } from "../src/store/load-index.ts";
@@ -234,6 +236,7 @@ async function phaseReviews(k: number): Promise<Record<string, unknown>> {
   const queryEmbedding = await measureQueryEmbedding(engine, questions);
   return {
     chunks: files.chunks.length,
+    vectors: sentenceWindowCount(files.chunks, embeddings.modelId),
     questions: source,
     loadSeconds: Math.round(loadSeconds * 100) / 100,
     indexMiB: mib(await diskSize(files.buildDir)),
@@ -245,13 +248,22 @@ async function phaseReviews(k: number): Promise<Record<string, unknown>> {
   };
 }
 
+/** Dense vectors an index of these chunks holds (one per sentence window under the model's policy). */
+function sentenceWindowCount(chunks: Chunk[], modelId: string): number {
+  const words = defaultWindowWords(modelId);
+  return chunks.reduce((n, chunk) => n + sentenceWindows(chunk, words).length, 0);
+}
+
 async function phaseSynthetic(total: number, k: number, profile: boolean): Promise<Record<string, unknown>> {
   const config = loadConfig({});
   const sentences = await loadCorpusSentences(config.corpusDir);
   const chunks: Chunk[] = generateSyntheticChunks(sentences, { chunks: total });
-  const embeddings = new PseudoDocumentEmbeddings(createEmbeddings(config.embeddings));
+  const queryEmbeddings = createEmbeddings(config.embeddings);
+  const embeddings = new PseudoDocumentEmbeddings(queryEmbeddings);
   const t0 = performance.now();
-  const engine = await SearchEngine.fromChunks(chunks, embeddings);
+  // The real model's fusion settings, not the defaults for an unknown embedder id.
+  const engine = await SearchEngine.fromChunks(chunks, embeddings, { config: resolveFusionConfig(queryEmbeddings.modelId) });
+  const vectors = sentenceWindowCount(chunks, embeddings.modelId);
   const buildSeconds = (performance.now() - t0) / 1000;
   const rssAfterBuild = rssMiB();
   const { questions, source } = await loadQuestions();
@@ -267,6 +279,7 @@ async function phaseSynthetic(total: number, k: number, profile: boolean): Promi
     await fs.writeFile(path.join(dir, "chunks.json"), JSON.stringify(chunks));
     return {
       chunks: chunks.length,
+      vectors,
       documents: new Set(chunks.map((c) => c.docId)).size,
       meanWords: Math.round(chunks.reduce((n, c) => n + c.text.split(/\s+/).length, 0) / chunks.length),
       questions: source,

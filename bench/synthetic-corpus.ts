@@ -99,14 +99,17 @@ const DIMENSIONS = 512;
 /**
  * Feature-hashed bag of words (512 dimensions, signed, L2-normalised): deterministic and ~10⁴×
  * cheaper than USE-lite, with the clustered structure of real text vectors rather than uniform
- * noise. Queries go to `queryEmbeddings` (the real model) so query latency stays honest.
+ * noise. Queries go to `queryEmbeddings` (the real model) so query latency stays honest; pass
+ * `config: resolveFusionConfig(queryEmbeddings.modelId)` to the engine so fusion is the real model's too.
  */
 export class PseudoDocumentEmbeddings extends Embeddings implements IdentifiedEmbeddings {
   readonly modelId: string;
 
   constructor(private readonly queryEmbeddings: IdentifiedEmbeddings) {
     super({});
-    this.modelId = `pseudo-hash-${DIMENSIONS}+${queryEmbeddings.modelId}-queries`;
+    // Prefixed by the query model's id so the vector index applies that model's policy (USE-lite:
+    // one vector per ≤ 60-word sentence window), giving the synthetic index the real one's shape.
+    this.modelId = `${queryEmbeddings.modelId}+pseudo-hash-docs`;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {

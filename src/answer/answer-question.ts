@@ -19,9 +19,9 @@ import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-marke
 import { answerCitationLookup } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
 import { type CondensedQuestion, condenseFollowUp, condenseWithLlm } from "./condense-question.ts";
-import { type ExtractiveOptions, scoreSentences, selectSentences, withMarker } from "./extractive-answer.ts";
+import { type ExtractiveOptions, type ScoredSentence, scoreSentences, selectSentences, withMarker } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
-import { questionTerms } from "./question-terms.ts";
+import { type QuestionTerms, questionTerms } from "./question-terms.ts";
 import { REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
 
 export const DEFAULT_K = 6;
@@ -40,8 +40,8 @@ function isLlmFailure(error: unknown): error is ReviewChatError {
 }
 
 /**
- * Answers questions over one loaded index. Build once per index (it precomputes nothing itself;
- * `AnswerResources` holds the precomputed parts) and call `answer` per request.
+ * Answers questions over one loaded index: build it once per index (the precomputed parts live in
+ * `AnswerResources`) and call `answer` per request.
  *
  * @example
  * const answerer = new Answerer(createAnswerResources(index.corpus, index.engine), { llm: config.llm });
@@ -66,7 +66,6 @@ export class Answerer {
     const { signal } = events;
     signal?.throwIfAborted();
     const k = request.k ?? DEFAULT_K;
-    const warnings: string[] = [];
 
     const intent = parseCitationLookup(request.question);
     if (intent) {
@@ -78,53 +77,38 @@ export class Answerer {
       }
     }
 
-    // Each model call gets LLM_TIMEOUT_MS of its own, counted from when it starts (not from the
-    // request, whose first question may spend a second loading the embedding model).
-    const deadline = () => new LlmDeadline(this.timeoutMs, signal);
+    const warnings: string[] = [];
     let llmUsable = Boolean(this.model);
     const llmFailed = (error: unknown) => {
       if (!isLlmFailure(error)) throw error;
       llmUsable = false;
       warnings.push(`${error.message}; answered extractively instead`);
     };
+    const finish = (payload: Omit<AnswerPayload, "sources" | "warnings">, sources: AnswerSource[]): AnswerPayload => ({
+      ...payload,
+      sources,
+      ...(warnings.length ? { warnings } : {}),
+    });
 
-    let condensed: CondensedQuestion = condenseFollowUp(request.question, request.history, this.res.sentences);
+    let condensed = condenseFollowUp(request.question, request.history, this.res.sentences);
     if (this.model && request.history?.length) {
-      try {
-        condensed = await condenseWithLlm(request.question, request.history, this.model, deadline());
-      } catch (error) {
+      condensed = await condenseWithLlm(request.question, request.history, this.model, this.deadline(signal)).catch((error: unknown) => {
         llmFailed(error);
-      }
+        return condensed;
+      });
     }
     signal?.throwIfAborted();
 
     const docs = request.docs?.length ? request.docs : undefined;
-    const results = await this.res.search.search(condensed.question, { k, docs });
-    const sources = results.flatMap((result, i): AnswerSource[] => {
-      const chunk = this.res.corpus.chunk(result.id);
-      const title = this.res.corpus.document(result.docId)?.meta.title ?? result.docId;
-      return chunk ? [sourceFromChunk(chunk, i + 1, round(result.score), title)] : [];
-    });
+    const sources = await this.retrieve(condensed.question, docs, k);
     events.onSources?.(sources);
     signal?.throwIfAborted();
 
     const terms = condensed.carried ? questionTerms(request.question, condensed.carried) : questionTerms(condensed.question);
     const scored = scoreSentences(request.question, terms, sources, this.res.sentences, this.options.extractive);
-    const nearest = terms.size ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
-    const signals = {
-      sentenceCoverage: Math.max(0, ...scored.map((s) => this.res.sentences.coverage(terms, s.sentence.terms))),
-      denseSimilarity: nearest[0]?.score ?? 0,
-      foreignNames: foreignNames(request.question, this.res.sentences, this.res.citedVocabulary),
-    };
-    const weak = sources.length === 0 || isEvidenceTooWeak(signals, this.options.refusal ?? REFUSAL_THRESHOLDS);
-    const finish = (payload: Omit<AnswerPayload, "sources" | "warnings">): AnswerPayload => ({
-      ...payload,
-      sources,
-      ...(warnings.length ? { warnings } : {}),
-    });
-    if (weak) {
+    if (sources.length === 0 || (await this.evidenceIsWeak(request.question, condensed, terms, scored, docs))) {
       events.onDelta?.(REFUSAL_ANSWER);
-      return finish({ answer: REFUSAL_ANSWER, refused: true, mode: this.mode, references: [] });
+      return finish({ answer: REFUSAL_ANSWER, refused: true, mode: "extractive", references: [] }, sources);
     }
 
     if (this.model && llmUsable) {
@@ -134,14 +118,14 @@ export class Answerer {
           sources,
           label: (docId) => documentLabel(this.res.corpus, docId),
           model: this.model,
-          deadline: deadline(),
+          deadline: this.deadline(signal),
           onDelta: events.onDelta,
         });
         if (llm.invalid.length) warnings.push(invalidMarkerWarning(llm.invalid, sources.length));
-        if (llm.refused) return finish({ answer: REFUSAL_ANSWER, refused: true, mode: "llm", references: [] });
+        if (llm.refused) return finish({ answer: REFUSAL_ANSWER, refused: true, mode: "llm", references: [] }, sources);
         if (!/\[\d/.test(llm.text)) warnings.push("The language model cited no source");
         const cited = referencesForCitedClaims(llm.text, sources, this.res.sentences);
-        return finish({ answer: llm.text, refused: false, mode: "llm", references: this.entries(cited) });
+        return finish({ answer: llm.text, refused: false, mode: "llm", references: this.entries(cited) }, sources);
       } catch (error) {
         llmFailed(error);
       }
@@ -151,7 +135,42 @@ export class Answerer {
     const parts = chosen.map((item) => withMarker(item.sentence.sentence.text, item.source.n));
     for (const [i, part] of parts.entries()) events.onDelta?.(i === 0 ? part : ` ${part}`);
     const cited = chosen.flatMap((item) => item.sentence.sentence.refs.map((n) => ({ docId: item.source.docId, n })));
-    return finish({ answer: parts.join(" "), refused: false, mode: "extractive", references: this.entries(cited) });
+    return finish({ answer: parts.join(" "), refused: false, mode: "extractive", references: this.entries(cited) }, sources);
+  }
+
+  /**
+   * Each model call gets LLM_TIMEOUT_MS of its own, counted from when it starts (not from the
+   * request, whose first question may spend a second loading the embedding model).
+   */
+  private deadline(signal?: AbortSignal): LlmDeadline {
+    return new LlmDeadline(this.timeoutMs, signal);
+  }
+
+  /** The retrieved passages, numbered as the answer will cite them. */
+  private async retrieve(question: string, docs: string[] | undefined, k: number): Promise<AnswerSource[]> {
+    const results = await this.res.search.search(question, { k, docs });
+    return results.flatMap((result, i): AnswerSource[] => {
+      const chunk = this.res.corpus.chunk(result.id);
+      const title = this.res.corpus.document(result.docId)?.meta.title ?? result.docId;
+      return chunk ? [sourceFromChunk(chunk, i + 1, round(result.score), title)] : [];
+    });
+  }
+
+  /** Too little support to answer (see refusal.ts); the dense probe reuses the cached query vector. */
+  private async evidenceIsWeak(
+    question: string,
+    condensed: CondensedQuestion,
+    terms: QuestionTerms,
+    scored: readonly ScoredSentence[],
+    docs: string[] | undefined,
+  ): Promise<boolean> {
+    const nearest = terms.size ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
+    const signals = {
+      sentenceCoverage: Math.max(0, ...scored.map((s) => this.res.sentences.coverage(terms, s.sentence.terms))),
+      denseSimilarity: nearest[0]?.score ?? 0,
+      foreignNames: foreignNames(question, this.res.sentences, this.res.citedVocabulary),
+    };
+    return isEvidenceTooWeak(signals, this.options.refusal ?? REFUSAL_THRESHOLDS);
   }
 
   /** Resolve (docId, n) pairs to entries, once each, in citation order; numbers not in the list are skipped. */

@@ -3,7 +3,7 @@
 import type { SearchOptions } from "../retrieve/search-engine.ts";
 import type { Corpus } from "../store/corpus.ts";
 import type { SearchResult } from "../types.ts";
-import { findAbbreviations } from "./abbreviations.ts";
+import { abbreviationTerms } from "./abbreviations.ts";
 import { DocumentMentions } from "./document-mentions.ts";
 import { contentTerms } from "./question-terms.ts";
 import { BibliographyIndex } from "./search-bibliography.ts";
@@ -28,7 +28,7 @@ export function createAnswerResources(corpus: Corpus, search: PassageSearch): An
   return {
     corpus,
     search,
-    sentences: new SentenceIndex(corpus.chunks, findAbbreviations(corpus.documents.map((doc) => doc.text))),
+    sentences: new SentenceIndex(corpus.chunks, abbreviationTerms(corpus.documents.map((doc) => doc.text))),
     bibliography: new BibliographyIndex(corpus),
     mentions: new DocumentMentions(corpus.documents),
     citedVocabulary: new Set(corpus.documents.flatMap((doc) => doc.references.flatMap((ref) => contentTerms(ref.text)))),

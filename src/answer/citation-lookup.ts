@@ -108,9 +108,9 @@ function citingPlace(entry: ReferenceWithDoc, chunks: readonly Chunk[]): { chunk
 }
 
 /** Documents the lookup is about: those the question names (within the filter), else the filter, else all. */
-function lookupScope(res: AnswerResources, text: string, docs?: string[]): string[] {
-  const named = res.mentions.find(text).filter((id) => !docs || docs.includes(id));
-  if (named.length) return named;
+function lookupScope(res: AnswerResources, named: readonly string[], docs?: string[]): string[] {
+  const wanted = named.filter((id) => !docs?.length || docs.includes(id));
+  if (wanted.length) return wanted;
   return docs?.length ? docs : res.corpus.documents.map((doc) => doc.meta.id);
 }
 
@@ -240,8 +240,15 @@ export async function answerCitationLookup(
   res: AnswerResources,
   options: LookupOptions,
 ): Promise<LookupAnswer | null> {
-  const named = res.mentions.find(question).length > 0;
-  const scope = lookupScope(res, question, options.docs);
+  const mentioned = res.mentions.find(question);
+  const excluded = mentioned.filter((id) => options.docs?.length && !options.docs.includes(id));
+  if (mentioned.length && excluded.length === mentioned.length) {
+    // Answering from another review than the one asked about would mislead.
+    const names = excluded.map((id) => documentLabel(res.corpus, id)).join(" and ");
+    return { answer: `${names} ${excluded.length > 1 ? "are" : "is"} not among the selected documents.`, refused: true, sources: [], references: [] };
+  }
+  const named = mentioned.length > 0;
+  const scope = lookupScope(res, mentioned, options.docs);
   switch (intent.kind) {
     case "numbers":
       return answerNumbers(res, () => intent.numbers, scope, named, options.k);

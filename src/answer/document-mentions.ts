@@ -71,10 +71,12 @@ export class DocumentMentions {
           const next = tokens[i + 1];
           return next === undefined || next === "et" || next === "s" || /^\d{4}$/.test(next) || nearNoun(i);
         }
-        // "Frontiers" for "Front. Immunol.": an abbreviation is a prefix of the word it stands for.
-        if (doc.journalWords.some((jw) => w === jw.word || (jw.abbreviated && w.length > jw.word.length && w.startsWith(jw.word)))) {
-          return true;
-        }
+        // "Frontiers" for "Front.": an abbreviation names the longer words it abbreviates, not the
+        // word it spells ("front-line"); an unabbreviated journal word must match exactly.
+        const journal = doc.journalWords.some((jw) =>
+          jw.abbreviated ? w.length > jw.word.length && w.startsWith(jw.word) : w === jw.word,
+        );
+        if (journal) return true;
         return doc.topicStems.has(stems[i]!) && nearNoun(i);
       });
       if (named) found.push(doc.id);

@@ -2,7 +2,7 @@
 // A sentence's terms include the long forms of the abbreviations it uses ("SLN-DTX" → solid lipid
 // nanoparticles, docetaxel) and the abbreviations of long forms it spells out.
 import type { Chunk, Sentence } from "../types.ts";
-import type { Abbreviation } from "./abbreviations.ts";
+import type { AbbreviationTerms } from "./abbreviations.ts";
 import { type QuestionTerms, contentTerms } from "./question-terms.ts";
 
 export interface IndexedSentence {
@@ -33,10 +33,10 @@ export class SentenceIndex {
   private readonly variants = new Map<string, string[]>();
   private sentenceCount = 0;
 
-  private readonly abbreviations: ReadonlyMap<string, Abbreviation>;
-  private readonly longForms: Abbreviation[];
+  private readonly abbreviations: ReadonlyMap<string, AbbreviationTerms>;
+  private readonly longForms: AbbreviationTerms[];
 
-  constructor(chunks: readonly Chunk[], abbreviations: ReadonlyMap<string, Abbreviation> = new Map()) {
+  constructor(chunks: readonly Chunk[], abbreviations: ReadonlyMap<string, AbbreviationTerms> = new Map()) {
     this.abbreviations = abbreviations;
     this.longForms = [...abbreviations.values()];
     for (const chunk of chunks) {

@@ -74,13 +74,16 @@ describe("evaluateBeir on beir-mini", () => {
     expect(q.recall10).toBe(1);
   });
 
-  it("dense, q9 (TGF-beta EMT): grade 2 at rank 4, grade 1 at rank 10", () => {
-    expect(ranksOf("dense", "q9", ["tgfb-emt", "csc-salinomycin"])).toEqual([4, 10]);
-    // DCG = 2/log2(5) + 1/log2(11) = 0.86135 + 0.28906 = 1.15041; IDCG = 2 + 1/log2(3) = 2.63093 → 0.43726
+  it("dense, q9 (TGF-beta EMT): grade 2 at rank 4, the grade-1 document below the top 10", () => {
+    const [emt, stemCells] = ranksOf("dense", "q9", ["tgfb-emt", "csc-salinomycin"]);
+    expect(emt).toBe(4);
+    expect(stemCells).toBeGreaterThan(10);
+    // DCG@10 = 2/log2(5) = 0.86135; IDCG = 2 + 1/log2(3) = 2.63093 → 0.32739; Recall@10 = 1/2; MRR@10 = 1/4
     const q = query("dense", "q9");
-    expect(q.ndcg10).toBeCloseTo(0.43726, 4);
+    expect(q.ndcg10).toBeCloseTo(0.32739, 4);
+    expect(q.recall10).toBe(0.5);
+    expect(q.recall100).toBe(1); // dense ranks all 18 documents
     expect(q.mrr10).toBe(0.25);
-    expect(q.recall10).toBe(1);
   });
 
   it("reports per-method means of the per-query metrics", () => {

@@ -115,6 +115,6 @@ export function isHit(chunk: Pick<Chunk, "text" | "docId">, item: Pick<Answerabl
 
 /** The retrieval query for an item: follow-ups carry the user's earlier turns, as a chat would. */
 export function retrievalQuery(item: Pick<DevItem, "question" | "history">): string {
-  const earlier = (item.history ?? []).filter((t) => t.role === "user").map((t) => t.content);
+  const earlier = (item.history ?? []).filter((t) => process.env.H2A_ALL_TURNS || t.role === "user").map((t) => t.content);
   return [...earlier, item.question].join(" ");
 }

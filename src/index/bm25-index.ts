@@ -18,21 +18,10 @@ export interface Bm25Params {
    */
   abbreviationWeight: number;
   /**
-   * Weight of the cited reference entries' text (authors, titles) as a field of the citing chunk
-   * (0 = off): "Where does the review cite Dallavalle?" finds the passage that cites that paper.
-   */
-  citedWeight: number;
-  /**
    * Weight of a reference number named in the question ("refs 21–23", "reference 45") matching a
    * chunk that cites it (0 = off).
    */
   refNumberWeight: number;
-  /** Pseudo-relevance feedback: expand the query from this many top documents (0 = off) … */
-  prfDocs: number;
-  /** … with this many of their best terms … */
-  prfTerms: number;
-  /** … each weighted up to this much (an original query term weighs 1). */
-  prfWeight: number;
 }
 
 export const DEFAULT_BM25_PARAMS: Bm25Params = {
@@ -40,17 +29,10 @@ export const DEFAULT_BM25_PARAMS: Bm25Params = {
   b: 0.75,
   sectionWeight: 0,
   abbreviationWeight: 0,
-  citedWeight: 0,
   refNumberWeight: 0,
-  prfDocs: 0,
-  prfTerms: 0,
-  prfWeight: 0,
 };
 
-export interface Bm25Document extends Pick<Chunk, "text" | "section">, Partial<Pick<Chunk, "docId" | "refs">> {
-  /** Text of the reference entries the chunk cites (see `citedWeight`). */
-  cited?: string;
-}
+export type Bm25Document = Pick<Chunk, "text" | "section"> & Partial<Pick<Chunk, "docId" | "refs">>;
 
 /** The term a cited reference number is indexed under; the tokenizer never emits "#". */
 export const refTerm = (n: number) => `#ref${n}`;
@@ -134,9 +116,9 @@ export class Bm25Index {
   /** Per-document length normaliser k1·(1 − b + b·dl/avgdl), precomputed. */
   private readonly norm: Float32Array;
 
-  private constructor(params: Bm25Params, norm: Float32Array, private readonly source: readonly Bm25Document[]) {
+  private constructor(params: Bm25Params, norm: Float32Array) {
     this.params = params;
-    this.size = source.length;
+    this.size = norm.length;
     this.norm = norm;
   }
 
@@ -166,9 +148,6 @@ export class Bm25Index {
           for (const term of e.shortTerms) if (longCount) tf.set(term, (tf.get(term) ?? 0) + p.abbreviationWeight * longCount);
         }
       }
-      if (p.citedWeight > 0 && chunk.cited) {
-        for (const term of tokenize(chunk.cited)) tf.set(term, (tf.get(term) ?? 0) + p.citedWeight);
-      }
       if (p.refNumberWeight > 0) for (const n of chunk.refs ?? []) tf.set(refTerm(n), 1);
       if (p.sectionWeight > 0 && chunk.section) {
         const heading = tokenize(chunk.section);
@@ -188,7 +167,7 @@ export class Bm25Index {
     const avg = chunks.length > 0 ? total / chunks.length || 1 : 1;
     const norm = new Float32Array(chunks.length);
     for (let i = 0; i < norm.length; i++) norm[i] = p.k1 * (1 - p.b + (p.b * lengths[i]!) / avg);
-    const index = new Bm25Index(p, norm, chunks);
+    const index = new Bm25Index(p, norm);
     const n = chunks.length;
     for (const [term, list] of lists) {
       const df = list.docs.length;
@@ -244,35 +223,9 @@ export class Bm25Index {
     return { scores, touched };
   }
 
-  /**
-   * Pseudo-relevance feedback (Rocchio over tf·idf): add the best terms of the top `prfDocs`
-   * documents to the query. Returns the query unchanged when feedback is off.
-   */
-  expandQuery(terms: WeightedTerms, allowed?: Uint8Array): WeightedTerms {
-    const { prfDocs, prfTerms, prfWeight } = this.params;
-    if (prfDocs <= 0 || prfTerms <= 0 || prfWeight <= 0 || terms.size === 0) return terms;
-    const { scores, touched } = this.scoreAll(terms, allowed);
-    const candidates = new Map<string, number>();
-    for (const { index } of topK(touched, scores, prfDocs)) {
-      const tokens = tokenize(this.source[index]!.text);
-      const tf = new Map<string, number>();
-      for (const term of tokens) tf.set(term, (tf.get(term) ?? 0) + 1);
-      for (const [term, count] of tf) {
-        if (terms.has(term)) continue;
-        candidates.set(term, (candidates.get(term) ?? 0) + (count / tokens.length) * this.idf(term));
-      }
-    }
-    const best = [...candidates].sort((a, b) => b[1] - a[1]).slice(0, prfTerms);
-    const top = best[0]?.[1] ?? 0;
-    if (top <= 0) return terms;
-    const expanded = new Map(terms);
-    for (const [term, score] of best) expanded.set(term, (prfWeight * score) / top);
-    return expanded;
-  }
-
   /** The `k` best documents for a query, best first; `allowed[i] = 0` excludes document i. */
   search(query: string | WeightedTerms, k: number, allowed?: Uint8Array): ScoredIndex[] {
-    const terms = this.expandQuery(typeof query === "string" ? this.queryTerms(query) : query, allowed);
+    const terms = typeof query === "string" ? this.queryTerms(query) : query;
     const { scores, touched } = this.scoreAll(terms, allowed);
     return topK(touched, scores, k);
   }

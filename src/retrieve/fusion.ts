@@ -19,33 +19,35 @@ export interface FusionConfig {
   rrfK: number;
   /** Hits taken from each method before fusion. */
   candidates: number;
-  /** How many fused candidates the sentence-level re-scoring looks at (0 = off). */
-  rescoreTopN: number;
-  /** Weight of the best sentence's query-term coverage added to the fused score. */
-  sentenceWeight: number;
   /** MMR trade-off between relevance (1) and novelty (0), when MMR is asked for. */
   mmrLambda: number;
+  /**
+   * Hybrid only: when a question names a document ("the miRNA review"), its chunks gain this share
+   * of the fused score range (0 = off).
+   */
+  mentionBoost: number;
   /** BM25 parameters. */
   bm25: Bm25Params;
 }
 
+// Measured on the dev set: min-max beat RRF at every weight (RRF's rank flattening lets the weak
+// dense list override BM25's confident wins); abbreviation expansion and reference-number terms
+// each helped BM25.
 const BASE: FusionConfig = {
   method: "minmax",
   weights: { bm25: 0.5, dense: 0.5 },
   rrfK: 60,
   candidates: 50,
-  rescoreTopN: 20,
-  sentenceWeight: 0,
   mmrLambda: 0.7,
-  bm25: { ...DEFAULT_BM25_PARAMS, abbreviationWeight: 1 },
+  mentionBoost: 0.3,
+  bm25: { ...DEFAULT_BM25_PARAMS, abbreviationWeight: 1, refNumberWeight: 1 },
 };
 
 /** The tuned defaults for an embedder: lexical-heavy for USE-lite, balanced for others. */
 export function defaultFusionConfig(modelId: string): FusionConfig {
-  if (modelId === USE_LITE_MODEL_ID) {
-    return { ...BASE, weights: { bm25: 0.7, dense: 0.3 } };
-  }
-  return { ...BASE, weights: { bm25: 0.5, dense: 0.5 } };
+  const config = structuredClone(BASE);
+  if (modelId === USE_LITE_MODEL_ID) config.weights = { bm25: 0.85, dense: 0.15 };
+  return config;
 }
 
 function numberFromEnv(env: NodeJS.ProcessEnv, name: string, min: number, max: number): number | undefined {
@@ -61,8 +63,8 @@ function numberFromEnv(env: NodeJS.ProcessEnv, name: string, min: number, max: n
 /**
  * Defaults for the embedder, then environment overrides, then explicit ones.
  * FUSION_METHOD (rrf|minmax|zscore), FUSION_DENSE_WEIGHT (0–1; BM25 gets the rest), FUSION_RRF_K,
- * FUSION_CANDIDATES, FUSION_RESCORE_TOP_N, FUSION_SENTENCE_WEIGHT, BM25_K1, BM25_B, BM25_SECTION_WEIGHT,
- * BM25_ABBREVIATION_WEIGHT, BM25_CITED_WEIGHT, BM25_REF_NUMBER_WEIGHT, BM25_PRF_DOCS, BM25_PRF_TERMS, BM25_PRF_WEIGHT.
+ * FUSION_CANDIDATES, FUSION_MMR_LAMBDA, FUSION_MENTION_BOOST, BM25_K1, BM25_B, BM25_SECTION_WEIGHT, BM25_ABBREVIATION_WEIGHT,
+ * BM25_REF_NUMBER_WEIGHT.
  *
  * @example
  * resolveFusionConfig("use-lite-512", { method: "rrf" }, { FUSION_DENSE_WEIGHT: "0.4" });
@@ -84,18 +86,14 @@ export function resolveFusionConfig(
   if (dense !== undefined) config.weights = { bm25: 1 - dense, dense };
   config.rrfK = numberFromEnv(env, "FUSION_RRF_K", 0, 10_000) ?? config.rrfK;
   config.candidates = Math.round(numberFromEnv(env, "FUSION_CANDIDATES", 1, 10_000) ?? config.candidates);
-  config.rescoreTopN = Math.round(numberFromEnv(env, "FUSION_RESCORE_TOP_N", 0, 10_000) ?? config.rescoreTopN);
-  config.sentenceWeight = numberFromEnv(env, "FUSION_SENTENCE_WEIGHT", 0, 100) ?? config.sentenceWeight;
+  config.mmrLambda = numberFromEnv(env, "FUSION_MMR_LAMBDA", 0, 1) ?? config.mmrLambda;
+  config.mentionBoost = numberFromEnv(env, "FUSION_MENTION_BOOST", 0, 100) ?? config.mentionBoost;
   config.bm25 = {
     k1: numberFromEnv(env, "BM25_K1", 0, 100) ?? config.bm25.k1,
     b: numberFromEnv(env, "BM25_B", 0, 1) ?? config.bm25.b,
     sectionWeight: numberFromEnv(env, "BM25_SECTION_WEIGHT", 0, 100) ?? config.bm25.sectionWeight,
     abbreviationWeight: numberFromEnv(env, "BM25_ABBREVIATION_WEIGHT", 0, 100) ?? config.bm25.abbreviationWeight,
-    citedWeight: numberFromEnv(env, "BM25_CITED_WEIGHT", 0, 100) ?? config.bm25.citedWeight,
     refNumberWeight: numberFromEnv(env, "BM25_REF_NUMBER_WEIGHT", 0, 100) ?? config.bm25.refNumberWeight,
-    prfDocs: Math.round(numberFromEnv(env, "BM25_PRF_DOCS", 0, 100) ?? config.bm25.prfDocs),
-    prfTerms: Math.round(numberFromEnv(env, "BM25_PRF_TERMS", 0, 1000) ?? config.bm25.prfTerms),
-    prfWeight: numberFromEnv(env, "BM25_PRF_WEIGHT", 0, 100) ?? config.bm25.prfWeight,
   };
   return {
     ...config,

@@ -1,32 +1,19 @@
-// Hybrid search over one index: BM25 (inverted index, built at load) + HNSW dense vectors, fused,
-// re-scored at sentence level, optionally diversified with MMR.
+// Hybrid search over one index: BM25 (inverted index, built at load) and dense vectors (HNSW over
+// sentence windows, so a chunk's dense score is its best question–window similarity), fused over
+// the union of both candidate lists, optionally diversified with MMR.
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { badRequest, IndexError, ReviewChatError } from "../errors.ts";
 import { Bm25Index, type ScoredIndex, topK } from "../index/bm25-index.ts";
 import type { IdentifiedEmbeddings } from "../index/create-embeddings.ts";
 import { type ChunkVectorMetadata, createVectorStore, loadVectorStore } from "../index/vector-index.ts";
-import { REBUILD_HINT, type IndexFiles, type StoredDocument, vectorsDir } from "../store/index-files.ts";
-import type { Chunk, SearchResult } from "../types.ts";
+import { REBUILD_HINT, type IndexFiles, vectorsDir } from "../store/index-files.ts";
+import type { Chunk, DocumentMeta, SearchResult } from "../types.ts";
+import { mentionedDocuments } from "./document-mentions.ts";
 import { type FusionConfig, fuseScores, resolveFusionConfig } from "./fusion.ts";
 import { cosine, mmrSelect } from "./mmr.ts";
-import { sentenceCoverage } from "./sentence-rescore.ts";
 
 export type SearchMode = "bm25" | "dense" | "hybrid";
 
-/** The parts of a parsed document the engine reads: its reference list, for citation-aware BM25. */
-export type ReferenceSource = Pick<StoredDocument, "meta" | "references">;
-
-/** Authors and titles of the entries each chunk cites, keyed by chunk position. */
-function citedTexts(chunks: readonly Chunk[], documents: readonly ReferenceSource[]): (string | undefined)[] {
-  const entries = new Map<string, string>();
-  for (const doc of documents) {
-    for (const ref of doc.references) entries.set(`${doc.meta.id}#${ref.n}`, [...ref.authors, ref.title ?? ""].join(" "));
-  }
-  return chunks.map((chunk) => {
-    const texts = chunk.refs.map((n) => entries.get(`${chunk.docId}#${n}`)).filter((t) => t !== undefined);
-    return texts.length > 0 ? texts.join(" ; ") : undefined;
-  });
-}
 export const SEARCH_MODES: readonly SearchMode[] = ["bm25", "dense", "hybrid"];
 
 export interface SearchOptions {
@@ -79,6 +66,8 @@ export class SearchEngine {
   private readonly labelsOfChunk: number[][];
   /** Most windows any chunk has: how deep to search windows to find k chunks. */
   private readonly maxWindows: number;
+  /** Metadata of the indexed documents, for recognising a document named in the question. */
+  private readonly documents: readonly DocumentMeta[];
   private readonly queryVectors = new LruCache<Promise<number[]>>(QUERY_CACHE_SIZE);
 
   private constructor(
@@ -86,17 +75,14 @@ export class SearchEngine {
     store: HNSWLib,
     embeddings: IdentifiedEmbeddings,
     config: FusionConfig,
-    documents: readonly ReferenceSource[] = [],
+    documents: readonly DocumentMeta[],
   ) {
     this.chunks = chunks;
+    this.documents = documents;
     this.store = store;
     this.embeddings = embeddings;
     this.config = config;
-    const cited = config.bm25.citedWeight > 0 ? citedTexts(chunks, documents) : [];
-    this.bm25 = Bm25Index.build(
-      chunks.map((chunk, i) => ({ text: chunk.text, section: chunk.section, docId: chunk.docId, refs: chunk.refs, cited: cited[i] })),
-      config.bm25,
-    );
+    this.bm25 = Bm25Index.build(chunks, config.bm25);
     const positionOf = new Map(chunks.map((chunk, i) => [chunk.id, i]));
     const count = store.index.getCurrentCount();
     this.chunkOfLabel = new Int32Array(count).fill(-1);
@@ -116,7 +102,7 @@ export class SearchEngine {
         `The vector index has no vector for chunk ${chunks[missing]!.id}; ${REBUILD_HINT}`,
       );
     }
-    this.maxWindows = Math.max(1, ...this.labelsOfChunk.map((labels) => labels.length));
+    this.maxWindows = this.labelsOfChunk.reduce((max, labels) => Math.max(max, labels.length), 1);
   }
 
   /**
@@ -131,7 +117,8 @@ export class SearchEngine {
     config?: Partial<FusionConfig>,
   ): Promise<SearchEngine> {
     const store = await loadVectorStore(vectorsDir(files.buildDir), embeddings);
-    return new SearchEngine(files.chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, config), files.documents);
+    const documents = files.documents.map((doc) => doc.meta);
+    return new SearchEngine(files.chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, config), documents);
   }
 
   /**
@@ -147,12 +134,13 @@ export class SearchEngine {
       cacheDir?: string;
       onProgress?: (done: number, total: number) => void;
       config?: Partial<FusionConfig>;
-      /** Reference lists of the chunks' documents, for citation-aware BM25 (optional). */
-      documents?: readonly ReferenceSource[];
+      /** Metadata of the chunks' documents (optional): lets a question name the document it is about. */
+      documents?: readonly DocumentMeta[];
     } = {},
   ): Promise<SearchEngine> {
     const { store } = await createVectorStore(chunks, embeddings, { cacheDir: opts.cacheDir, onProgress: opts.onProgress });
-    return new SearchEngine(chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, opts.config), opts.documents);
+    const config = resolveFusionConfig(embeddings.modelId, opts.config);
+    return new SearchEngine(chunks, store, embeddings, config, opts.documents ?? []);
   }
 
   /** The query's vector; repeated queries are served from an LRU cache without re-embedding. */
@@ -266,8 +254,7 @@ export class SearchEngine {
 
   private async hybridSearch(text: string, allowed?: Uint8Array): Promise<ScoredIndex[]> {
     const { candidates: depth } = this.config;
-    const terms = this.bm25.queryTerms(text);
-    const { scores: bm25Scores, touched } = this.bm25.scoreAll(this.bm25.expandQuery(terms, allowed), allowed);
+    const { scores: bm25Scores, touched } = this.bm25.scoreAll(this.bm25.queryTerms(text), allowed);
     const lexical = topK(touched, bm25Scores, depth);
     const vector = await this.queryVector(text);
     const dense = await this.denseSearch(vector, depth, allowed);
@@ -279,17 +266,13 @@ export class SearchEngine {
     const b = pool.map((i) => bm25Scores[i]!);
     const d = pool.map((i) => denseScore.get(i) ?? this.denseScoreOf(vector, i));
     const fused = fuseScores(b, d, this.config);
-    let ranked = pool.map((index, i) => ({ index, score: fused[i]! })).sort((x, y) => y.score - x.score || x.index - y.index);
-
-    const { rescoreTopN, sentenceWeight } = this.config;
-    if (rescoreTopN > 0 && sentenceWeight > 0) {
-      const head = ranked.slice(0, rescoreTopN).map(({ index, score }) => ({
-        index,
-        score: score + sentenceWeight * sentenceCoverage(terms, (t) => this.bm25.idf(t), this.chunks[index]!),
-      }));
-      head.sort((x, y) => y.score - x.score || x.index - y.index);
-      ranked = [...head, ...ranked.slice(rescoreTopN)];
+    const named = this.config.mentionBoost > 0 ? new Set(mentionedDocuments(text, this.documents)) : new Set<string>();
+    if (named.size > 0) {
+      const span = Math.max(...fused) - Math.min(...fused);
+      for (const [i, position] of pool.entries()) {
+        if (named.has(this.chunks[position]!.docId)) fused[i]! += this.config.mentionBoost * span;
+      }
     }
-    return ranked;
+    return pool.map((index, i) => ({ index, score: fused[i]! })).sort((x, y) => y.score - x.score || x.index - y.index);
   }
 }

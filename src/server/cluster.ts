@@ -45,7 +45,6 @@ export async function runClusterPrimary(config: AppConfig, logger: Logger, optio
   const rateLimitStore = createRateLimitStoreHandler();
   const runner = new LocalIngestRunner({
     config,
-    embeddings,
     log: (line) => logger.info(line),
     // The admin request is answered once every worker serves the new build.
     onPublished: async (buildDir) => {

@@ -1,17 +1,15 @@
-// Runs ingests for the admin endpoint, one at a time per index folder: places an uploaded file in
-// the corpus (or just re-scans it), builds and publishes the new index beside the live one, and
-// hands the published build to `onPublished` (swap it in here; tell the workers, in a cluster).
-// A failed upload or build leaves corpus and index as they were.
-import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+// Runs ingests for the admin endpoint, one at a time per index folder: a child process places an
+// uploaded file in the corpus (or just re-scans it) and builds and publishes the new index beside
+// the live one (see ingest-job.ts); the published build then goes to `onPublished` (swap it in
+// here; tell the workers, in a cluster). A failed upload or build leaves corpus and index as they were.
+import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { AppConfig } from "../config.ts";
-import { ReviewChatError, UnreadableDocumentError } from "../errors.ts";
-import type { IdentifiedEmbeddings } from "../index/create-embeddings.ts";
-import { parseDocumentFile } from "../ingest/parse-document.ts";
-import { buildIndex } from "../store/build-index.ts";
+import { fileURLToPath } from "node:url";
+import { type AppConfig, PROJECT_ROOT } from "../config.ts";
+import { ReviewChatError } from "../errors.ts";
 import type { IpcChannel } from "./cluster-ipc.ts";
+import type { IngestJob, IngestJobOutput, IngestJobResult } from "./ingest-job.ts";
 
 export interface IngestRequest {
   /** A checked upload waiting in a staging folder, and the sanitised name it gets in the corpus. */
@@ -44,16 +42,21 @@ export const ingestConflict = () =>
 const running = new Set<string>();
 
 export interface LocalIngestRunnerOptions {
-  config: Pick<AppConfig, "corpusDir" | "indexDir">;
-  embeddings: IdentifiedEmbeddings;
+  config: Pick<AppConfig, "corpusDir" | "indexDir" | "embeddings">;
   /** Called with the new build's folder once it is published; the response waits for it. */
   onPublished: (buildDir: string) => Promise<void>;
+  /** Progress lines of the ingest process. */
   log?: (line: string) => void;
 }
 
+const JOB_SCRIPT = fileURLToPath(new URL("./ingest-job.ts", import.meta.url));
+
 /**
+ * Runs each ingest in a child process (src/server/ingest-job.ts), so this process keeps answering
+ * at full speed while it runs.
+ *
  * @example
- * const runner = new LocalIngestRunner({ config, embeddings, onPublished: () => reloadIndex(ctx).then(() => {}) });
+ * const runner = new LocalIngestRunner({ config, onPublished: () => reloadIndex(ctx).then(() => {}) });
  * await runner.run({ force: true }); // { status: "built", build: "2025-…", documents: 2, … }
  */
 export class LocalIngestRunner implements IngestRunner {
@@ -72,81 +75,57 @@ export class LocalIngestRunner implements IngestRunner {
     running.add(this.key);
     const started = Date.now();
     try {
-      const result = await this.ingest(request);
-      return { ...result, durationMs: Date.now() - started };
+      const { config } = this.options;
+      const result = await runJobProcess(
+        { corpusDir: config.corpusDir, indexDir: config.indexDir, embeddings: config.embeddings, force: request.force, upload: request.upload },
+        this.options.log ?? (() => {}),
+      );
+      if (result.status === "built") await this.options.onPublished(result.buildDir);
+      const { buildDir, ...rest } = result;
+      return { ...rest, build: path.basename(buildDir), durationMs: Date.now() - started };
     } finally {
       running.delete(this.key);
       if (request.upload) await fs.rm(path.dirname(request.upload.stagedPath), { recursive: true, force: true });
     }
   }
-
-  private async ingest(request: IngestRequest): Promise<Omit<IngestResult, "durationMs">> {
-    const { config, embeddings, onPublished } = this.options;
-    const log = this.options.log ?? (() => {});
-    let placed: Awaited<ReturnType<typeof placeInCorpus>> | undefined;
-    if (request.upload) {
-      // Parse before touching the corpus: an unreadable file is refused (422), not added and skipped.
-      await checkParses(request.upload);
-      placed = await placeInCorpus(config.corpusDir, request.upload);
-    }
-    try {
-      const result = await buildIndex({
-        corpusDir: config.corpusDir,
-        indexDir: config.indexDir,
-        embeddings,
-        force: request.force,
-        log,
-      });
-      await placed?.commit();
-      if (result.status === "built") await onPublished(result.buildDir);
-      return {
-        status: result.status,
-        build: path.basename(result.buildDir),
-        documents: result.manifest.documentCount,
-        chunks: result.manifest.chunkCount,
-        skipped: result.skipped,
-        file: placed?.file,
-      };
-    } catch (error) {
-      // The index was not published, so the corpus goes back to what that index was built from.
-      await placed?.restore();
-      throw error;
-    }
-  }
 }
 
-async function checkParses(upload: NonNullable<IngestRequest["upload"]>): Promise<void> {
-  try {
-    await parseDocumentFile(upload.stagedPath);
-  } catch (error) {
-    if (ReviewChatError.isInstance(error)) throw error;
-    throw new UnreadableDocumentError(upload.fileName, error instanceof Error ? error.message : String(error), error);
-  }
-}
-
-/** Move the staged upload into the corpus by rename (atomic), keeping a replaced file to restore. */
-async function placeInCorpus(corpusDir: string, upload: NonNullable<IngestRequest["upload"]>) {
-  const target = path.join(corpusDir, upload.fileName);
-  if (path.dirname(target) !== path.resolve(corpusDir)) {
-    throw new ReviewChatError("bad_request", `File name "${upload.fileName}" leaves the corpus folder`);
-  }
-  const suffix = randomBytes(4).toString("hex");
-  // Dot-prefixed, .tmp: names the ingester never lists, should a crash leave them behind.
-  const incoming = path.join(corpusDir, `.upload-${suffix}.tmp`);
-  const backup = path.join(corpusDir, `.replaced-${suffix}.tmp`);
-  await fs.copyFile(upload.stagedPath, incoming);
-  const replaced = existsSync(target);
-  // A second name for the old file, then one rename over it: the corpus never lacks the file.
-  if (replaced) await fs.link(target, backup);
-  await fs.rename(incoming, target);
-  return {
-    file: { name: upload.fileName, replaced },
-    restore: async () => {
-      if (replaced) await fs.rename(backup, target);
-      else await fs.rm(target, { force: true });
-    },
-    commit: () => fs.rm(backup, { force: true }),
-  };
+/** Run one job in `node --import tsx src/server/ingest-job.ts`; the job goes in on stdin (it may hold an API key). */
+function runJobProcess(job: IngestJob, log: (line: string) => void): Promise<IngestJobResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", JOB_SCRIPT], {
+      cwd: PROJECT_ROOT,
+      env: process.env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    let pending = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      pending += d;
+      const lines = pending.split("\n");
+      pending = lines.pop() ?? "";
+      for (const line of lines) if (line.trim()) log(line);
+    });
+    child.once("error", (cause) => reject(new ReviewChatError("internal", `Could not start the ingest process: ${cause.message}`, { cause })));
+    child.once("close", (code, signal) => {
+      const last = stdout.trim().split("\n").at(-1) ?? "";
+      let output: IngestJobOutput | undefined;
+      try {
+        output = JSON.parse(last) as IngestJobOutput;
+      } catch {
+        output = undefined;
+      }
+      if (!output) {
+        reject(new ReviewChatError("internal", `The ingest process ended (${signal ?? `code ${code}`}) without a result; the previous index is still live`));
+      } else if (output.ok) {
+        resolve(output.result);
+      } else {
+        reject(new ReviewChatError(output.error.code, output.error.message));
+      }
+    });
+    child.stdin.end(JSON.stringify(job));
+  });
 }
 
 /** In a cluster worker: the primary runs the ingest (one for the whole cluster) and reloads every worker. */

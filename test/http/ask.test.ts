@@ -101,6 +101,13 @@ describe("POST /api/ask — answers", () => {
     expect(payload.references.every((r) => r.docId === "verma2024")).toBe(true);
   });
 
+  it("does not answer about a review outside the selected documents", async () => {
+    const { payload } = await ask(server.url, { question: "What is reference 44 in the Guan review?", docs: ["verma2024"] });
+    expect(payload.refused).toBe(true);
+    expect(payload.references).toEqual([]);
+    expect(payload.answer).toMatch(/Guan et al\. \(2024\) is not among the selected documents/);
+  });
+
   it("says so when a reference number is not in the list", async () => {
     const { status, payload } = await ask(server.url, { question: "What is reference 2 in guan2024?" });
     expect(status).toBe(200);

@@ -1,8 +1,10 @@
 // POST /api/chat over real HTTP: the event order (sources, deltas, done), the done payload being
 // the /api/ask payload, errors before the stream as JSON, and a client that hangs up.
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnswerPayload, AnswerSource } from "../../src/answer/answer-payload.ts";
+import { createApp } from "../../src/server/app.ts";
 import type { RunningServer } from "../../src/server/start-server.ts";
 import { ask, chat } from "../support/ask-client.ts";
 import { startTestServer } from "../support/test-server.ts";
@@ -90,5 +92,28 @@ describe("POST /api/chat", () => {
     expect(health.status).toBe(200);
     const { status } = await ask(server.url, { question: "What are the advantages of solid lipid nanoparticles?" });
     expect(status).toBe(200);
+  });
+
+  it("ends with an `error` event when answering fails after the stream began", async () => {
+    // The same index, but a search engine that breaks: the request is valid, the failure comes mid-stream.
+    const index = server.ctx.index!;
+    const broken = Object.create(index.engine, {
+      search: { value: () => Promise.reject(new Error("disk on fire")) },
+    }) as typeof index.engine;
+    const app = createApp({ ...server.ctx, index: { ...index, engine: broken } });
+    const listener = await new Promise<http.Server>((resolve) => {
+      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    });
+    try {
+      const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}`;
+      const { status, events } = await chat(url, { question: "How do liposomes improve doxorubicin delivery?" });
+      expect(status).toBe(200);
+      expect(events).toEqual([{ event: "error", data: { error: { code: "internal", message: "Internal error" } } }]);
+      const { status: askStatus } = await ask(url, { question: "How do liposomes improve doxorubicin delivery?" });
+      expect(askStatus).toBe(500);
+    } finally {
+      listener.closeAllConnections();
+      await new Promise((resolve) => listener.close(resolve));
+    }
   });
 });

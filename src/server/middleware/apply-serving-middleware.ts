@@ -4,7 +4,6 @@ import type { Express } from "express";
 import type { ServerContext } from "../context.ts";
 import { type Logger, createHttpLogger, createLogger } from "../logger.ts";
 import { httpMetrics } from "../metrics.ts";
-import { ADMIN_INGEST_PATH } from "../routes/admin-ingest.ts";
 import { apiCors } from "./api-cors.ts";
 import { InFlightRequests } from "./in-flight-requests.ts";
 import { QUESTION_PATHS, adminRateLimit, questionRateLimit } from "./question-rate-limit.ts";
@@ -47,7 +46,7 @@ export function applyServingMiddleware(app: Express, ctx: ServerContext, options
   app.use(apiCors(config));
   const limit = questionRateLimit(config, logger);
   if (limit) app.use(QUESTION_PATHS, limit);
-  app.use(ADMIN_INGEST_PATH, adminRateLimit(logger));
+  app.use("/api/admin", adminRateLimit(logger));
   app.use(requestTimeout(config));
   return state;
 }

@@ -15,6 +15,7 @@ import { primaryChannel } from "../cluster-ipc.ts";
 import type { ServerContext } from "../context.ts";
 import { reloadIndex } from "../index-reloader.ts";
 import { recordIngest } from "../metrics.ts";
+import { servingStateOf } from "../middleware/apply-serving-middleware.ts";
 import { ClusterIngestClient, type IngestRequest, type IngestRunner, LocalIngestRunner, ingestConflict } from "../ingest-runner.ts";
 import { checkUploadContent, sanitizeUploadName } from "../upload-file.ts";
 import { validate } from "../validate.ts";
@@ -54,10 +55,10 @@ function createRunner(ctx: ServerContext): IngestRunner {
   if (channel) return new ClusterIngestClient(channel);
   return new LocalIngestRunner({
     config: ctx.config,
-    embeddings: ctx.embeddings,
     onPublished: async () => {
       await reloadIndex(ctx);
     },
+    log: (line) => servingStateOf(ctx)?.logger.info({ ingest: line }, "ingest progress"),
   });
 }
 

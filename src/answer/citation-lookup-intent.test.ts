@@ -1,0 +1,45 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { PROJECT_ROOT } from "../config.ts";
+import { parseCitationLookup, parseNumberList } from "./citation-lookup-intent.ts";
+
+describe("parseCitationLookup", () => {
+  it.each([
+    ["What is reference 45 in the Guan review?", { kind: "numbers", numbers: [45] }],
+    ["refs 21–23 of the miRNA paper", { kind: "numbers", numbers: [21, 22, 23] }],
+    ["references 3, 5 and 7 to 9 of guan2024", { kind: "numbers", numbers: [3, 5, 7, 8, 9] }],
+    ["What is [12] in Verma?", { kind: "numbers", numbers: [12] }],
+    ["What is the first reference of the Frontiers paper?", { kind: "numbers", numbers: [1] }],
+    ["Which is the last reference in the Verma review?", { kind: "last" }],
+    ["Where does the review cite Granja?", { kind: "author", author: "Granja" }],
+    ["Where is Granja et al. cited?", { kind: "author", author: "Granja" }],
+    ["Which references support the claim that SLNs are biocompatible?", { kind: "claim", claim: "SLNs are biocompatible" }],
+    ["Which paper does the Guan review cite for talazoparib solid lipid nanoparticles?", { kind: "claim", claim: "talazoparib solid lipid nanoparticles" }],
+    ["Which reference is that from?", { kind: "claim", claim: "" }],
+  ])("%s", (question, intent) => {
+    expect(parseCitationLookup(question)).toEqual(intent);
+  });
+
+  it.each(["What are liposomes?", "Where does the review cite it?", "How is doxorubicin delivered in reference to HER2?", "Which miRNA acts on PTEN?"])(
+    "is not a lookup: %s",
+    (question) => expect(parseCitationLookup(question)).toBeNull(),
+  );
+
+  it("recognises every lookup of the dev set and no other question there", () => {
+    const rows = fs
+      .readFileSync(path.join(PROJECT_ROOT, "bench/qa-dev.jsonl"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { question: string; kind?: string });
+    for (const row of rows) expect(parseCitationLookup(row.question) !== null, row.question).toBe(row.kind === "lookup");
+  });
+});
+
+describe("parseNumberList", () => {
+  it("expands ranges and lists, cutting absurd ranges", () => {
+    expect(parseNumberList("21–23")).toEqual([21, 22, 23]);
+    expect(parseNumberList("1, 2 and 2")).toEqual([1, 2]);
+    expect(parseNumberList("5 to 900")).toEqual([5]);
+  });
+});

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../config.ts";
+import { loadCorpus } from "../store/load-index.ts";
+import type { ChatTurn } from "./answer-payload.ts";
+import { condenseFollowUp, isFollowUp } from "./condense-question.ts";
+import { SentenceIndex } from "./sentence-index.ts";
+
+let sentences: SentenceIndex;
+beforeAll(async () => {
+  sentences = new SentenceIndex((await loadCorpus(loadConfig({}).indexDir)).chunks);
+});
+
+const yin: ChatTurn[] = [
+  { role: "user", content: "Which nanocomplex did Yin and colleagues design to silence Akt in metastatic breast cancer?" },
+  { role: "assistant", content: "A pH-sensitive paclitaxel-loaded micelle/siAkt nanocomplex (PMA) that knocked down Akt [1]." },
+];
+
+describe("condenseFollowUp (extractive)", () => {
+  it("carries the key entities of the previous question and the names in its answer", () => {
+    const { question, carried } = condenseFollowUp("How well did it work in mice?", yin, sentences);
+    expect(carried.split(" ")).toEqual(expect.arrayContaining(["Yin", "Akt", "PMA"]));
+    expect(question).toBe(`How well did it work in mice? (${carried})`);
+  });
+
+  it("chains through earlier follow-ups", () => {
+    const history: ChatTurn[] = [...yin, { role: "user", content: "How well did it work in mice?" }, { role: "assistant", content: "Well [1]." }];
+    expect(condenseFollowUp("And its toxicity?", history, sentences).carried).toMatch(/Akt/);
+  });
+
+  it("leaves a standalone question alone", () => {
+    expect(condenseFollowUp("What is the EPR effect of liposomes in tumour tissue?", yin, sentences)).toEqual({
+      question: "What is the EPR effect of liposomes in tumour tissue?",
+      carried: "",
+    });
+    expect(condenseFollowUp("How well did it work?", undefined, sentences).carried).toBe("");
+  });
+
+  it("knows a follow-up when it sees one", () => {
+    expect(isFollowUp("Why were its trials stopped?")).toBe(true);
+    expect(isFollowUp("And the side effects?")).toBe(true);
+    expect(isFollowUp("Which miRNAs regulate P-gp expression in breast cancer?")).toBe(false);
+  });
+});

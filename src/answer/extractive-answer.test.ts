@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../config.ts";
+import type { Corpus } from "../store/corpus.ts";
+import { loadCorpus } from "../store/load-index.ts";
+import { abbreviationTerms } from "./abbreviations.ts";
+import { sourceFromChunk } from "./answer-payload.ts";
+import { composeExtractiveAnswer, withMarker } from "./extractive-answer.ts";
+import { questionTerms } from "./question-terms.ts";
+import { SentenceIndex } from "./sentence-index.ts";
+
+let corpus: Corpus;
+let sentences: SentenceIndex;
+beforeAll(async () => {
+  corpus = await loadCorpus(loadConfig({}).indexDir);
+  sentences = new SentenceIndex(corpus.chunks, abbreviationTerms(corpus.documents.map((d) => d.text)));
+});
+
+describe("withMarker", () => {
+  it("puts the marker before the final punctuation and flattens table rows", () => {
+    expect(withMarker("Liposomes release drugs slowly (47).", 2)).toBe("Liposomes release drugs slowly (47) [2].");
+    expect(withMarker("Is it safe?", 1)).toBe("Is it safe [1]?");
+    expect(withMarker("MRX34\tmiR-34a\tmiRNA mimic\t146", 3)).toBe("MRX34; miR-34a; miRNA mimic; 146 [3].");
+  });
+});
+
+describe("composeExtractiveAnswer", () => {
+  it("quotes the sentence that answers, with its lead-in and the citation that closes its run", () => {
+    const question = "What molecular effects were reported for Aly's chondroitin/lactoferrin-coated pterostilbene lipid nanoparticles?";
+    const chunks = corpus.chunksOf("guan2024").filter((chunk) => /Solid lipid|Liposomes/.test(chunk.section));
+    const sources = chunks.map((chunk, i) => sourceFromChunk(chunk, i + 1, 1, "Guan"));
+    const { parts, chosen } = composeExtractiveAnswer(question, questionTerms(question), sources, sentences);
+    const answer = parts.join(" ");
+    expect(answer).toContain("CS/Lf/PTS-SLNs, prepared by Aly et al.");
+    expect(answer).toMatch(/upregulating caspase-3 and BAX \(44\) \[\d\]\./);
+    expect(chosen.length).toBeLessThanOrEqual(5);
+    // Near-duplicates never both make it.
+    expect(new Set(parts).size).toBe(parts.length);
+  });
+
+  it("reads an abbreviation as its long form", () => {
+    const question = "What do docetaxel-loaded solid lipid nanoparticles do to the cell cycle?";
+    const sources = corpus.chunksOf("guan2024").map((chunk, i) => sourceFromChunk(chunk, i + 1, 1, "Guan"));
+    const { parts } = composeExtractiveAnswer(question, questionTerms(question), sources, sentences);
+    expect(parts.join(" ")).toContain("SLN-DTX developed by da Rocha et al.");
+  });
+});

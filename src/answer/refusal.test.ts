@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../config.ts";
+import { loadCorpus } from "../store/load-index.ts";
+import { contentTerms } from "./question-terms.ts";
+import { REFUSAL_THRESHOLDS, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
+import { SentenceIndex } from "./sentence-index.ts";
+
+let sentences: SentenceIndex;
+let cited: Set<string>;
+beforeAll(async () => {
+  const corpus = await loadCorpus(loadConfig({}).indexDir);
+  sentences = new SentenceIndex(corpus.chunks);
+  cited = new Set(corpus.documents.flatMap((doc) => doc.references.flatMap((ref) => contentTerms(ref.text))));
+});
+
+describe("foreignNames", () => {
+  it("lists names the corpus never mentions", () => {
+    expect(foreignNames("How do PROTAC degraders overcome endocrine resistance?", sentences, cited)).toEqual(["PROTAC"]);
+    expect(foreignNames("Who won the 2022 FIFA World Cup?", sentences, cited)).toEqual(expect.arrayContaining(["FIFA", "Cup"]));
+  });
+
+  it("knows the corpus' own names, including those only in cited titles", () => {
+    expect(foreignNames("What did MRX34 do in TNBC with miR-34a?", sentences, cited)).toEqual([]);
+    expect(foreignNames("What did pterostilbene nanoparticles achieve?", sentences, cited)).toEqual([]);
+  });
+});
+
+describe("isEvidenceTooWeak", () => {
+  const strong = { sentenceCoverage: 0.6, denseSimilarity: 0.6, foreignNames: [] };
+  it("accepts strong evidence and refuses thin evidence", () => {
+    expect(isEvidenceTooWeak(strong)).toBe(false);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: REFUSAL_THRESHOLDS.minCoverage - 0.01 })).toBe(true);
+  });
+  it("refuses a distant passage unless one sentence holds much of the question", () => {
+    expect(isEvidenceTooWeak({ ...strong, denseSimilarity: 0.2, sentenceCoverage: 0.4 })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, denseSimilarity: 0.2, sentenceCoverage: 0.8 })).toBe(false);
+  });
+  it("needs more coverage when the question names something foreign", () => {
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.3, foreignNames: ["PROTAC"] })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.3 })).toBe(false);
+  });
+});
