@@ -36,7 +36,7 @@ describe("isEvidenceTooWeak", () => {
     expect(isEvidenceTooWeak({ ...strong, denseSimilarity: 0.2, sentenceCoverage: 0.8 })).toBe(false);
   });
   it("needs more coverage when the question names something foreign", () => {
-    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.3, foreignNames: ["PROTAC"] })).toBe(true);
-    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.3 })).toBe(false);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.28, foreignNames: ["PROTAC"] })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.28 })).toBe(false);
   });
 });

@@ -28,9 +28,9 @@ export interface RefusalThresholds {
 
 export const REFUSAL_THRESHOLDS: RefusalThresholds = {
   minCoverage: 0.25,
-  minSimilarity: 0.3,
+  minSimilarity: 0.35,
   minCoverageWhenDistant: 0.5,
-  minCoverageWithForeignName: 0.35,
+  minCoverageWithForeignName: 0.3,
 };
 
 export const REFUSAL_ANSWER =

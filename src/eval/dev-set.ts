@@ -113,8 +113,10 @@ export function isHit(chunk: Pick<Chunk, "text" | "docId">, item: Pick<Answerabl
   return run * 2 > words.length;
 }
 
-/** The retrieval query for an item: follow-ups carry the user's earlier turns, as a chat would. */
+/**
+ * The retrieval query for an item: a follow-up ("Why were its trials stopped?") carries the earlier
+ * turns, both sides, as a chat would (the assistant's answer names what "it" is).
+ */
 export function retrievalQuery(item: Pick<DevItem, "question" | "history">): string {
-  const earlier = (item.history ?? []).filter((t) => process.env.H2A_ALL_TURNS || t.role === "user").map((t) => t.content);
-  return [...earlier, item.question].join(" ");
+  return [...(item.history ?? []).map((turn) => turn.content), item.question].join(" ");
 }

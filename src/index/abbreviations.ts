@@ -56,7 +56,8 @@ export function findAbbreviations(text: string): Abbreviation[] {
     const words = sentence.trim().split(/\s+/).filter(Boolean);
     const maxWords = Math.min(short.length + 5, short.length * 2);
     const candidate = words.slice(-maxWords).join(" ");
-    const long = bestLongForm(short, candidate);
+    // Formulae keep digits the long form spells out or omits: "molybdenum disulfide (MoS2)".
+    const long = bestLongForm(short, candidate) ?? (/\d/.test(short) ? bestLongForm(short.replace(/\d+/g, ""), candidate) : null);
     if (!long || long.length <= short.length || long.split(/\s+/).length > maxWords) continue;
     if (long.toLowerCase().split(/\s+/).includes(short.toLowerCase())) continue;
     found.set(short, { short, long });

@@ -74,6 +74,12 @@ const ingests = new Counter({
   registers,
 });
 
+const ingestRunning = new Gauge({
+  name: "review_chat_ingest_running",
+  help: "1 while an admin ingest is running",
+  registers,
+});
+
 const indexSwaps = new Counter({
   name: "review_chat_index_swaps_total",
   help: "Times a newly published index replaced the one being served",
@@ -143,6 +149,12 @@ export function answerOutcome(payload: { mode: "extractive" | "llm"; refused: bo
 export const recordRateLimited = (route: string) => rateLimited.inc({ route });
 export const recordTimeout = (route: string) => timeouts.inc({ route });
 export const recordIngest = (result: "built" | "unchanged" | "failed" | "conflict") => ingests.inc({ result });
+
+/** Marks an admin ingest as running until the returned function is called. */
+export function trackIngestRunning(): () => void {
+  ingestRunning.inc();
+  return () => ingestRunning.dec();
+}
 
 export function recordIndexSwap(chunkCount: number): void {
   indexSwaps.inc();

@@ -48,7 +48,9 @@ export function requestTimeout(config: Pick<AppConfig, "requestTimeoutMs" | "llm
 
 /**
  * Socket-level limits against slow clients: headers must arrive within 10 s and the whole request
- * within the response deadline (Node answers 408 and closes); idle kept-alive sockets close after 5 s.
+ * within the response deadline (Node answers 408 and closes). Idle kept-alive sockets stay open
+ * 65 s, longer than the usual proxy idle timeout (60 s), so a proxy never reuses a connection the
+ * server has just closed (which shows up as sporadic 502s or "other side closed").
  *
  * @example
  * applyServerTimeouts(server, config);
@@ -57,5 +59,5 @@ export function applyServerTimeouts(server: Server, config: Pick<AppConfig, "req
   const timeoutMs = effectiveRequestTimeoutMs(config);
   server.headersTimeout = Math.min(10_000, timeoutMs);
   server.requestTimeout = timeoutMs;
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = 65_000;
 }

@@ -14,7 +14,7 @@ import { ReviewChatError, badRequest } from "../../errors.ts";
 import { primaryChannel } from "../cluster-ipc.ts";
 import type { ServerContext } from "../context.ts";
 import { reloadIndex } from "../index-reloader.ts";
-import { recordIngest } from "../metrics.ts";
+import { recordIngest, trackIngestRunning } from "../metrics.ts";
 import { servingStateOf } from "../middleware/apply-serving-middleware.ts";
 import { ClusterIngestClient, type IngestRequest, type IngestRunner, LocalIngestRunner, ingestConflict } from "../ingest-runner.ts";
 import { checkUploadContent, sanitizeUploadName } from "../upload-file.ts";
@@ -130,6 +130,7 @@ export function createAdminIngestRouter(ctx: ServerContext): Router {
         'Send a file as multipart/form-data (field "file") or {"rescan": true} as application/json',
       );
     }
+    const done = trackIngestRunning();
     try {
       const result = await runner.run(request).catch((error: unknown) => {
         recordIngest(ReviewChatError.isInstance(error) && error.code === "conflict" ? "conflict" : "failed");
@@ -142,6 +143,7 @@ export function createAdminIngestRouter(ctx: ServerContext): Router {
       );
       res.json(result);
     } finally {
+      done();
       // The runner removes its staging folder; this covers a refusal before it started.
       if (request.upload) await fs.rm(path.dirname(request.upload.stagedPath), { recursive: true, force: true });
     }
