@@ -43,10 +43,16 @@ const BASE: FusionConfig = {
   bm25: { ...DEFAULT_BM25_PARAMS, abbreviationWeight: 1, refNumberWeight: 1 },
 };
 
+/** Overrides of a fusion config; nested weights and BM25 parameters may be given in part. */
+export type FusionOverrides = Partial<Omit<FusionConfig, "weights" | "bm25">> & {
+  weights?: Partial<FusionConfig["weights"]>;
+  bm25?: Partial<Bm25Params>;
+};
+
 /** The tuned defaults for an embedder: lexical-heavy for USE-lite, balanced for others. */
 export function defaultFusionConfig(modelId: string): FusionConfig {
   const config = structuredClone(BASE);
-  if (modelId === USE_LITE_MODEL_ID) config.weights = { bm25: 0.85, dense: 0.15 };
+  if (modelId === USE_LITE_MODEL_ID) config.weights = { bm25: 0.8, dense: 0.2 };
   return config;
 }
 
@@ -71,7 +77,7 @@ function numberFromEnv(env: NodeJS.ProcessEnv, name: string, min: number, max: n
  */
 export function resolveFusionConfig(
   modelId: string,
-  overrides: Partial<FusionConfig> = {},
+  overrides: FusionOverrides = {},
   env: NodeJS.ProcessEnv = process.env,
 ): FusionConfig {
   const config = defaultFusionConfig(modelId);

@@ -6,13 +6,16 @@ import { badRequest, IndexError, ReviewChatError } from "../errors.ts";
 import { Bm25Index, type ScoredIndex, topK } from "../index/bm25-index.ts";
 import type { IdentifiedEmbeddings } from "../index/create-embeddings.ts";
 import { type ChunkVectorMetadata, createVectorStore, loadVectorStore } from "../index/vector-index.ts";
-import { REBUILD_HINT, type IndexFiles, vectorsDir } from "../store/index-files.ts";
+import { REBUILD_HINT, type IndexFiles, type StoredDocument, vectorsDir } from "../store/index-files.ts";
 import type { Chunk, DocumentMeta, SearchResult } from "../types.ts";
 import { mentionedDocuments } from "./document-mentions.ts";
-import { type FusionConfig, fuseScores, resolveFusionConfig } from "./fusion.ts";
+import { type FusionConfig, type FusionOverrides, fuseScores, resolveFusionConfig } from "./fusion.ts";
 import { cosine, mmrSelect } from "./mmr.ts";
 
 export type SearchMode = "bm25" | "dense" | "hybrid";
+
+/** What the engine reads of a parsed document: its metadata (to recognise it when a question names it). */
+export type EngineDocument = Pick<StoredDocument, "meta">;
 
 export const SEARCH_MODES: readonly SearchMode[] = ["bm25", "dense", "hybrid"];
 
@@ -75,10 +78,10 @@ export class SearchEngine {
     store: HNSWLib,
     embeddings: IdentifiedEmbeddings,
     config: FusionConfig,
-    documents: readonly DocumentMeta[],
+    documents: readonly EngineDocument[],
   ) {
     this.chunks = chunks;
-    this.documents = documents;
+    this.documents = documents.map((doc) => doc.meta);
     this.store = store;
     this.embeddings = embeddings;
     this.config = config;
@@ -114,11 +117,10 @@ export class SearchEngine {
   static async load(
     files: IndexFiles,
     embeddings: IdentifiedEmbeddings,
-    config?: Partial<FusionConfig>,
+    config?: FusionOverrides,
   ): Promise<SearchEngine> {
     const store = await loadVectorStore(vectorsDir(files.buildDir), embeddings);
-    const documents = files.documents.map((doc) => doc.meta);
-    return new SearchEngine(files.chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, config), documents);
+    return new SearchEngine(files.chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, config), files.documents);
   }
 
   /**
@@ -133,9 +135,9 @@ export class SearchEngine {
     opts: {
       cacheDir?: string;
       onProgress?: (done: number, total: number) => void;
-      config?: Partial<FusionConfig>;
-      /** Metadata of the chunks' documents (optional): lets a question name the document it is about. */
-      documents?: readonly DocumentMeta[];
+      config?: FusionOverrides;
+      /** The chunks' documents (optional): lets a question name the document it is about. */
+      documents?: readonly EngineDocument[];
     } = {},
   ): Promise<SearchEngine> {
     const { store } = await createVectorStore(chunks, embeddings, { cacheDir: opts.cacheDir, onProgress: opts.onProgress });

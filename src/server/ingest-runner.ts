@@ -32,7 +32,8 @@ export interface IngestResult {
 
 export interface IngestRunner {
   isBusy(): Promise<boolean>;
-  run(request: IngestRequest): Promise<IngestResult>;
+  /** `log` receives the ingest's progress lines (where the ingest runs in reach of the caller). */
+  run(request: IngestRequest, log?: (line: string) => void): Promise<IngestResult>;
 }
 
 export const ingestConflict = () =>
@@ -70,7 +71,7 @@ export class LocalIngestRunner implements IngestRunner {
     return running.has(this.key);
   }
 
-  async run(request: IngestRequest): Promise<IngestResult> {
+  async run(request: IngestRequest, log?: (line: string) => void): Promise<IngestResult> {
     if (running.has(this.key)) throw ingestConflict();
     running.add(this.key);
     const started = Date.now();
@@ -78,7 +79,7 @@ export class LocalIngestRunner implements IngestRunner {
       const { config } = this.options;
       const result = await runJobProcess(
         { corpusDir: config.corpusDir, indexDir: config.indexDir, embeddings: config.embeddings, force: request.force, upload: request.upload },
-        this.options.log ?? (() => {}),
+        log ?? this.options.log ?? (() => {}),
       );
       if (result.status === "built") await this.options.onPublished(result.buildDir);
       const { buildDir, ...rest } = result;

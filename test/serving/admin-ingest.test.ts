@@ -206,7 +206,12 @@ describe("ingest", () => {
     })();
     // A second ingest while the first runs.
     const running = async () => /^review_chat_ingest_running 1$/m.test(await (await fetch(`${server.url}/metrics`)).text());
-    while (!(await running())) await new Promise((resolve) => setTimeout(resolve, 50));
+    let settled = false;
+    void ingest.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    while (!settled && !(await running())) await new Promise((resolve) => setTimeout(resolve, 50));
     const second = await rescan(server, { rescan: true, force: true });
     await expectError(second, 409, "conflict");
 

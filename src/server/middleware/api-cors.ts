@@ -13,6 +13,18 @@ const EXPOSED_HEADERS = "Retry-After, X-Request-Id, RateLimit, RateLimit-Policy"
 export const ownOrigin = (req: Request) => `${req.protocol}://${req.get("host") ?? ""}`;
 
 /**
+ * Is `origin` this server? Compared by host only: behind a TLS proxy without TRUST_PROXY the
+ * request looks like http while the page is https, and the server's own pages must still work.
+ */
+function isOwnOrigin(origin: string, req: Request): boolean {
+  try {
+    return new URL(origin).host === req.get("host");
+  } catch {
+    return false;
+  }
+}
+
+/**
  * @example
  * app.use(apiCors({ widgetOrigins: ["https://blog.example.org"] }));
  */
@@ -25,7 +37,7 @@ export function apiCors(config: Pick<AppConfig, "widgetOrigins">): RequestHandle
     const origin = req.headers.origin;
     // Requests from curl, servers and same-origin GETs carry no Origin: nothing to decide.
     if (origin === undefined) return next();
-    if (!anyOrigin && !allowed.has(origin) && origin !== ownOrigin(req)) {
+    if (!anyOrigin && !allowed.has(origin) && !isOwnOrigin(origin, req)) {
       return next(
         new ReviewChatError("forbidden", `Origin ${origin.slice(0, 200)} may not call this API; add it to WIDGET_ORIGINS`),
       );

@@ -15,7 +15,6 @@ import { primaryChannel } from "../cluster-ipc.ts";
 import type { ServerContext } from "../context.ts";
 import { reloadIndex } from "../index-reloader.ts";
 import { recordIngest, trackIngestRunning } from "../metrics.ts";
-import { servingStateOf } from "../middleware/apply-serving-middleware.ts";
 import { ClusterIngestClient, type IngestRequest, type IngestRunner, LocalIngestRunner, ingestConflict } from "../ingest-runner.ts";
 import { checkUploadContent, sanitizeUploadName } from "../upload-file.ts";
 import { validate } from "../validate.ts";
@@ -58,7 +57,6 @@ function createRunner(ctx: ServerContext): IngestRunner {
     onPublished: async () => {
       await reloadIndex(ctx);
     },
-    log: (line) => servingStateOf(ctx)?.logger.info({ ingest: line }, "ingest progress"),
   });
 }
 
@@ -132,7 +130,8 @@ export function createAdminIngestRouter(ctx: ServerContext): Router {
     }
     const done = trackIngestRunning();
     try {
-      const result = await runner.run(request).catch((error: unknown) => {
+      const progress = (line: string) => req.log?.info({ ingest: line }, "ingest progress");
+      const result = await runner.run(request, progress).catch((error: unknown) => {
         recordIngest(ReviewChatError.isInstance(error) && error.code === "conflict" ? "conflict" : "failed");
         throw error;
       });
