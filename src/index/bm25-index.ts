@@ -1,6 +1,7 @@
-// BM25 over chunks with an inverted index, built in memory at load (a few ms for the two reviews,
-// well under a second at 30,000 chunks). The section heading is a second, weighted field (BM25F-style:
-// its term frequencies and length are added to the body's with weight `sectionWeight`).
+// BM25 over chunks with an inverted index, built in memory at load (milliseconds for the two reviews)
+// and scored over postings lists only. Optional evidence beyond the body text, each measured on the
+// dev set (BENCHMARKS.md): the section heading as a weighted field (BM25F-style), a document's own
+// abbreviations indexed under both forms, and reference numbers a question names.
 import type { Chunk } from "../types.ts";
 import { findAbbreviations } from "./abbreviations.ts";
 import { foldText, tokenize } from "./tokenize.ts";
@@ -78,7 +79,9 @@ function documentExpansions(chunks: readonly Bm25Document[]): Map<string, Expans
   const textByDoc = new Map<string, string[]>();
   for (const chunk of chunks) {
     const key = chunk.docId ?? "";
-    textByDoc.set(key, [...(textByDoc.get(key) ?? []), chunk.text]);
+    const texts = textByDoc.get(key);
+    if (texts) texts.push(chunk.text);
+    else textByDoc.set(key, [chunk.text]);
   }
   const out = new Map<string, Expansion[]>();
   for (const [docId, texts] of textByDoc) {
@@ -231,10 +234,45 @@ export class Bm25Index {
   }
 }
 
-/** The k highest-scoring of `candidates`, best first (ties: lower index first, for stable output). */
+/**
+ * The k highest-scoring of `candidates`, best first (ties: lower index first, for stable output).
+ * A bounded min-heap: O(n log k) with no allocation per candidate, as common query words can touch
+ * most of a 30,000-chunk index.
+ */
 export function topK(candidates: readonly number[], scores: ArrayLike<number>, k: number): ScoredIndex[] {
-  if (k <= 0) return [];
-  const picked = candidates.map((index) => ({ index, score: scores[index]! }));
-  picked.sort((a, b) => b.score - a.score || a.index - b.index);
-  return picked.slice(0, k);
+  if (k <= 0 || candidates.length === 0) return [];
+  // heap[0] is the worst of the best k so far.
+  const heap: number[] = [];
+  const worse = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  const siftDown = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const index of candidates) {
+    // Fast path: most candidates score below the current k-th best.
+    if (heap.length === k && scores[index]! < scores[heap[0]!]!) continue;
+    if (heap.length < k) {
+      heap.push(index);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[parent]!)) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (worse(heap[0]!, index)) {
+      heap[0] = index;
+      siftDown(0);
+    }
+  }
+  return heap
+    .map((index) => ({ index, score: scores[index]! }))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
 }

@@ -32,7 +32,7 @@ export interface SearchOptions {
 const DEFAULT_K = 8;
 const MAX_K = 1000;
 const QUERY_CACHE_SIZE = 512;
-/** HNSW search breadth: recall close to exact search at 30,000 chunks, well under a millisecond. */
+/** Floor of HNSW's search breadth (ef): recall close to exact search for the depths asked here. */
 const MIN_EF = 100;
 
 /** A small LRU for query vectors: the query embedding is most of a search's time. */
@@ -67,8 +67,8 @@ export class SearchEngine {
   private readonly chunkOfLabel: Int32Array;
   /** Position in `chunks` → its HNSW labels. */
   private readonly labelsOfChunk: number[][];
-  /** Most windows any chunk has: how deep to search windows to find k chunks. */
-  private readonly maxWindows: number;
+  /** Mean windows per chunk: how deep to search windows to find k distinct chunks. */
+  private readonly meanWindows: number;
   /** Metadata of the indexed documents, for recognising a document named in the question. */
   private readonly documents: readonly DocumentMeta[];
   private readonly queryVectors = new LruCache<Promise<number[]>>(QUERY_CACHE_SIZE);
@@ -105,7 +105,7 @@ export class SearchEngine {
         `The vector index has no vector for chunk ${chunks[missing]!.id}; ${REBUILD_HINT}`,
       );
     }
-    this.maxWindows = this.labelsOfChunk.reduce((max, labels) => Math.max(max, labels.length), 1);
+    this.meanWindows = chunks.length > 0 ? count / chunks.length : 1;
   }
 
   /**
@@ -218,22 +218,30 @@ export class SearchEngine {
 
   /**
    * The k chunks with the most similar window (cosine similarity = 1 − HNSW's cosine distance; a
-   * chunk scores its best window). Windows are searched deep enough that k chunks usually appear.
+   * chunk scores its best window). Asks HNSW for ~1.5 × k × mean windows per chunk and goes deeper
+   * only when that yields fewer than k distinct chunks.
    */
   private async denseSearch(vector: number[], k: number, allowed?: Uint8Array): Promise<ScoredIndex[]> {
     const index = this.store.index;
-    const n = Math.min(k * this.maxWindows, index.getCurrentCount());
-    if (n === 0 || k === 0) return [];
-    index.setEf(Math.max(MIN_EF, n));
+    const available = index.getCurrentCount();
+    if (available === 0 || k === 0) return [];
     const filter = allowed ? (label: number) => allowed[this.chunkOfLabel[label]!] === 1 : undefined;
-    const { neighbors, distances } = index.searchKnn(vector, n, filter);
-    const best = new Map<number, number>();
-    for (const [i, label] of neighbors.entries()) {
-      const position = this.chunkOfLabel[label]!;
-      // Neighbours arrive nearest first, so a chunk's first window is its best.
-      if (position >= 0 && !best.has(position)) best.set(position, 1 - distances[i]!);
+    let n = Math.min(available, Math.ceil(k * this.meanWindows * 1.5));
+    for (;;) {
+      index.setEf(Math.max(MIN_EF, n));
+      const { neighbors, distances } = index.searchKnn(vector, n, filter);
+      const best = new Map<number, number>();
+      for (const [i, label] of neighbors.entries()) {
+        const position = this.chunkOfLabel[label]!;
+        // Neighbours arrive nearest first, so a chunk's first window is its best.
+        if (position >= 0 && !best.has(position)) best.set(position, 1 - distances[i]!);
+      }
+      // Fewer neighbours than asked means the filter (or the index) has no more to give.
+      if (best.size >= k || n >= available || neighbors.length < n) {
+        return [...best].slice(0, k).map(([position, score]) => ({ index: position, score }));
+      }
+      n = Math.min(available, n * 2);
     }
-    return [...best].slice(0, k).map(([index, score]) => ({ index, score }));
   }
 
   /** A chunk's dense score computed exactly: its best window's cosine similarity to the query. */

@@ -23,7 +23,8 @@ describe("GET /healthz", () => {
 
 describe("GET /api/search", () => {
   it("returns ranked passages with their review references", async () => {
-    const q = encodeURIComponent("nanoparticles functionalised with chondroitin and lactoferrin carrying pterostilbene");
+    // A paraphrase: the passage says "CS/Lf/PTS-SLNs … improved drug solubility and bioavailability".
+    const q = encodeURIComponent("Which lipid nanocarrier made the drug more soluble and bioavailable, treating tumour cells more effectively?");
     const res = await get(`/api/search?q=${q}&k=5`);
     expect(res.status).toBe(200);
     const { results } = (await res.json()) as { results: SearchResult[] };

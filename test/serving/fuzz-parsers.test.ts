@@ -14,6 +14,8 @@ import {
 
 /** Runs per property: FUZZ_RUNS=20000 for a longer session (see bench/README). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
+/** The reference-list parser takes ~10 ms per generated list on this machine; leave room for busy CI. */
+const TIMEOUT_MS = Math.max(60_000, RUNS * 30);
 
 // Pieces real reviews (and their extraction accidents) are made of, so generated text often
 // looks like citations, ranges, formulae and units, not just random noise.
@@ -47,7 +49,7 @@ describe("findCitationMarkers", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT_MS);
 });
 
 describe("parseReferenceCell and parseNumberList", () => {
@@ -62,7 +64,7 @@ describe("parseReferenceCell and parseNumberList", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT_MS);
 });
 
 describe("parseReferenceList", () => {
@@ -97,7 +99,7 @@ describe("parseReferenceList", () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, TIMEOUT_MS);
 });
 
 describe("parseDocumentText (markers resolved against the document's own list)", () => {
@@ -143,5 +145,5 @@ describe("parseDocumentText (markers resolved against the document's own list)",
       }),
       { numRuns: Math.max(100, Math.round(RUNS / 4)) },
     );
-  });
+  }, TIMEOUT_MS);
 });
