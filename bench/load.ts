@@ -4,6 +4,8 @@
 //
 //   npm run bench:load -- [--duration 60] [--connections 50] [--workers 1]
 //                         [--streams 200] [--waves 5] [--disconnect 0.3] [--skip-ask] [--skip-chat]
+//                         [--heap-cap MB]   (server runs with --max-old-space-size=MB: a leak would
+//                                            then end in an out-of-memory crash, garbage does not)
 //
 // Phase 1, /api/ask (extractive): distinct questions (dev-set questions under varying lead-ins,
 //   more of them than the query-vector cache holds), so every request embeds its question.
@@ -14,6 +16,7 @@
 //   cancelled upstream too.
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -31,6 +34,7 @@ const { values: args } = parseArgs({
     disconnect: { type: "string", default: "0.3" },
     "skip-ask": { type: "boolean", default: false },
     "skip-chat": { type: "boolean", default: false },
+    "heap-cap": { type: "string" },
   },
 });
 
@@ -83,8 +87,18 @@ function processStats(root: number) {
   return { rssMb: Math.round(rssKb / 1024), fds, sockets };
 }
 
+/** One figure from /metrics, on a connection of its own that closes (no idle socket left to count). */
 async function metric(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await new Promise<string>((resolve, reject) => {
+    http
+      .get(`${url}/metrics`, { agent: false, headers: { connection: "close" } }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve(body));
+      })
+      .on("error", reject);
+  });
   const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([\\d.e+-]+)$`, "m").exec(text);
   return match ? Number(match[1]) : Number.NaN;
 }
@@ -135,8 +149,12 @@ async function benchAsk(server: ServerProcess) {
   const duration = Number(args.duration);
   console.log(`/api/ask: ${connections} connections for ${duration} s`);
   const latencies: number[] = [];
-  const rssTrend: number[] = [];
-  const sampler = setInterval(() => rssTrend.push(processStats(server.child.pid!).rssMb), 10_000);
+  const trend: string[] = [];
+  const sampler = setInterval(() => {
+    void metric(server.url, "nodejs_heap_size_used_bytes").then((heap) =>
+      trend.push(`${processStats(server.child.pid!).rssMb}/${Math.round(heap / 1024 / 1024)}`),
+    );
+  }, 10_000);
   const result = await run(duration, connections, latencies);
   clearInterval(sampler);
   const after = await snapshot(server);
@@ -156,7 +174,9 @@ async function benchAsk(server: ServerProcess) {
     max: latencies.at(-1),
     before,
     after,
-    rssTrend,
+    /** RSS/heap used (MB) every 10 s. */
+    trend,
+    serverAlive: server.child.exitCode === null,
   };
 }
 
@@ -233,8 +253,13 @@ async function benchChat(server: ServerProcess, stub: FaultyOpenAiServer) {
 }
 
 const workers = Number(args.workers);
-const common = { RATE_LIMIT_MAX: "0", WORKERS: String(workers), LOG_LEVEL: "info" };
-const report: Record<string, unknown> = { node: process.version, workers };
+const common = {
+  RATE_LIMIT_MAX: "0",
+  WORKERS: String(workers),
+  LOG_LEVEL: "info",
+  ...(args["heap-cap"] ? { NODE_OPTIONS: `--max-old-space-size=${args["heap-cap"]}` } : {}),
+};
+const report: Record<string, unknown> = { node: process.version, workers, heapCapMb: args["heap-cap"] ?? null, loadAverage: os.loadavg() };
 
 if (!args["skip-ask"]) {
   const server = await spawnServer(common);
@@ -258,4 +283,5 @@ if (!args["skip-chat"]) {
   }
 }
 
+report.loadAverageAfter = os.loadavg();
 console.log(JSON.stringify(report, null, 2));

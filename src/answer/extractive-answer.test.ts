@@ -4,7 +4,7 @@ import type { Corpus } from "../store/corpus.ts";
 import { loadCorpus } from "../store/load-index.ts";
 import { abbreviationTerms } from "./abbreviations.ts";
 import { sourceFromChunk } from "./answer-payload.ts";
-import { composeExtractiveAnswer, withMarker } from "./extractive-answer.ts";
+import { composeExtractiveAnswer, scoreSentences, withMarker } from "./extractive-answer.ts";
 import { questionTerms } from "./question-terms.ts";
 import { SentenceIndex } from "./sentence-index.ts";
 
@@ -42,5 +42,20 @@ describe("composeExtractiveAnswer", () => {
     const sources = corpus.chunksOf("guan2024").map((chunk, i) => sourceFromChunk(chunk, i + 1, 1, "Guan"));
     const { parts } = composeExtractiveAnswer(question, questionTerms(question), sources, sentences);
     expect(parts.join(" ")).toContain("SLN-DTX developed by da Rocha et al.");
+  });
+});
+
+describe("scoreSentences", () => {
+  it("prefers a sentence of a higher-ranked passage when the words match equally", () => {
+    const question = "How do liposomes release drugs?";
+    const chunk = corpus.chunksOf("guan2024").find((c) => /Liposomes/.test(c.section))!;
+    const sources = [sourceFromChunk(chunk, 1, 1, "Guan"), sourceFromChunk(chunk, 2, 0.5, "Guan")];
+    const scored = scoreSentences(question, questionTerms(question), sources, sentences);
+    const first = scored.find((s) => s.source.n === 1)!;
+    const twin = scored.find((s) => s.source.n === 2 && s.sentence === first.sentence)!;
+    expect(first.score).toBeGreaterThan(twin.score);
+    expect(scoreSentences(question, questionTerms(question), sources, sentences, { rankWeight: 0 }).find((s) => s.source.n === 1)!.score).toBeLessThan(
+      first.score,
+    );
   });
 });

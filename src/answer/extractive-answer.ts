@@ -40,6 +40,8 @@ export interface ExtractiveOptions {
   answerTypeWeight?: number;
   /** Weight of the whole passage's coverage: sentences of an on-topic passage are likelier answers. */
   passageWeight?: number;
+  /** Weight of the passage's retrieval rank (1/rank): the fused ranking sees more than term overlap. */
+  rankWeight?: number;
   /** Coverage the previous sentence must add for it to be quoted as a lead-in. */
   leadInGain?: number;
   /** How many sentences ahead a citation may close the run of an uncited sentence. */
@@ -54,6 +56,7 @@ export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
   contextWeight: 0.4,
   answerTypeWeight: 0.2,
   passageWeight: 0.15,
+  rankWeight: 0.1,
   leadInGain: 0.15,
   citationLookahead: 2,
 };
@@ -79,9 +82,9 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 /**
  * Score every sentence of the sources against the question: the share of the question's weight the
  * sentence covers (alone, and with the sentence before it, which often names the subject), nudged by
- * how much of the question its passage covers and whether it holds the kind of thing asked for
- * (a number, a year, a trial id), discounted for extraction debris (fragments cut at column breaks,
- * very short lines).
+ * how much of the question its passage covers, the passage's retrieval rank and whether it holds the
+ * kind of thing asked for (a number, a year, a trial id), discounted for extraction debris (fragments
+ * cut at column breaks, very short lines).
  */
 export function scoreSentences(
   question: string,
@@ -90,7 +93,10 @@ export function scoreSentences(
   index: SentenceIndex,
   options: ExtractiveOptions = {},
 ): ScoredSentence[] {
-  const { contextWeight, answerTypeWeight, passageWeight, leadInGain, citationLookahead } = { ...EXTRACTIVE_DEFAULTS, ...options };
+  const { contextWeight, answerTypeWeight, passageWeight, rankWeight, leadInGain, citationLookahead } = {
+    ...EXTRACTIVE_DEFAULTS,
+    ...options,
+  };
   const expected = expectedAnswerPatterns(question);
   const scored: ScoredSentence[] = [];
   for (const source of sources) {
@@ -105,14 +111,15 @@ export function scoreSentences(
       const next = header ? undefined : sentences[i + 1];
       const withPrevious = previous ? index.coverage(questionTerms, sentence.terms, previous.terms) : own;
       const withNext = next ? index.coverage(questionTerms, sentence.terms, next.terms) : own;
-      const withHeader = header ? index.coverage(questionTerms, sentence.terms, header) : own;
+      const withHeader = header ? own + Number(process.env.HDR ?? 1) * (index.coverage(questionTerms, sentence.terms, header) - own) : own;
       const withContext = Math.max(withPrevious, withNext, withHeader);
       const text = sentence.sentence.text.trim();
-      let score =
+      let score = (header ? -Number(process.env.TPEN ?? 0) : 0) +
         (1 - contextWeight) * own +
         contextWeight * withContext +
         passageWeight * passageCoverage +
-        answerTypeWeight * (answerTypeMatch(expected, text) - 0.5);
+        answerTypeWeight * (answerTypeMatch(expected, text) - 0.5) +
+        rankWeight / source.n;
       if (/^[a-z]/.test(text)) score *= 0.9;
       if (sentence.terms.size < 5) score *= 0.7;
       const continues = ANAPHORIC_START.test(text);

@@ -22,6 +22,8 @@ describe("foreignNames", () => {
   it("knows the corpus' own names, including those only in cited titles", () => {
     expect(foreignNames("What did MRX34 do in TNBC with miR-34a?", sentences, cited)).toEqual([]);
     expect(foreignNames("What did pterostilbene nanoparticles achieve?", sentences, cited)).toEqual([]);
+    // The table prints "P27 kip1".
+    expect(foreignNames("Which microRNA is tied to tamoxifen resistance through p27Kip1?", sentences, cited)).toEqual([]);
   });
 });
 
@@ -34,6 +36,12 @@ describe("isEvidenceTooWeak", () => {
   it("refuses a distant passage unless one sentence holds much of the question", () => {
     expect(isEvidenceTooWeak({ ...strong, denseSimilarity: 0.2, sentenceCoverage: 0.4 })).toBe(true);
     expect(isEvidenceTooWeak({ ...strong, denseSimilarity: 0.2, sentenceCoverage: 0.8 })).toBe(false);
+  });
+  it("refuses a question naming two foreign things whatever its coverage", () => {
+    const names = foreignNames("Does hyperthermic intraperitoneal chemotherapy improve survival in ovarian cancer?", sentences, cited);
+    expect(names).toEqual(["hyperthermic", "intraperitoneal"]);
+    expect(isEvidenceTooWeak({ ...strong, foreignNames: names })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, foreignNames: names.slice(0, 1) })).toBe(false);
   });
   it("needs more coverage when the question names something foreign", () => {
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.28, foreignNames: ["PROTAC"] })).toBe(true);

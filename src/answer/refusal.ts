@@ -24,13 +24,19 @@ export interface RefusalThresholds {
   minCoverageWhenDistant: number;
   /** A question naming something foreign needs at least this coverage to be answered. */
   minCoverageWithForeignName: number;
+  /**
+   * A question naming this many foreign things is about something else, however many words it shares
+   * ("hyperthermic intraperitoneal chemotherapy in ovarian cancer").
+   */
+  maxForeignNames: number;
 }
 
 export const REFUSAL_THRESHOLDS: RefusalThresholds = {
   minCoverage: 0.25,
   minSimilarity: 0.35,
   minCoverageWhenDistant: 0.5,
-  minCoverageWithForeignName: 0.3,
+  minCoverageWithForeignName: 0.4,
+  maxForeignNames: 2,
 };
 
 export const REFUSAL_ANSWER =
@@ -52,13 +58,18 @@ export function foreignNames(question: string, sentences: SentenceIndex, citedVo
   return words.filter((word, i) => {
     if (isStopword(word)) return false;
     const nameLike = (i > 0 && /^\p{Lu}/u.test(word)) || /\p{Lu}.*\p{Lu}|\d/u.test(word) || word.length >= NAME_LENGTH;
+    const known = (term: string) => sentences.knows(term) || citedVocabulary.has(term);
     const terms = contentTerms(word);
-    return nameLike && terms.length > 0 && terms.every((term) => !sentences.knows(term) && !citedVocabulary.has(term));
+    if (!nameLike || terms.length === 0 || terms.some(known)) return false;
+    // "p27Kip1" is printed "P27 kip1" in a table: a name whose camel-case parts are all known is known.
+    const parts = word.split(/(?<=[\p{Ll}\d])(?=\p{Lu})/u).flatMap((part) => contentTerms(part));
+    return !(parts.length > 1 && parts.every(known));
   });
 }
 
 export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalThresholds = REFUSAL_THRESHOLDS): boolean {
   if (signals.sentenceCoverage < thresholds.minCoverage) return true;
+  if (signals.foreignNames.length >= thresholds.maxForeignNames) return true;
   if (signals.denseSimilarity < thresholds.minSimilarity && signals.sentenceCoverage < thresholds.minCoverageWhenDistant) return true;
   return signals.foreignNames.length > 0 && signals.sentenceCoverage < thresholds.minCoverageWithForeignName;
 }

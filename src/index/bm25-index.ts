@@ -143,10 +143,12 @@ export class Bm25Index {
       const docExpansions = expansions.get(chunk.docId ?? "") ?? [];
       if (docExpansions.length > 0) {
         // Expansions add evidence but not length: a chunk is not penalised for its abbreviations.
-        const text = phraseText(chunk.text);
+        let phrase: string | undefined;
+        const text = () => (phrase ??= phraseText(chunk.text));
         for (const e of docExpansions) {
           const shortCount = tf.get(e.shortTerm) ?? 0;
-          const longCount = countOccurrences(text, e.longPhrase);
+          // Scan the text for the long form only when the chunk has all its terms.
+          const longCount = e.longTerms.every((term) => tf.has(term)) ? countOccurrences(text(), e.longPhrase) : 0;
           for (const term of e.longTerms) if (shortCount) tf.set(term, (tf.get(term) ?? 0) + p.abbreviationWeight * shortCount);
           for (const term of e.shortTerms) if (longCount) tf.set(term, (tf.get(term) ?? 0) + p.abbreviationWeight * longCount);
         }

@@ -32,8 +32,8 @@ class IdentifiedOpenAIEmbeddings extends OpenAIEmbeddings implements IdentifiedE
 export function createEmbeddings(config: AppConfig["embeddings"]): IdentifiedEmbeddings {
   switch (config.provider) {
     case "use-lite":
-      // Two workers: the WASM backend uses one core, and this machine class has two (measured).
-      return new UseLiteEmbeddings({ workers: 2 });
+      // Worker threads when a core is spare (faster idle, slower under contention: measured).
+      return new UseLiteEmbeddings({ workers: "auto" });
     case "openai":
       if (!config.apiKey && !config.baseUrl) {
         throw new ReviewChatError(

@@ -46,3 +46,15 @@ describe("createEmbeddings", () => {
     expect(() => createEmbeddings({ provider: "openai", model: "m" })).toThrow(/OPENAI_API_KEY/);
   });
 });
+
+describe("UseLiteEmbeddings workers: auto", () => {
+  it("embeds a multi-batch input whether or not a core is spare", async () => {
+    const auto = new UseLiteEmbeddings({ workers: "auto", batchSize: 1 });
+    try {
+      const [a, b] = await Promise.all([auto.embedDocuments(texts), local.embedDocuments(texts)]);
+      for (const [i, vector] of a.entries()) expect(cosine(vector, b[i]!)).toBeGreaterThan(0.9999);
+    } finally {
+      await auto.close();
+    }
+  });
+});

