@@ -1,5 +1,5 @@
 // What shape of answer a question expects: a number, a year, a trial identifier, a miRNA name, a
-// size, a cause. A sentence that holds something of that shape is more likely the answer.
+// size. A sentence that holds something of that shape is more likely the answer.
 
 const ANSWER_TYPES: { question: RegExp; answer: RegExp }[] = [
   {
@@ -9,11 +9,6 @@ const ANSWER_TYPES: { question: RegExp; answer: RegExp }[] = [
   { question: /\b(when|what year|which year)\b/i, answer: /\b(?:19|20)\d{2}\b/ },
   { question: /\b(trial (number|id|identifier)s?|registration|nct|identifiers?)\b/i, answer: /\bNCT\d{8}\b/ },
   { question: /\b(which|what) (micro ?rnas?|mirnas?|mirs?)\b/i, answer: /\bmiR-\d+/i },
-  // "Why …?" is answered by a sentence stating a cause or consequence.
-  {
-    question: /^\s*why\b/i,
-    answer: /\b(?:because|due to|owing to|leads? to|led to|result(?:s|ed|ing)? in|caus(?:e|es|ed|ing)|enabl(?:e|es|ed|ing)|allow(?:s|ed|ing)?|thereby|which can)\b/i,
-  },
   { question: /\b(how big|what size|sizes?|diameter)\b/i, answer: /\d+\s*(?:nm|μm|µm)\b/ },
 ];
 

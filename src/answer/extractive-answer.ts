@@ -111,10 +111,10 @@ export function scoreSentences(
       const next = header ? undefined : sentences[i + 1];
       const withPrevious = previous ? index.coverage(questionTerms, sentence.terms, previous.terms) : own;
       const withNext = next ? index.coverage(questionTerms, sentence.terms, next.terms) : own;
-      const withHeader = header ? own + Number(process.env.HDR ?? 1) * (index.coverage(questionTerms, sentence.terms, header) - own) : own;
+      const withHeader = header ? index.coverage(questionTerms, sentence.terms, header) : own;
       const withContext = Math.max(withPrevious, withNext, withHeader);
       const text = sentence.sentence.text.trim();
-      let score = (header ? -Number(process.env.TPEN ?? 0) : 0) +
+      let score =
         (1 - contextWeight) * own +
         contextWeight * withContext +
         passageWeight * passageCoverage +

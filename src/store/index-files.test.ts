@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { IndexError } from "../errors.ts";
-import { buildsDir, currentBuildDir, publishBuild, readIndexFiles, writeJson } from "./index-files.ts";
+import { INDEX_FORMAT_VERSION, buildsDir, currentBuildDir, publishBuild, readIndexFiles, writeJson } from "./index-files.ts";
 
 let indexDir: string;
 beforeEach(async () => {
@@ -18,7 +18,7 @@ async function writeMinimalBuild(dir: string, chunkCount = 0) {
   await writeJson(path.join(dir, "chunks.json"), Array.from({ length: chunkCount }, (_, i) => ({ id: `x:${i}` })));
   await writeJson(path.join(dir, "links.json"), []);
   await writeJson(path.join(dir, "manifest.json"), {
-    formatVersion: 1,
+    formatVersion: INDEX_FORMAT_VERSION,
     builtAt: new Date().toISOString(),
     corpusHash: "h",
     files: [],

@@ -15,7 +15,7 @@ import path from "node:path";
 import { IndexError } from "../errors.ts";
 import type { Chunk, CrossReviewLink, ParsedDocument } from "../types.ts";
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 export const REBUILD_HINT = "run `npx review-chat ingest` to rebuild it";
 
 export interface IndexManifest {
