@@ -1,0 +1,13 @@
+import autocannon from "autocannon";
+import { spawnServer } from "./test/support/server-process.ts";
+const server = await spawnServer({ RATE_LIMIT_MAX: "0" });
+let i = 0;
+const path = process.argv[2] ?? "/healthz";
+const lat: number[] = [];
+const inst = autocannon({ url: server.url, connections: 50, duration: 30, timeout: 30, requests: [{ method: "GET", path, setupRequest: (r) => ({ ...r, path: path.includes("?") ? `${path}${i++}` : path }) }] });
+inst.on("response", (_c: unknown, _s: number, _b: number, ms: number) => lat.push(ms));
+const res = await inst;
+lat.sort((a, b) => b - a);
+const lines = server.output().stdout.split("\n").filter((l) => l.includes("request completed")).map((l) => JSON.parse(l));
+console.log(path, "total", res.requests.total, "timeouts", res.timeouts, "p50", res.latency.p50, "client slowest", JSON.stringify(lat.slice(0, 6).map(Math.round)), "server max", Math.max(...lines.map((l) => l.responseTime)));
+server.child.kill("SIGTERM"); await server.exited;

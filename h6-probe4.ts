@@ -1,0 +1,15 @@
+import autocannon from "autocannon";
+import { spawnServer } from "./test/support/server-process.ts";
+const server = await spawnServer({ RATE_LIMIT_MAX: "0" });
+const mode = process.argv[2];
+let i = 0;
+const lat: number[] = [];
+const base = { method: "POST" as const, path: "/api/ask", headers: { "content-type": "application/json" } };
+const requests = mode === "fixed" ? [{ ...base, body: JSON.stringify({ question: "How do miRNAs overcome drug resistance?" }) }] : [{ ...base, setupRequest: (r: any) => ({ ...r, body: JSON.stringify({ question: `How do miRNAs overcome drug resistance? ${i++}` }) }) }];
+const inst = autocannon({ url: server.url, connections: 50, duration: 30, timeout: 30, requests });
+inst.on("response", (_c: unknown, _s: number, _b: number, ms: number) => lat.push(ms));
+const res = await inst;
+lat.sort((a, b) => b - a);
+const lines = server.output().stdout.split("\n").filter((l) => l.includes("request completed")).map((l) => JSON.parse(l));
+console.log(mode, "total", res.requests.total, "timeouts", res.timeouts, "p50", res.latency.p50, "client slowest", JSON.stringify(lat.slice(0, 6).map(Math.round)), "server max", Math.max(...lines.map((l) => l.responseTime)), "server n", lines.length);
+server.child.kill("SIGTERM"); await server.exited;
