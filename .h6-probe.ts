@@ -1,0 +1,22 @@
+import autocannon from "autocannon";
+import { readFileSync } from "node:fs";
+import { spawnServer } from "./test/support/server-process.ts";
+const qs = readFileSync("bench/qa-dev.jsonl", "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l).question as string);
+const LEAD = ["", "Briefly, ", "According to the reviews, ", "In short: ", "Please explain: ", "Summarise the evidence: "];
+let i = 0;
+const server = await spawnServer({ RATE_LIMIT_MAX: "0" });
+const run = (d: number, c: number) => autocannon({ url: server.url, connections: c, duration: d, timeout: 30, requests: [{ method: "POST", path: "/api/ask", headers: { "content-type": "application/json" }, setupRequest: (r) => { const q = `${LEAD[i % 6]}${qs[Math.floor(i / 6) % qs.length]}`; i++; return { ...r, body: JSON.stringify({ question: q }) }; } }] });
+if (process.argv[3] !== "nowarm") { const w = run(10, 10); await w; w.stop(); await new Promise((r) => setTimeout(r, Number(process.argv[4] ?? 0))); }
+const lat: number[] = [];
+const t0 = Date.now();
+const slow: number[][] = [];
+const inst = run(Number(process.argv[2] ?? 40), 50);
+inst.on("response", (_c: unknown, _s: number, _b: number, ms: number) => { lat.push(ms); if (ms > 8000) slow.push([Math.round((Date.now() - ms - t0) / 1000), Math.round(ms / 1000)]); });
+inst.on("reqError", (e: unknown) => console.log("reqError at", Math.round((Date.now() - t0) / 1000), String(e)));
+const res = await inst;
+lat.sort((a, b) => b - a);
+console.log("slow [sentAt s, took s]", JSON.stringify(slow));
+console.log("total", res.requests.total, "timeouts", res.timeouts, "client slowest", JSON.stringify(lat.slice(0, 10).map(Math.round)));
+const lines = server.output().stdout.split("\n").filter((l) => l.includes("request completed")).map((l) => JSON.parse(l));
+console.log("server max", Math.max(...lines.map((l) => l.responseTime)), "server count", lines.length);
+server.child.kill("SIGTERM"); await server.exited;
