@@ -1,9 +1,11 @@
 // Everything between the socket and the routes: trust proxy, request ids and logs, metrics,
-// draining on shutdown, security headers, CORS, rate limits and the response deadline.
+// draining on shutdown, security headers, CORS, rate limits, the response deadline and the
+// pacing of answers.
 import type { Express } from "express";
 import type { ServerContext } from "../context.ts";
 import { type Logger, createHttpLogger, createLogger } from "../logger.ts";
 import { httpMetrics } from "../metrics.ts";
+import { answerPacing } from "./answer-pacing.ts";
 import { apiCors } from "./api-cors.ts";
 import { InFlightRequests } from "./in-flight-requests.ts";
 import { QUESTION_PATHS, adminRateLimit, questionRateLimit } from "./question-rate-limit.ts";
@@ -48,5 +50,6 @@ export function applyServingMiddleware(app: Express, ctx: ServerContext, options
   if (limit) app.use(QUESTION_PATHS, limit);
   app.use("/api/admin", adminRateLimit(logger));
   app.use(requestTimeout(config));
+  app.use(QUESTION_PATHS, answerPacing());
   return state;
 }
