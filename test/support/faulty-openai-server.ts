@@ -9,7 +9,7 @@
 //   "cut"         a stream that stops mid-answer: the socket is destroyed, no [DONE]
 //   "hang"        headers never come
 import http from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "./listen-on-loopback.ts";
 
 export type StubMode = "ok" | "slow" | "error-500" | "rate-429" | "malformed" | "cut" | "hang";
 
@@ -67,7 +67,6 @@ function completion(res: http.ServerResponse) {
 
 export async function startFaultyOpenAiServer(): Promise<FaultyOpenAiServer> {
   const requests = new Map<string, number>();
-  const sockets = new Set<Socket>();
   let active = 0;
   const server = http.createServer((req, res) => {
     active += 1;
@@ -122,20 +121,11 @@ export async function startFaultyOpenAiServer(): Promise<FaultyOpenAiServer> {
       }
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     activeResponses: () => active,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }

@@ -3,7 +3,7 @@
 // several pieces ending in `data: [DONE]`, or as one `chat.completion` — or an HTTP error, or
 // "hang" to accept the request and never answer. Every request is recorded for assertions.
 import http from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import { listenOnLoopback } from "./listen-on-loopback.ts";
 
 export interface StubRequest {
   model: string;
@@ -38,7 +38,6 @@ function pieces(text: string): string[] {
 
 export async function startOpenAiStub(reply: (request: StubRequest) => StubReply): Promise<OpenAiStub> {
   const requests: StubRequest[] = [];
-  const sockets = new Set<Socket>();
   let closedByClient = 0;
   const server = http.createServer((req, res) => {
     let raw = "";
@@ -90,20 +89,11 @@ export async function startOpenAiStub(reply: (request: StubRequest) => StubReply
       res.end("data: [DONE]\n\n");
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
     closedByClient: () => closedByClient,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close,
   };
 }
