@@ -26,11 +26,19 @@ function prefixMatches(a: string, b: string): boolean {
   return shared >= MIN_PREFIX && shared >= shorter - 1;
 }
 
+interface WeightedTerms {
+  terms: { term: string; weight: number }[];
+  total: number;
+}
+
 export class SentenceIndex {
   private readonly byChunk = new Map<string, IndexedSentence[]>();
   private readonly chunkTerms = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly variants = new Map<string, string[]>();
+  /** Vocabulary by its first MIN_PREFIX letters, built on first use. */
+  private prefixBuckets?: Map<string, string[]>;
+  private readonly weighted = new WeakMap<QuestionTerms, WeightedTerms>();
   private sentenceCount = 0;
 
   private readonly abbreviations: ReadonlyMap<string, AbbreviationTerms>;
@@ -86,18 +94,27 @@ export class SentenceIndex {
    * a term found only by a shared stem prefix counts `PREFIX_MATCH_CREDIT`.
    */
   coverage(question: QuestionTerms, ...sets: Set<string>[]): number {
-    let total = 0;
+    const words = this.weightedWords(question);
     let matched = 0;
-    for (const [term, own] of question) {
-      const weight = own * this.idf(term);
-      total += weight;
+    for (const { term, weight } of words.terms) {
       if (sets.some((set) => set.has(term))) {
         matched += weight;
       } else if (this.variantsOf(term).some((variant) => sets.some((set) => set.has(variant)))) {
         matched += weight * PREFIX_MATCH_CREDIT;
       }
     }
-    return total === 0 ? 0 : matched / total;
+    return words.total === 0 ? 0 : matched / words.total;
+  }
+
+  /** The question's terms with their idf weights, worked out once per question: coverage runs per sentence. */
+  private weightedWords(question: QuestionTerms): WeightedTerms {
+    let words = this.weighted.get(question);
+    if (!words) {
+      const terms = [...question].map(([term, own]) => ({ term, weight: own * this.idf(term) }));
+      words = { terms, total: terms.reduce((sum, t) => sum + t.weight, 0) };
+      this.weighted.set(question, words);
+    }
+    return words;
   }
 
   /** Corpus terms sharing a stem prefix with `term`, found once per term over the vocabulary. */
@@ -105,12 +122,28 @@ export class SentenceIndex {
     let variants = this.variants.get(term);
     if (!variants) {
       variants = [];
-      for (const other of this.documentFrequency.keys()) if (other !== term && prefixMatches(term, other)) variants.push(other);
+      // Variants share at least the first MIN_PREFIX letters, so only that bucket of the vocabulary is searched.
+      for (const other of this.termsStartingAs(term)) if (other !== term && prefixMatches(term, other)) variants.push(other);
       // Question terms are unbounded; the vocabulary's own terms are not.
       if (this.variants.size > 50_000) this.variants.clear();
       this.variants.set(term, variants);
     }
     return variants;
+  }
+
+  private termsStartingAs(term: string): readonly string[] {
+    if (term.length < MIN_PREFIX) return [];
+    if (!this.prefixBuckets) {
+      this.prefixBuckets = new Map();
+      for (const other of this.documentFrequency.keys()) {
+        if (other.length < MIN_PREFIX) continue;
+        const key = other.slice(0, MIN_PREFIX);
+        const bucket = this.prefixBuckets.get(key);
+        if (bucket) bucket.push(other);
+        else this.prefixBuckets.set(key, [other]);
+      }
+    }
+    return this.prefixBuckets.get(term.slice(0, MIN_PREFIX)) ?? [];
   }
 
   /** Is the term known anywhere in the corpus? */

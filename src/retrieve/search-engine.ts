@@ -10,7 +10,7 @@ import { REBUILD_HINT, type IndexFiles, type StoredDocument, vectorsDir } from "
 import type { Chunk, DocumentMeta, SearchResult } from "../types.ts";
 import { mentionedDocuments } from "./document-mentions.ts";
 import { type FusionConfig, type FusionOverrides, fuseScores, resolveFusionConfig } from "./fusion.ts";
-import { cosine, mmrSelect } from "./mmr.ts";
+import { mmrSelect } from "./mmr.ts";
 
 export type SearchMode = "bm25" | "dense" | "hybrid";
 
@@ -57,6 +57,21 @@ class LruCache<V> {
   }
 }
 
+function toUnit(vector: ArrayLike<number>): Float32Array {
+  const out = Float32Array.from(vector);
+  let norm = 0;
+  for (const x of out) norm += x * x;
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let i = 0; i < out.length; i++) out[i]! /= norm;
+  return out;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+}
+
 export class SearchEngine {
   readonly chunks: Chunk[];
   readonly config: FusionConfig;
@@ -72,6 +87,8 @@ export class SearchEngine {
   /** Metadata of the indexed documents, for recognising a document named in the question. */
   private readonly documents: readonly DocumentMeta[];
   private readonly queryVectors = new LruCache<Promise<number[]>>(QUERY_CACHE_SIZE);
+  /** Unit-length window vectors by HNSW label, filled as lexical candidates need them. */
+  private readonly unitVectors: (Float32Array | undefined)[] = [];
 
   private constructor(
     chunks: Chunk[],
@@ -245,10 +262,23 @@ export class SearchEngine {
   }
 
   /** A chunk's dense score computed exactly: its best window's cosine similarity to the query. */
-  private denseScoreOf(vector: number[], position: number): number {
+  private denseScoreOf(query: Float32Array, position: number): number {
     let best = -1;
-    for (const label of this.labelsOfChunk[position]!) best = Math.max(best, cosine(vector, this.store.index.getPoint(label)));
+    for (const label of this.labelsOfChunk[position]!) best = Math.max(best, dot(query, this.unitVector(label)));
     return best;
+  }
+
+  /**
+   * A window's vector at unit length, copied out of HNSW once: `getPoint` builds a fresh JS array
+   * on every call, which made exact scoring of the lexical candidates most of a warm search's time.
+   */
+  private unitVector(label: number): Float32Array {
+    let vector = this.unitVectors[label];
+    if (!vector) {
+      vector = toUnit(this.store.index.getPoint(label));
+      this.unitVectors[label] = vector;
+    }
+    return vector;
   }
 
   /** A chunk's direction for MMR: the mean of its window vectors (unit length in cosine space). */
@@ -274,7 +304,8 @@ export class SearchEngine {
     const pool = [...new Set([...lexical.map((h) => h.index), ...dense.map((h) => h.index)])];
     if (pool.length === 0) return [];
     const b = pool.map((i) => bm25Scores[i]!);
-    const d = pool.map((i) => denseScore.get(i) ?? this.denseScoreOf(vector, i));
+    const unitQuery = toUnit(vector);
+    const d = pool.map((i) => denseScore.get(i) ?? this.denseScoreOf(unitQuery, i));
     const fused = fuseScores(b, d, this.config);
     const named = this.config.mentionBoost > 0 ? new Set(mentionedDocuments(text, this.documents)) : new Set<string>();
     if (named.size > 0) {
