@@ -3,6 +3,7 @@
 import type { AnswerSource } from "./answer-payload.ts";
 import { answerTypeMatch, expectedAnswerPatterns } from "./answer-type.ts";
 import type { QuestionTerms } from "./question-terms.ts";
+import { withoutReviewMarkers } from "./review-markers.ts";
 import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 
 export interface ScoredSentence {
@@ -184,6 +185,15 @@ export function withMarker(text: string, n: number): string {
   return match ? `${match[1]} [${n}]${match[2]}` : `${flat} [${n}].`;
 }
 
+/**
+ * A chosen sentence as the answer prints it: running text loses the review's own markers (the
+ * answer lists those references); a table row keeps its references cell, which is data.
+ */
+export function quoteSentence(item: Pick<ScoredSentence, "source" | "sentence">): string {
+  const { text, refs } = item.sentence.sentence;
+  return withMarker(item.source.kind === "table" ? text : withoutReviewMarkers(text, refs), item.source.n);
+}
+
 export function composeExtractiveAnswer(
   question: string,
   questionTerms: QuestionTerms,
@@ -192,5 +202,5 @@ export function composeExtractiveAnswer(
   options: ExtractiveOptions = {},
 ): ExtractiveAnswer {
   const chosen = selectSentences(scoreSentences(question, questionTerms, sources, index, options), options);
-  return { chosen, parts: chosen.map((item) => withMarker(item.sentence.sentence.text, item.source.n)) };
+  return { chosen, parts: chosen.map(quoteSentence) };
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { withoutReviewMarkers } from "./review-markers.ts";
+
+describe("withoutReviewMarkers", () => {
+  it("removes superscript and TeX markers that resolve to the sentence's references", () => {
+    expect(withoutReviewMarkers("This establishes a link with stem cell-like properties in cancer cells.³²", [32])).toBe(
+      "This establishes a link with stem cell-like properties in cancer cells.",
+    );
+    expect(withoutReviewMarkers("Joshi et al.¹⁴² investigated tamoxifen-resistant cells.", [142])).toBe(
+      "Joshi et al. investigated tamoxifen-resistant cells.",
+    );
+    expect(withoutReviewMarkers("CDK4/6 inhibition shows early adaptation.^{6,7}", [6, 7])).toBe("CDK4/6 inhibition shows early adaptation.");
+    expect(withoutReviewMarkers("miR-27b-3p targets PPARG.¹⁷⁻¹⁹", [17, 18, 19])).toBe("miR-27b-3p targets PPARG.");
+  });
+
+  it("removes parenthetical markers with the space before them", () => {
+    expect(withoutReviewMarkers("These challenges can lead to tumor resistance (8).", [8])).toBe("These challenges can lead to tumor resistance.");
+    expect(withoutReviewMarkers("Its lack of selectivity presents challenges (5–7).", [5, 6, 7])).toBe("Its lack of selectivity presents challenges.");
+    expect(withoutReviewMarkers("Nanomaterials dampen proliferation (68), metastasis, and invasion (69).", [68, 69])).toBe(
+      "Nanomaterials dampen proliferation, metastasis, and invasion.",
+    );
+  });
+
+  it("keeps what is not one of the sentence's citations", () => {
+    expect(withoutReviewMarkers("The factors include (1) inherited genetic alterations.", [4])).toBe(
+      "The factors include (1) inherited genetic alterations.",
+    );
+    expect(withoutReviewMarkers("Fe₃O₄ nanoparticles were tested in mice (n = 5).", [57])).toBe("Fe₃O₄ nanoparticles were tested in mice (n = 5).");
+    expect(withoutReviewMarkers("According to the American Cancer Society (1), there were 300,590 cases in 2023.", [])).toBe(
+      "According to the American Cancer Society (1), there were 300,590 cases in 2023.",
+    );
+  });
+});
