@@ -1,5 +1,6 @@
 // The shapes an answer travels in: the request, the numbered sources, the resolved references.
 import type { Chunk, ChunkKind, ReferenceEntry } from "../types.ts";
+import type { LlmFailureReason } from "./chat-model.ts";
 
 export type AnswerMode = "extractive" | "llm";
 
@@ -88,5 +89,7 @@ export interface AnswerPayload {
 export interface AnswerEvents {
   onSources?: (sources: AnswerSource[]) => void;
   onDelta?: (text: string) => void;
+  /** The configured LLM failed (or timed out) and the answer falls back to extractive. */
+  onLlmFallback?: (reason: LlmFailureReason) => void;
   signal?: AbortSignal;
 }

@@ -14,7 +14,7 @@ import {
   toAnswerReference,
 } from "./answer-payload.ts";
 import { type AnswerResources, documentLabel } from "./answer-resources.ts";
-import { type ChatModelLike, type LlmConfig, LlmDeadline, createChatModel } from "./chat-model.ts";
+import { type ChatModelLike, type LlmConfig, LlmDeadline, createChatModel, llmFailureReason } from "./chat-model.ts";
 import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-markers.ts";
 import { answerCitationLookup } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
@@ -82,6 +82,7 @@ export class Answerer {
     const llmFailed = (error: unknown) => {
       if (!isLlmFailure(error)) throw error;
       llmUsable = false;
+      events.onLlmFallback?.(llmFailureReason(error));
       warnings.push(`${error.message}; answered extractively instead`);
     };
     const finish = (payload: Omit<AnswerPayload, "sources" | "warnings">, sources: AnswerSource[]): AnswerPayload => ({

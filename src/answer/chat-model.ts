@@ -57,6 +57,20 @@ export class LlmDeadline {
   }
 }
 
+/** Why a model call failed, for the fallback metrics. */
+export type LlmFailureReason = "timeout" | "rate_limited" | "error";
+
+/** The reason an `llm_failed` error carries (see `streamCompletion`). */
+export function llmFailureReason(error: ReviewChatError): LlmFailureReason {
+  const reason = (error.details as { reason?: LlmFailureReason } | undefined)?.reason;
+  return reason ?? "error";
+}
+
+function isRateLimited(cause: unknown): boolean {
+  const status = (cause as { status?: unknown } | null)?.status;
+  return status === 429 || /\b429\b|rate.?limit/i.test(cause instanceof Error ? cause.message : String(cause));
+}
+
 /**
  * Stream a completion, calling `onText` per piece; resolves with the whole text. Errors, and the
  * deadline passing, become `llm_failed`; the caller's own abort is rethrown as it is.
@@ -80,12 +94,18 @@ export async function streamCompletion(
     if (deadline.signal.aborted) throw deadline.signal.reason;
   } catch (cause) {
     if (deadline.timedOut) {
-      throw new ReviewChatError("llm_failed", `The language model did not finish within ${deadline.timeoutMs} ms`, { cause });
+      throw new ReviewChatError("llm_failed", `The language model did not finish within ${deadline.timeoutMs} ms`, {
+        cause,
+        details: { reason: "timeout" },
+      });
     }
     if (deadline.signal.aborted) throw cause;
     // Provider messages can run over lines (troubleshooting links); the first line says what happened.
     const detail = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0]!.trim().slice(0, 200);
-    throw new ReviewChatError("llm_failed", `The language model failed: ${detail}`, { cause });
+    throw new ReviewChatError("llm_failed", `The language model failed: ${detail}`, {
+      cause,
+      details: { reason: isRateLimited(cause) ? "rate_limited" : "error" },
+    });
   }
   return text;
 }

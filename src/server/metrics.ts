@@ -135,15 +135,10 @@ export function recordAnswer(outcome: AnswerOutcome): void {
   if (outcome.fallback) llmFallbacks.inc({ reason: outcome.fallbackReason ?? "error" });
 }
 
-// The answerer reports a fallback as a warning ending this way (src/answer/answer-question.ts).
-const FALLBACK_WARNING = /answered extractively instead$/;
-
-/** The metrics view of an /api/ask payload: an extractive answer with the fallback warning is an LLM fallback. */
-export function answerOutcome(payload: { mode: "extractive" | "llm"; refused: boolean; warnings?: string[] }): AnswerOutcome {
-  const warning = payload.mode === "extractive" ? payload.warnings?.find((w) => FALLBACK_WARNING.test(w)) : undefined;
-  if (!warning) return { mode: payload.mode, refused: payload.refused };
-  const reason = /did not finish within/.test(warning) ? "timeout" : /\b429\b|rate.?limit/i.test(warning) ? "rate_limited" : "error";
-  return { mode: payload.mode, refused: payload.refused, fallback: true, fallbackReason: reason };
+/** The metrics view of an answer; `fallbackReason` is what the answerer's `onLlmFallback` reported, if it did. */
+export function answerOutcome(payload: { mode: "extractive" | "llm"; refused: boolean }, fallbackReason?: string): AnswerOutcome {
+  if (!fallbackReason) return { mode: payload.mode, refused: payload.refused };
+  return { mode: payload.mode, refused: payload.refused, fallback: true, fallbackReason };
 }
 
 export const recordRateLimited = (route: string) => rateLimited.inc({ route });

@@ -135,6 +135,8 @@ describe.each<[StubMode]>([["error-500"], ["rate-429"], ["malformed"], ["cut"], 
     expect(total).toBe(expectedFallbacks);
     // Reasons: a provider that never answers is a timeout; the others fail fast (or, retried, time out).
     if (mode === "hang") expect(counts.get("timeout")).toBeGreaterThanOrEqual(2);
+    // The reason comes from the failure itself (HTTP 429 from the provider), not from warning text.
+    if (mode === "rate-429") expect(counts.get("rate_limited")).toBe(2);
     expect([...counts.keys()].every((reason) => ["timeout", "error", "rate_limited"].includes(reason))).toBe(true);
     expect(text).toMatch(/review_chat_answers_total\{mode="extractive",refused="false"\} [1-9]/);
   });

@@ -16,8 +16,12 @@ export function createAskRouter(ctx: ServerContext): Router {
     const controller = new AbortController();
     res.once("close", () => controller.abort());
     try {
-      const payload = await answererFor(ctx).answer(body, { signal: controller.signal });
-      recordAnswer(answerOutcome(payload));
+      let fallbackReason: string | undefined;
+      const payload = await answererFor(ctx).answer(body, {
+        signal: controller.signal,
+        onLlmFallback: (reason) => (fallbackReason = reason),
+      });
+      recordAnswer(answerOutcome(payload, fallbackReason));
       res.json(payload);
     } catch (error) {
       if (controller.signal.aborted) return;

@@ -31,13 +31,15 @@ export function createChatRouter(ctx: ServerContext): Router {
       if (!res.writableEnded && !controller.signal.aborted) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
 
+    let fallbackReason: string | undefined;
     try {
       const payload = await answerer.answer(body, {
+        onLlmFallback: (reason) => (fallbackReason = reason),
         signal: controller.signal,
         onSources: (sources) => send("sources", { sources }),
         onDelta: (text) => send("delta", { text }),
       });
-      recordAnswer(answerOutcome(payload));
+      recordAnswer(answerOutcome(payload, fallbackReason));
       send("done", payload);
     } catch (error) {
       if (controller.signal.aborted) return;
