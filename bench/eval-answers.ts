@@ -6,12 +6,14 @@
 //   npm run eval:answers -- --llm        # the LLM configured by OPENAI_API_KEY / LLM_BASE_URL / LLM_MODEL
 //   npm run eval:answers -- --verbose    # print every miss
 //   npm run eval:answers -- --json       # machine-readable summary
+//   npm run eval:answers -- --phases     # latency split: the query embedding vs the rest of answering
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Answerer } from "../src/answer/answer-question.ts";
 import type { AnswerPayload, ChatTurn } from "../src/answer/answer-payload.ts";
 import { createAnswerResources } from "../src/answer/answer-resources.ts";
+import { condenseFollowUp } from "../src/answer/condense-question.ts";
 import { PROJECT_ROOT, loadConfig } from "../src/config.ts";
 import { createEmbeddings } from "../src/index/create-embeddings.ts";
 import { loadIndex } from "../src/store/load-index.ts";
@@ -44,6 +46,7 @@ const { values: args } = parseArgs({
     k: { type: "string" },
     verbose: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    phases: { type: "boolean", default: false },
   },
 });
 
@@ -91,7 +94,14 @@ const k = args.k ? Number(args.k) : undefined;
 await answerer.answer({ question: "warm-up question about liposomes" });
 
 const results: ItemResult[] = [];
+const embeddingMs: number[] = [];
 for (const item of items) {
+  if (args.phases) {
+    // Embed the question the answerer will search with first, so `ms` below is everything else.
+    const embedStarted = performance.now();
+    await index.engine.embedQuery(condenseFollowUp(item.question, item.history, answerer.res.sentences).question);
+    embeddingMs.push(performance.now() - embedStarted);
+  }
   const started = performance.now();
   const payload = await answerer.answer({ question: item.question, history: item.history, k });
   results.push(score(item, payload, performance.now() - started));
@@ -99,7 +109,11 @@ for (const item of items) {
 
 const answerable = results.filter((r) => r.item.answerable);
 const unanswerable = results.filter((r) => !r.item.answerable);
-const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
+const latencies = results.map((r) => r.ms);
+const latencySummary = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0 };
+};
 const summarize = (rs: ItemResult[]) => {
   const defined = <T,>(values: (T | undefined)[]) => values.filter((v): v is T => v !== undefined);
   const keywordShares = defined(rs.map((r) => r.keywordShare));
@@ -120,7 +134,8 @@ const summary = {
   ),
   followUps: summarize(answerable.filter((r) => r.item.history?.length)),
   unanswerable: { items: unanswerable.length, correctRefusals: mean(unanswerable.map((r) => (r.payload.refused ? 1 : 0))) },
-  latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) ?? 0 },
+  latencyMs: latencySummary(latencies),
+  ...(args.phases ? { queryEmbeddingMs: latencySummary(embeddingMs) } : {}),
 };
 
 if (args.verbose) {
@@ -148,5 +163,10 @@ if (args.json) {
   for (const [kind, s] of Object.entries(summary.byKind)) console.log(row(`  ${kind}`, s));
   console.log(row("  follow-ups", summary.followUps));
   console.log(`unanswerable n=${summary.unanswerable.items}  correct refusals ${f(summary.unanswerable.correctRefusals)}`);
-  console.log(`latency ms   p50 ${summary.latencyMs.p50.toFixed(1)}  p95 ${summary.latencyMs.p95.toFixed(1)}  max ${summary.latencyMs.max.toFixed(1)}`);
+  const phase = args.phases ? " (answering with the query vector already computed)" : "";
+  console.log(`latency ms   p50 ${summary.latencyMs.p50.toFixed(1)}  p95 ${summary.latencyMs.p95.toFixed(1)}  max ${summary.latencyMs.max.toFixed(1)}${phase}`);
+  if (summary.queryEmbeddingMs) {
+    const e = summary.queryEmbeddingMs;
+    console.log(`query embedding ms  p50 ${e.p50.toFixed(1)}  p95 ${e.p95.toFixed(1)}  max ${e.max.toFixed(1)}`);
+  }
 }
