@@ -87,7 +87,10 @@ export class SearchEngine {
   /** Metadata of the indexed documents, for recognising a document named in the question. */
   private readonly documents: readonly DocumentMeta[];
   private readonly queryVectors = new LruCache<Promise<number[]>>(QUERY_CACHE_SIZE);
-  /** Unit-length window vectors by HNSW label, filled as lexical candidates need them. */
+  /**
+   * Unit-length window vectors by HNSW label, filled as lexical candidates need them: at most one
+   * float32 copy of the vectors HNSW holds (284 windows for the two reviews: 0.6 MB).
+   */
   private readonly unitVectors: (Float32Array | undefined)[] = [];
 
   private constructor(
