@@ -55,7 +55,7 @@ export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
   relativeFloor: 0.8,
   duplicateSimilarity: 0.6,
   contextWeight: 0.4,
-  answerTypeWeight: 0.2,
+  answerTypeWeight: 0.3,
   passageWeight: 0.15,
   rankWeight: 0.1,
   leadInGain: 0.15,
