@@ -106,7 +106,9 @@ export class Answerer {
     signal?.throwIfAborted();
 
     const terms = condensed.carried ? questionTerms(request.question, condensed.carried) : questionTerms(condensed.question);
-    const scored = scoreSentences(request.question, terms, sources, this.res.sentences, this.options.extractive);
+    // A question naming a review ("the nanomaterials review") is answered from it first.
+    const namedDocuments = docs ? [] : this.res.mentions.find(request.question);
+    const scored = scoreSentences(request.question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments });
     if (sources.length === 0 || (await this.evidenceIsWeak(request.question, condensed, terms, scored, docs))) {
       events.onDelta?.(REFUSAL_ANSWER);
       return finish({ answer: REFUSAL_ANSWER, refused: true, mode: "extractive", references: [] }, sources);

@@ -23,7 +23,7 @@ describe("DocumentMentions", () => {
     expect(mentions.find(text)).toEqual(ids);
   });
 
-  it.each(["the breast cancer review", "front-line therapy in the review", "how do nanomaterials overcome resistance?", "what is miRNA-21?"])(
+  it.each(["the breast cancer review", "front-line therapy in the review", "how do nanomaterials overcome resistance?", "what is miRNA-21?", "How do anti-HER2 immunoliposomes achieve selectivity?"])(
     "names no document: %s",
     (text) => expect(mentions.find(text)).toEqual([]),
   );

@@ -10,6 +10,8 @@ const DOCUMENT_NOUN = /^(reviews?|papers?|articles?|study|publication|manuscript
 const GENERIC_JOURNAL_WORDS = new Set(["journal", "int", "international", "adv", "advances", "res", "research", "sci", "science", "the", "of", "and"]);
 // How far (in words) a topic word may stand from "review"/"paper" to name a document.
 const TOPIC_WINDOW = 3;
+// Letters an abbreviated journal word may lack: "Immunol." → "Immunology", "Front." → "Frontiers".
+const MAX_ABBREVIATED_SUFFIX = 4;
 
 function words(text: string): string[] {
   return [...text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").matchAll(WORD)].map((m) => m[0]);
@@ -72,9 +74,12 @@ export class DocumentMentions {
           return next === undefined || next === "et" || next === "s" || /^\d{4}$/.test(next) || nearNoun(i);
         }
         // "Frontiers" for "Front.": an abbreviation names the longer words it abbreviates, not the
-        // word it spells ("front-line"); an unabbreviated journal word must match exactly.
+        // word it spells ("front-line") nor a longer word it happens to begin ("immunoliposomes" for
+        // "Immunol."); an unabbreviated journal word must match exactly.
         const journal = doc.journalWords.some((jw) =>
-          jw.abbreviated ? w.length > jw.word.length && w.startsWith(jw.word) : w === jw.word,
+          jw.abbreviated
+            ? w.length > jw.word.length && w.length <= jw.word.length + MAX_ABBREVIATED_SUFFIX && w.startsWith(jw.word)
+            : w === jw.word,
         );
         if (journal) return true;
         return doc.topicStems.has(stems[i]!) && nearNoun(i);

@@ -4,7 +4,7 @@ import type { Corpus } from "../store/corpus.ts";
 import { loadCorpus } from "../store/load-index.ts";
 import { abbreviationTerms } from "./abbreviations.ts";
 import { sourceFromChunk } from "./answer-payload.ts";
-import { composeExtractiveAnswer, scoreSentences, withMarker } from "./extractive-answer.ts";
+import { EXTRACTIVE_DEFAULTS, composeExtractiveAnswer, scoreSentences, withMarker } from "./extractive-answer.ts";
 import { questionTerms } from "./question-terms.ts";
 import { SentenceIndex } from "./sentence-index.ts";
 
@@ -59,5 +59,17 @@ describe("scoreSentences", () => {
     expect(scoreSentences(question, questionTerms(question), sources, sentences, { rankWeight: 0 }).find((s) => s.source.n === 1)!.score).toBeLessThan(
       first.score,
     );
+  });
+
+  it("discounts sentences of other reviews when the question names one", () => {
+    const question = "What toxicity concerns does the nanomaterials review raise about nanoparticles?";
+    const sources = ["guan2024", "verma2024"].map((docId) => corpus.chunksOf(docId).find((chunk) => /toxicity/.test(chunk.text))!).map((chunk, i) => sourceFromChunk(chunk, i + 1, 1, chunk.docId));
+    const plain = scoreSentences(question, questionTerms(question), sources, sentences);
+    const named = scoreSentences(question, questionTerms(question), sources, sentences, { namedDocuments: ["guan2024"] });
+    const scoreOf = (list: typeof plain, docId: string) => list.filter((s) => s.source.docId === docId).map((s) => s.score);
+    expect(scoreOf(named, "guan2024")).toEqual(scoreOf(plain, "guan2024"));
+    const verma = scoreOf(plain, "verma2024");
+    expect(verma.length).toBeGreaterThan(0);
+    expect(scoreOf(named, "verma2024")).toEqual(verma.map((score) => score * EXTRACTIVE_DEFAULTS.otherDocumentFactor));
   });
 });

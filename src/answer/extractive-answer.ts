@@ -47,6 +47,10 @@ export interface ExtractiveOptions {
   leadInGain?: number;
   /** How many sentences ahead a citation may close the run of an uncited sentence. */
   citationLookahead?: number;
+  /** Score factor for sentences of other documents when the question names one ("the nanomaterials review"). */
+  otherDocumentFactor?: number;
+  /** Documents the question names; sentences from the others get `otherDocumentFactor`. */
+  namedDocuments?: readonly string[];
 }
 
 export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
@@ -60,6 +64,8 @@ export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
   rankWeight: 0.1,
   leadInGain: 0.15,
   citationLookahead: 2,
+  otherDocumentFactor: 0.6,
+  namedDocuments: [],
 };
 
 // A sentence opening like this continues the one before ("Aly et al. prepared X. They enhance …").
@@ -94,7 +100,7 @@ export function scoreSentences(
   index: SentenceIndex,
   options: ExtractiveOptions = {},
 ): ScoredSentence[] {
-  const { contextWeight, answerTypeWeight, passageWeight, rankWeight, leadInGain, citationLookahead } = {
+  const { contextWeight, answerTypeWeight, passageWeight, rankWeight, leadInGain, citationLookahead, otherDocumentFactor, namedDocuments } = {
     ...EXTRACTIVE_DEFAULTS,
     ...options,
   };
@@ -123,6 +129,7 @@ export function scoreSentences(
         rankWeight / source.n;
       if (/^[a-z]/.test(text)) score *= 0.9;
       if (sentence.terms.size < 5) score *= 0.7;
+      if (namedDocuments.length > 0 && !namedDocuments.includes(source.docId)) score *= otherDocumentFactor;
       const continues = ANAPHORIC_START.test(text);
       const leadIn = previous && (continues || withPrevious - own >= leadInGain) ? previous : undefined;
       let followOn: IndexedSentence[] | undefined;
