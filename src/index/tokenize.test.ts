@@ -73,6 +73,16 @@ describe("tokenize", () => {
     expect(americanSpelling("tumour")).toBe("tumor");
   });
 
+  it("reads the words for a comparison table's columns as one word each", () => {
+    for (const word of ["drawbacks", "weaknesses", "limitations", "shortcomings", "downsides"]) {
+      expect(tokenize(word)).toEqual(tokenize("disadvantages"));
+    }
+    expect(tokenize("merits")).toEqual(tokenize("advantages"));
+    // Only whole words: the verb "limit" and the adjective "weak" keep their own senses.
+    expect(tokenize("limit")).not.toEqual(tokenize("disadvantages"));
+    expect(tokenize("weak binding")[0]).not.toBe(tokenize("disadvantage")[0]);
+  });
+
   it("does not glue citation superscripts onto words", () => {
     expect(tokenize("drug resistance¹⁷⁻¹⁹")).toEqual(["drug", "resist"]);
     expect(tokenize("studies of malignancies^{140,141}")).toEqual(["studi", "malign"]);

@@ -86,6 +86,16 @@ const BRITISH: [RegExp, string][] = [
   [/(.{2,})ys(e|ed|es|ing)$/, "$1yz$2"],
 ];
 
+// Words reviews use interchangeably for the two columns of their comparison tables ("Advantages",
+// "Disadvantages"), folded to one word so "What are the drawbacks of X?" finds X's row. Whole
+// words only: "limit" and "weak" have other senses, "limitations" and "weaknesses" do not.
+const SYNONYMS: Record<string, string> = Object.fromEntries([
+  ...["drawback", "drawbacks", "weakness", "weaknesses", "shortcoming", "shortcomings", "downside", "downsides", "limitation", "limitations"].map(
+    (word) => [word, "disadvantage"],
+  ),
+  ...["merit", "merits", "strength", "strengths"].map((word) => [word, "advantage"]),
+]);
+
 export function americanSpelling(word: string): string {
   for (const [re, to] of BRITISH) if (re.test(word)) return word.replace(re, to);
   return word;
@@ -101,7 +111,7 @@ function normalizeTerm(term: string): string {
   if (!ALPHA_RE.test(term)) return term;
   let stem = STEMS.get(term);
   if (stem === undefined) {
-    stem = stemmer(americanSpelling(term));
+    stem = stemmer(SYNONYMS[term] ?? americanSpelling(term));
     if (STEMS.size >= MAX_STEMS) STEMS.clear();
     STEMS.set(term, stem);
   }
