@@ -39,6 +39,16 @@ describe("composeExtractiveAnswer", () => {
     expect(new Set(parts).size).toBe(parts.length);
   });
 
+  it("quotes a sentence that names its study with the citation closing it, not the previous study's", () => {
+    const question = "Has miR-34a been combined with photodynamic therapy?";
+    const chunk = corpus.chunksOf("verma2024").find((c) => c.text.includes("Yixue Hu"))!;
+    const { chosen } = composeExtractiveAnswer(question, questionTerms(question), [sourceFromChunk(chunk, 1, 1, "Verma")], sentences, { maxSpans: 1 });
+    const refs = chosen.flatMap((item) => item.sentence.sentence.refs);
+    expect(chosen[0]!.sentence.sentence.text).toMatch(/^The study by Yixue Hu et al\./);
+    expect(refs).toContain(144);
+    expect(refs).not.toContain(131);
+  });
+
   it("reads an abbreviation as its long form", () => {
     const question = "What do docetaxel-loaded solid lipid nanoparticles do to the cell cycle?";
     const sources = corpus.chunksOf("guan2024").map((chunk, i) => sourceFromChunk(chunk, i + 1, 1, "Guan"));

@@ -72,6 +72,9 @@ export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
 const ANAPHORIC_START =
   /^(?:this|these|those|they|it|its|their|such|here|there|the (?:study|studies|nanoparticles?|formulation|system|platform|team|authors|findings?|results?|analysis|approach|method|treatment|nanomaterials?|combination))\b/i;
 
+// A sentence naming the study it reports ("… by Hu et al.", "Aly et al. prepared …") stands on its own.
+const NAMES_ITS_STUDY = /\bet al\b/i;
+
 /** Terms of a table's caption and header lines: the context every row is read in. */
 function tableHeaderTerms(index: SentenceIndex, source: AnswerSource, sentences: readonly IndexedSentence[]): Set<string> {
   const first = sentences[0]?.sentence.text;
@@ -130,7 +133,8 @@ export function scoreSentences(
       if (/^[a-z]/.test(text)) score *= 0.9;
       if (sentence.terms.size < 5) score *= 0.7;
       if (namedDocuments.length > 0 && !namedDocuments.includes(source.docId)) score *= otherDocumentFactor;
-      const continues = ANAPHORIC_START.test(text);
+      // "The study by Hu et al. …" opens a study of its own; "The study found …" continues one.
+      const continues = ANAPHORIC_START.test(text) && !NAMES_ITS_STUDY.test(text);
       const leadIn = previous && (continues || withPrevious - own >= leadInGain) ? previous : undefined;
       let followOn: IndexedSentence[] | undefined;
       if (sentence.sentence.refs.length === 0 && !(continues && leadIn?.sentence.refs.length)) {
