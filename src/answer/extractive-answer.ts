@@ -63,7 +63,7 @@ export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
   passageWeight: 0.15,
   rankWeight: 0.1,
   leadInGain: 0.15,
-  citationLookahead: 2,
+  citationLookahead: 3,
   otherDocumentFactor: 0.6,
   namedDocuments: [],
 };

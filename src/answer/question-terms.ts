@@ -7,7 +7,8 @@ import { STOPWORDS, tokenize } from "../index/tokenize.ts";
 const QUESTION_WORDS = (
   "tell explain describe summarize summarise list give show name mention mentioned discuss discussed " +
   "review reviews paper papers article articles author authors say says said according report reported reports " +
-  "please know example examples kind kinds type types way ways happen happens does do did also"
+  "please know example examples kind kinds type types way ways happen happens does do did also " +
+  "apart aside besides else exactly"
 ).split(" ");
 const QUESTION_STEMS = new Set(QUESTION_WORDS.map((word) => stemmer(word)));
 
