@@ -91,9 +91,11 @@ export class Answerer {
       ...(warnings.length ? { warnings } : {}),
     });
 
-    let condensed = condenseFollowUp(request.question, request.history, this.res.sentences);
+    // "the EPR effect" is searched as "the enhanced permeability retention effect", which the reviews print.
+    const question = this.res.acronyms.rewrite(request.question);
+    let condensed = condenseFollowUp(question, request.history, this.res.sentences);
     if (this.model && request.history?.length) {
-      condensed = await condenseWithLlm(request.question, request.history, this.model, this.deadline(signal)).catch((error: unknown) => {
+      condensed = await condenseWithLlm(question, request.history, this.model, this.deadline(signal)).catch((error: unknown) => {
         llmFailed(error);
         return condensed;
       });
@@ -105,11 +107,11 @@ export class Answerer {
     events.onSources?.(sources);
     signal?.throwIfAborted();
 
-    const terms = condensed.carried ? questionTerms(request.question, condensed.carried) : questionTerms(condensed.question);
+    const terms = condensed.carried ? questionTerms(question, condensed.carried) : questionTerms(condensed.question);
     // A question naming a review ("the nanomaterials review") is answered from it first.
-    const namedDocuments = docs ? [] : this.res.mentions.find(request.question);
-    const scored = scoreSentences(request.question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments });
-    if (sources.length === 0 || (await this.evidenceIsWeak(request.question, condensed, terms, scored, docs))) {
+    const namedDocuments = docs ? [] : this.res.mentions.find(question);
+    const scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments });
+    if (sources.length === 0 || (await this.evidenceIsWeak(question, condensed, terms, scored, docs))) {
       events.onDelta?.(REFUSAL_ANSWER);
       return finish({ answer: REFUSAL_ANSWER, refused: true, mode: "extractive", references: [] }, sources);
     }
