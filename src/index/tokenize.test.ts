@@ -73,11 +73,13 @@ describe("tokenize", () => {
     expect(americanSpelling("tumour")).toBe("tumor");
   });
 
-  it("reads the words for a comparison table's columns as one word each", () => {
+  it("reads words used interchangeably as one word (table columns, relapse/recurrence, vehicle/carrier)", () => {
     for (const word of ["drawbacks", "weaknesses", "limitations", "shortcomings", "downsides"]) {
       expect(tokenize(word)).toEqual(tokenize("disadvantages"));
     }
     expect(tokenize("merits")).toEqual(tokenize("advantages"));
+    expect(tokenize("relapse after chemotherapy")).toEqual(tokenize("recurrence after chemotherapy"));
+    expect(tokenize("vehicles")).toEqual(tokenize("carrier"));
     // Only whole words: the verb "limit" and the adjective "weak" keep their own senses.
     expect(tokenize("limit")).not.toEqual(tokenize("disadvantages"));
     expect(tokenize("weak binding")[0]).not.toBe(tokenize("disadvantage")[0]);

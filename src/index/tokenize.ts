@@ -86,14 +86,17 @@ const BRITISH: [RegExp, string][] = [
   [/(.{2,})ys(e|ed|es|ing)$/, "$1yz$2"],
 ];
 
-// Words reviews use interchangeably for the two columns of their comparison tables ("Advantages",
-// "Disadvantages"), folded to one word so "What are the drawbacks of X?" finds X's row. Whole
-// words only: "limit" and "weak" have other senses, "limitations" and "weaknesses" do not.
+// Words the reviews and their readers use interchangeably, folded to one word: the two columns of
+// comparison tables ("Advantages", "Disadvantages") so "What are the drawbacks of X?" finds X's
+// row, relapse = recurrence, a drug vehicle = carrier. Whole words only: "limit" and "weak" have
+// other senses, "limitations" and "weaknesses" do not.
 const SYNONYMS: Record<string, string> = Object.fromEntries([
   ...["drawback", "drawbacks", "weakness", "weaknesses", "shortcoming", "shortcomings", "downside", "downsides", "limitation", "limitations"].map(
     (word) => [word, "disadvantage"],
   ),
   ...["merit", "merits", "strength", "strengths"].map((word) => [word, "advantage"]),
+  ...["relapse", "relapses", "relapsed"].map((word) => [word, "recurrence"]),
+  ...["vehicle", "vehicles"].map((word) => [word, "carrier"]),
 ]);
 
 export function americanSpelling(word: string): string {
