@@ -1,0 +1,51 @@
+// The answering pipeline in process, against the real index and USE-lite (HTTP behaviour is in test/http).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../config.ts";
+import { UseLiteEmbeddings } from "../index/use-lite-embeddings.ts";
+import { type LoadedIndex, loadIndex } from "../store/load-index.ts";
+import { Answerer } from "./answer-question.ts";
+import { createAnswerResources } from "./answer-resources.ts";
+
+/** Counts query embeddings: the lexical shortcut is about not computing one. */
+class CountingUseLite extends UseLiteEmbeddings {
+  queries = 0;
+  override async embedQuery(text: string): Promise<number[]> {
+    this.queries++;
+    return super.embedQuery(text);
+  }
+}
+
+const embeddings = new CountingUseLite();
+let loaded: LoadedIndex;
+beforeAll(async () => {
+  loaded = await loadIndex(loadConfig({}).indexDir, embeddings);
+});
+afterAll(() => embeddings.close());
+
+const answererWith = (lexicalShortcutMargin?: number) =>
+  new Answerer(createAnswerResources(loaded.corpus, loaded.engine), { lexicalShortcutMargin });
+
+describe("Answerer: the lexical shortcut", () => {
+  const question = "What did PBA-Niclo-SLN do to the cell cycle of TNBC cells?";
+
+  it("answers a question BM25 settles without embedding it, citing the same passage as hybrid search", async () => {
+    const before = embeddings.queries;
+    const quick = await answererWith().answer({ question });
+    expect(embeddings.queries).toBe(before);
+    expect(quick.refused).toBe(false);
+    expect(quick.references.map((ref) => `${ref.docId}#${ref.n}`)).toContain("guan2024#46");
+    expect(quick.sources[0]!.score).toBe(1);
+
+    const hybrid = await answererWith(Infinity).answer({ question });
+    expect(embeddings.queries).toBe(before + 1);
+    expect(hybrid.sources[0]!.id).toBe(quick.sources[0]!.id);
+    expect(hybrid.references.map((ref) => ref.n)).toContain(46);
+  });
+
+  it("embeds a question whose lexical match is not decisive", async () => {
+    const before = embeddings.queries;
+    const payload = await answererWith().answer({ question: "How do nanoparticles help against drug resistance in breast cancer?" });
+    expect(payload.refused).toBe(false);
+    expect(embeddings.queries).toBeGreaterThan(before);
+  });
+});
