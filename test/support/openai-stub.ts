@@ -36,7 +36,13 @@ function pieces(text: string): string[] {
   return text.match(/[\s\S]{1,4}/g) ?? [];
 }
 
-export async function startOpenAiStub(reply: (request: StubRequest) => StubReply): Promise<OpenAiStub> {
+export interface StubOptions {
+  /** Pause before each streamed piece (default 2 ms); a long one keeps a stream open for a UI test. */
+  pieceDelayMs?: number;
+}
+
+export async function startOpenAiStub(reply: (request: StubRequest) => StubReply, options: StubOptions = {}): Promise<OpenAiStub> {
+  const pieceDelayMs = options.pieceDelayMs ?? 2;
   const requests: StubRequest[] = [];
   let closedByClient = 0;
   const server = http.createServer((req, res) => {
@@ -80,10 +86,14 @@ export async function startOpenAiStub(reply: (request: StubRequest) => StubReply
         return;
       }
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+      res.once("close", () => {
+        if (!res.writableFinished) closedByClient += 1;
+      });
       res.write(chunkEvent({ role: "assistant", content: "" }));
       for (const piece of pieces(answer)) {
+        if (res.destroyed) return;
         res.write(chunkEvent({ content: piece }));
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        await new Promise((resolve) => setTimeout(resolve, pieceDelayMs));
       }
       res.write(chunkEvent({}, "stop"));
       res.end("data: [DONE]\n\n");
