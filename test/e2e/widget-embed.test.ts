@@ -160,9 +160,9 @@ describe("embedded widget on a second origin", () => {
     // milliseconds, too fast to stop.)
     const text = "P-glycoprotein pumps chemotherapy drugs out of breast cancer cells [1]. ".repeat(4);
     const stub = await startOpenAiStub(() => text, { pieceDelayMs: 150 });
-    let llmReview: RunningServer | undefined;
-    const llmHost = await startHostSite(() => blogPage(`${llmReview!.url}/widget.js`, { title: "Ask the reviews" }));
-    llmReview = await startReviewServer({ WIDGET_ORIGINS: llmHost.origin, LLM_BASE_URL: stub.baseUrl, LLM_MODEL: "stub" });
+    // The page is rendered per request, after the server below has started.
+    const llmHost = await startHostSite(() => blogPage(`${llmReview.url}/widget.js`, { title: "Ask the reviews" }));
+    const llmReview = await startReviewServer({ WIDGET_ORIGINS: llmHost.origin, LLM_BASE_URL: stub.baseUrl, LLM_MODEL: "stub" });
     const reader = await browser.context.newPage();
     try {
       await reader.goto(llmHost.url);
