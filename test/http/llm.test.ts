@@ -68,7 +68,9 @@ beforeAll(async () => {
       default:
         return "hang";
     }
-  });
+    // No pause between streamed pieces: a loaded CI machine stretches even 2 ms pauses past the
+    // 1.5 s LLM timeout these tests run with (pieces are still written one by one).
+  }, { pieceDelayMs: 0 });
 });
 afterAll(async () => {
   await Promise.all([...servers.values()].map((server) => server.close()));
