@@ -1,19 +1,10 @@
 // The answering pipeline in process, against the real index and USE-lite (HTTP behaviour is in test/http).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
-import { UseLiteEmbeddings } from "../index/use-lite-embeddings.ts";
 import { type LoadedIndex, loadIndex } from "../store/load-index.ts";
 import { Answerer } from "./answer-question.ts";
 import { createAnswerResources } from "./answer-resources.ts";
-
-/** Counts query embeddings: the lexical shortcut is about not computing one. */
-class CountingUseLite extends UseLiteEmbeddings {
-  queries = 0;
-  override async embedQuery(text: string): Promise<number[]> {
-    this.queries++;
-    return super.embedQuery(text);
-  }
-}
+import { CountingUseLite } from "../../test/support/counting-use-lite.ts";
 
 const embeddings = new CountingUseLite();
 let loaded: LoadedIndex;

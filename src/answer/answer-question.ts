@@ -165,17 +165,12 @@ export class Answerer {
 
   /**
    * The retrieved passages, numbered as the answer will cite them: hybrid search, or BM25's ranking
-   * when it is decisive (scores then relative to the best passage's, as hybrid's top scores 1).
+   * when it is decisive (see `LEXICAL_SHORTCUT_MARGIN`; scores then relative to the best passage's).
    */
   private async retrieve(question: string, docs: string[] | undefined, k: number, shortcutAllowed: boolean): Promise<AnswerSource[]> {
-    let results = shortcutAllowed ? await this.res.search.search(question, { k, docs, mode: "bm25" }) : [];
-    const [first, second] = results;
     const margin = this.options.lexicalShortcutMargin ?? LEXICAL_SHORTCUT_MARGIN;
-    if (first && second && first.score > 0 && (first.score - second.score) / first.score >= margin) {
-      results = results.map((result) => ({ ...result, score: result.score / first.score }));
-    } else {
-      results = await this.res.search.search(question, { k, docs });
-    }
+    const lexicalShortcut = shortcutAllowed && Number.isFinite(margin) ? margin : undefined;
+    const results = await this.res.search.search(question, { k, docs, lexicalShortcut });
     return results.flatMap((result, i): AnswerSource[] => {
       const chunk = this.res.corpus.chunk(result.id);
       const title = this.res.corpus.document(result.docId)?.meta.title ?? result.docId;

@@ -3,16 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddingCache, cacheFile, embedWithCache, hashText } from "./embedding-cache.ts";
-import { UseLiteEmbeddings } from "./use-lite-embeddings.ts";
-
-/** Counts what reaches the model, so a test can tell a cache hit from a fresh embedding. */
-class CountingUseLite extends UseLiteEmbeddings {
-  embeddedTexts = 0;
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
-    this.embeddedTexts += texts.length;
-    return super.embedDocuments(texts);
-  }
-}
+import { CountingUseLite } from "../../test/support/counting-use-lite.ts";
 
 let dir: string;
 const embeddings = new CountingUseLite();

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { cosine } from "../retrieve/mmr.ts";
+import { cosine } from "../retrieve/vector-math.ts";
 import { createEmbeddings } from "./create-embeddings.ts";
 import { USE_LITE_MODEL_ID, UseLiteEmbeddings } from "./use-lite-embeddings.ts";
 

@@ -6,17 +6,8 @@ import { loadConfig } from "../config.ts";
 import { IndexError } from "../errors.ts";
 import { currentBuildDir, readIndexFiles } from "../store/index-files.ts";
 import type { Chunk } from "../types.ts";
-import { UseLiteEmbeddings } from "./use-lite-embeddings.ts";
 import { buildVectorIndex, loadVectorStore } from "./vector-index.ts";
-
-/** Counts what reaches the model, so a test can tell a cache hit from a fresh embedding. */
-class CountingUseLite extends UseLiteEmbeddings {
-  embeddedTexts = 0;
-  override async embedDocuments(texts: string[]): Promise<number[][]> {
-    this.embeddedTexts += texts.length;
-    return super.embedDocuments(texts);
-  }
-}
+import { CountingUseLite } from "../../test/support/counting-use-lite.ts";
 
 let dir: string;
 let chunks: Chunk[];

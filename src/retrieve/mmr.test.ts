@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cosine, mmrSelect } from "./mmr.ts";
+import { mmrSelect } from "./mmr.ts";
 
 describe("mmrSelect", () => {
   const vectors: Record<number, number[]> = { 0: [1, 0], 1: [0.99, 0.14], 2: [0, 1] };
@@ -21,13 +21,5 @@ describe("mmrSelect", () => {
     expect(mmrSelect(candidates, (i) => vectors[i]!, 10, 0.7)).toHaveLength(3);
     expect(mmrSelect(candidates, (i) => vectors[i]!, 1, 0.7)).toEqual([{ index: 0, score: 1 }]);
     expect(mmrSelect([], (i) => vectors[i]!, 3, 0.7)).toEqual([]);
-  });
-});
-
-describe("cosine", () => {
-  it("is scale-invariant and 0 for a zero vector", () => {
-    expect(cosine([1, 2], [2, 4])).toBeCloseTo(1, 12);
-    expect(cosine([1, 0], [0, 3])).toBe(0);
-    expect(cosine([0, 0], [1, 1])).toBe(0);
   });
 });

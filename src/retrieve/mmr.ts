@@ -1,25 +1,13 @@
 // Maximal marginal relevance: trade a little relevance for results that do not repeat each other
 // (e.g. the same finding summarised in the text and again in a table row).
 import { minMaxNormalize } from "./fusion.ts";
+import { cosine } from "./vector-math.ts";
 
 export interface MmrCandidate {
   index: number;
   score: number;
 }
 
-export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    dot += x * y;
-    na += x * x;
-    nb += y * y;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
-}
 
 /**
  * Pick `k` candidates greedily by λ·relevance − (1 − λ)·(max similarity to those already picked).

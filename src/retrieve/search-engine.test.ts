@@ -6,19 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
 import { IndexError, ReviewChatError } from "../errors.ts";
 import { createEmbeddings } from "../index/create-embeddings.ts";
-import { UseLiteEmbeddings } from "../index/use-lite-embeddings.ts";
 import { cacheDir } from "../store/index-files.ts";
 import { type LoadedIndex, loadIndex } from "../store/load-index.ts";
 import { SearchEngine } from "./search-engine.ts";
-
-/** Counts query embeddings, so a test can see the LRU cache at work. */
-class CountingUseLite extends UseLiteEmbeddings {
-  queries = 0;
-  override async embedQuery(text: string): Promise<number[]> {
-    this.queries++;
-    return super.embedQuery(text);
-  }
-}
+import { CountingUseLite } from "../../test/support/counting-use-lite.ts";
 
 const config = loadConfig({});
 const embeddings = new CountingUseLite();
@@ -77,6 +68,19 @@ describe("SearchEngine on the two reviews", () => {
     const again = await engine.search(question, { mode: "hybrid" });
     expect(embeddings.queries - before).toBe(1);
     expect(again).toEqual(first);
+  });
+
+  it("returns BM25's ranking without embedding the query when asked to and BM25 is decisive", async () => {
+    const question = "What did PBA-Niclo-SLN do to the cell cycle of TNBC cells?";
+    const before = embeddings.queries;
+    const quick = await engine.search(question, { k: 6, lexicalShortcut: 0.2 });
+    expect(embeddings.queries).toBe(before);
+    const bm25 = await engine.search(question, { k: 6, mode: "bm25" });
+    expect(quick.map((r) => r.id)).toEqual(bm25.map((r) => r.id));
+    expect(quick.map((r) => r.score)).toEqual(bm25.map((r) => r.score / bm25[0]!.score));
+    // Not decisive at this margin: hybrid search, which embeds.
+    await engine.search(question, { k: 6, lexicalShortcut: 0.99 });
+    expect(embeddings.queries).toBe(before + 1);
   });
 
   it("diversifies with MMR without losing the best hit", async () => {

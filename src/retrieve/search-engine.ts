@@ -11,6 +11,7 @@ import type { Chunk, DocumentMeta, SearchResult } from "../types.ts";
 import { mentionedDocuments } from "./document-mentions.ts";
 import { type FusionConfig, type FusionOverrides, fuseScores, resolveFusionConfig } from "./fusion.ts";
 import { mmrSelect } from "./mmr.ts";
+import { dot, toUnit } from "./vector-math.ts";
 
 export type SearchMode = "bm25" | "dense" | "hybrid";
 
@@ -27,6 +28,11 @@ export interface SearchOptions {
   mode?: SearchMode;
   /** Diversify the results with maximal marginal relevance. */
   mmr?: boolean;
+  /**
+   * Hybrid only: when BM25's best chunk leads its second by this share of its score, return BM25's
+   * ranking (scores relative to the best) without embedding the query. Absent: always hybrid.
+   */
+  lexicalShortcut?: number;
 }
 
 const DEFAULT_K = 8;
@@ -55,21 +61,6 @@ class LruCache<V> {
     this.map.set(key, value);
     if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
   }
-}
-
-function toUnit(vector: ArrayLike<number>): Float32Array {
-  const out = Float32Array.from(vector);
-  let norm = 0;
-  for (const x of out) norm += x * x;
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let i = 0; i < out.length; i++) out[i]! /= norm;
-  return out;
-}
-
-function dot(a: Float32Array, b: Float32Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
 }
 
 export class SearchEngine {
@@ -199,7 +190,7 @@ export class SearchEngine {
     let ranked: ScoredIndex[];
     if (mode === "bm25") ranked = this.bm25.search(text, depth, allowed);
     else if (mode === "dense") ranked = await this.denseSearch(await this.queryVector(text), depth, allowed);
-    else ranked = await this.hybridSearch(text, allowed);
+    else ranked = await this.hybridSearch(text, allowed, options.lexicalShortcut);
 
     if (options.mmr && ranked.length > k) {
       ranked = mmrSelect(ranked.slice(0, depth), (i) => this.vectorOf(i), k, this.config.mmrLambda);
@@ -295,10 +286,14 @@ export class SearchEngine {
     return sum;
   }
 
-  private async hybridSearch(text: string, allowed?: Uint8Array): Promise<ScoredIndex[]> {
+  private async hybridSearch(text: string, allowed?: Uint8Array, lexicalShortcut?: number): Promise<ScoredIndex[]> {
     const { candidates: depth } = this.config;
     const { scores: bm25Scores, touched } = this.bm25.scoreAll(this.bm25.queryTerms(text), allowed);
     const lexical = topK(touched, bm25Scores, depth);
+    const [first, second] = lexical;
+    if (lexicalShortcut !== undefined && first && second && first.score > 0 && (first.score - second.score) / first.score >= lexicalShortcut) {
+      return lexical.map(({ index, score }) => ({ index, score: score / first.score }));
+    }
     const vector = await this.queryVector(text);
     const dense = await this.denseSearch(vector, depth, allowed);
 
