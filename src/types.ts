@@ -17,6 +17,13 @@ export interface ReferenceEntry {
   doi?: string;
   /** https://doi.org/<doi> when a DOI is known. */
   url?: string;
+  /** PubMed id when the entry prints one. */
+  pmid?: string;
+  /**
+   * How the paper's text cites this entry, for author–year papers ("Smith et al., 2020a");
+   * absent in numbered papers, where the label is the number itself.
+   */
+  label?: string;
   /** Cross-review identity of the cited paper (DOI, else author+year+journal+volume). */
   paperKey: string;
 }
@@ -78,6 +85,46 @@ export interface Chunk {
   end: number;
 }
 
+/** How a paper marks citations in its text. "none": no markers were found. */
+export type CitationStyle = "parenthetical" | "bracket" | "superscript" | "author-year" | "none";
+
+/** How a paper's reference list is organised. "none": no list was found. */
+export type ReferenceListStyle = "numbered" | "author-year" | "none";
+
+/**
+ * What the parser could and could not read in one document, so nobody mistakes an empty
+ * result for a clean one. Ratios are null when there was nothing to divide by.
+ */
+export interface DocumentQuality {
+  citationStyle: CitationStyle;
+  referenceStyle: ReferenceListStyle;
+  references: {
+    parsed: number;
+    /** Numbered lists: the highest printed number; author–year lists: the entries parsed. */
+    span: number;
+    /** Numbers between 1 and span with no entry. */
+    missing: number;
+  };
+  citations: {
+    /** In-text markers (each cited number or author–year key counts once per marker). */
+    found: number;
+    /** Of those, the ones that point at an entry of the list. */
+    resolved: number;
+    resolvedRatio: number | null;
+  };
+  /** Share of body sentences that cite at least one entry. */
+  citingSentenceShare: number | null;
+  text: {
+    /** Characters the loader extracted (PDF text layer, or the file's text). */
+    extractedChars: number;
+    /** Characters of that which made it into the clean text. */
+    keptChars: number;
+    keptRatio: number | null;
+  };
+  /** Human-readable problems ("no reference list found", "62% of citations resolve"). */
+  warnings: string[];
+}
+
 export interface CitationStats {
   /** Body citation markers found (each number counts once per marker). */
   markers: number;
@@ -96,6 +143,7 @@ export interface ParsedDocument {
   /** Numbers absent from the list between 1 and its highest entry. */
   missingReferenceNumbers: number[];
   citationStats: CitationStats;
+  quality: DocumentQuality;
   chunks: Chunk[];
 }
 

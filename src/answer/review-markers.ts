@@ -3,9 +3,9 @@
 // print the same citation twice, once in the review's numbering. Only markers that resolve to the
 // sentence's own references are removed: "(1) inherited genetic alterations" (an enumeration),
 // "(n = 5)" or "Fe₃O₄" stay as printed.
-import { type CitationStyle, findCitationMarkers } from "../ingest/resolve-citation-markers.ts";
+import { type NumberedCitationStyle, findCitationMarkers } from "../ingest/resolve-citation-markers.ts";
 
-const STYLES: readonly CitationStyle[] = ["superscript", "parenthetical", "bracket"];
+const STYLES: readonly NumberedCitationStyle[] = ["superscript", "parenthetical", "bracket"];
 
 /**
  * @example

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { assessQuality } from "./assess-quality.ts";
 import type { Chunk, ParsedDocument } from "../types.ts";
 import { assignDocumentIds, baseDocumentId } from "./assign-document-ids.ts";
 
@@ -10,6 +11,10 @@ function doc(authors: string[], year: number | undefined, file: string, chunks =
     meta: { id: "tmp", file, title: "t", authors, ...(year === undefined ? {} : { year }) },
     text: "x", sections: [], references: [], missingReferenceNumbers: [],
     citationStats: { markers: 0, resolved: 0, resolvedRatio: 1 }, chunks: chunkList,
+    quality: assessQuality({
+      citationStyle: "none", referenceStyle: "none", references: [], missingReferenceNumbers: [],
+      citationStats: { markers: 0, resolved: 0, resolvedRatio: 1 }, chunks: chunkList, extractedChars: 1, keptChars: 1,
+    }),
   };
 }
 

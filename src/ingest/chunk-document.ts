@@ -6,7 +6,7 @@ import type { Chunk, CitationStats, Sentence } from "../types.ts";
 import { countWords } from "./clean-text.ts";
 import type { RenderedSection, RenderedTable, Span } from "./render-clean-text.ts";
 import { headingText } from "./render-clean-text.ts";
-import { type CitationStyle, findCitationMarkers, parseReferenceCell } from "./resolve-citation-markers.ts";
+import { type NumberedCitationStyle, findCitationMarkers, parseReferenceCell } from "./resolve-citation-markers.ts";
 import { splitSentences } from "./split-sentences.ts";
 
 export const MIN_CHUNK_WORDS = 120;
@@ -15,7 +15,7 @@ export const MAX_CHUNK_WORDS = 300;
 export interface ChunkContext {
   text: string;
   docId: string;
-  style: CitationStyle;
+  style: NumberedCitationStyle;
   /** Highest printed reference number: larger numbers are not citations. */
   maxNumber: number;
   /** Numbers that have an entry in the list. */

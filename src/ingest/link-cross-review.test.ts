@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../config.ts";
+import { assessQuality } from "./assess-quality.ts";
 import type { ParsedDocument, ReferenceEntry } from "../types.ts";
 import { assignDocumentIds } from "./assign-document-ids.ts";
 import { linkCrossReviewReferences } from "./link-cross-review.ts";
@@ -45,6 +46,10 @@ function reviewWith(id: string, references: ReferenceEntry[]): ParsedDocument {
     references,
     missingReferenceNumbers: [],
     citationStats: { markers: 0, resolved: 0, resolvedRatio: 1 },
+    quality: assessQuality({
+      citationStyle: "none", referenceStyle: "numbered", references, missingReferenceNumbers: [],
+      citationStats: { markers: 0, resolved: 0, resolvedRatio: 1 }, chunks: [], extractedChars: 0, keptChars: 0,
+    }),
     chunks: [],
   };
 }

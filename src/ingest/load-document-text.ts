@@ -4,13 +4,19 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import { UnreadableDocumentError } from "../errors.ts";
+import type { DocumentMeta } from "../types.ts";
 import { reflowPdfText } from "./reflow-pdf-text.ts";
 
 export type DocumentFormat = "txt" | "md" | "pdf";
 
 export interface LoadedText {
   format: DocumentFormat;
+  /** Plain text (.txt), markdown (.md), or for PDFs the markdown the layout reader writes. */
   text: string;
+  /** Metadata read from the file's layout or info dictionary (PDF only). */
+  metaHints?: Partial<Omit<DocumentMeta, "id" | "file">>;
+  /** Characters in the file's text layer before any cleaning (PDF only). */
+  extractedChars?: number;
 }
 
 const FORMATS: Record<string, DocumentFormat> = { ".txt": "txt", ".md": "md", ".markdown": "md", ".pdf": "pdf" };

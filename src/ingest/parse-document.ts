@@ -3,12 +3,13 @@
 import path from "node:path";
 import { UnreadableDocumentError } from "../errors.ts";
 import type { DocumentMeta, ParsedDocument } from "../types.ts";
+import { assessQuality } from "./assess-quality.ts";
 import { baseDocumentId } from "./assign-document-ids.ts";
 import { chunkSections } from "./chunk-document.ts";
 import { normalizeRawText } from "./clean-text.ts";
-import { formatOf, loadDocumentText } from "./load-document-text.ts";
+import { type DocumentFormat, formatOf, loadDocumentText } from "./load-document-text.ts";
 import { classifyParagraph, splitParagraphs } from "./parse-blocks.ts";
-import { parseFrontMatter } from "./parse-metadata.ts";
+import { type FrontMatterMeta, parseFrontMatter } from "./parse-metadata.ts";
 import { parseReferenceList } from "./parse-reference-list.ts";
 import { buildLayout, findFirstHeading } from "./parse-sections.ts";
 import { renderCleanText } from "./render-clean-text.ts";
@@ -17,11 +18,21 @@ import { detectCitationStyle } from "./resolve-citation-markers.ts";
 /** Bump whenever parsed output changes: it is part of the index's corpus hash. */
 export const PARSER_VERSION = "ingest-1";
 
+export interface ParseOptions {
+  /** How to read `raw`; defaults to the file name's extension. PDFs arrive as markdown from the layout reader. */
+  format?: DocumentFormat;
+  /** Metadata read from the file itself (PDF layout and info dictionary); wins over what the text suggests. */
+  metaHints?: Partial<FrontMatterMeta>;
+  /** Characters the loader extracted, for the quality record (defaults to raw's length). */
+  extractedChars?: number;
+}
+
 /** Parse extracted text. `file` is the document's file name (it picks markdown handling and the fallback id). */
-export function parseDocumentText(raw: string, file: string): ParsedDocument {
+export function parseDocumentText(raw: string, file: string, options: ParseOptions = {}): ParsedDocument {
   const name = path.basename(file);
   const normalized = normalizeRawText(raw);
-  const markdown = formatOf(name) === "md";
+  const format = options.format ?? formatOf(name);
+  const markdown = format === "md" || format === "pdf";
   const blocks = splitParagraphs(normalized).map((lines) => classifyParagraph(lines, markdown));
   if (!blocks.length) throw new UnreadableDocumentError(name, "contains no text");
 
@@ -37,6 +48,11 @@ export function parseDocumentText(raw: string, file: string): ParsedDocument {
 
   const { references, missingReferenceNumbers } = parseReferenceList(layout.referenceEntries);
   const meta: DocumentMeta = { id: "", file: name, ...front.meta };
+  for (const [key, value] of Object.entries(options.metaHints ?? {})) {
+    const empty = value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+    if (!empty) (meta as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (meta.doi && !meta.url) meta.url = `https://doi.org/${meta.doi}`;
   meta.id = baseDocumentId(meta);
   const rendered = renderCleanText(meta.title, layout, references);
   const prose = rendered.sections
@@ -46,12 +62,23 @@ export function parseDocumentText(raw: string, file: string): ParsedDocument {
     .join("\n");
   if (!prose.trim() && !references.length) throw new UnreadableDocumentError(name, "contains no readable prose");
 
+  const style = detectCitationStyle(prose);
   const { chunks, citationStats } = chunkSections(rendered.sections, {
     text: rendered.text,
     docId: meta.id,
-    style: detectCitationStyle(prose),
+    style,
     maxNumber: references[references.length - 1]?.n ?? 0,
     entries: new Set(references.map((entry) => entry.n)),
+  });
+  const quality = assessQuality({
+    citationStyle: citationStats.markers ? style : "none",
+    referenceStyle: references.length ? "numbered" : "none",
+    references,
+    missingReferenceNumbers,
+    citationStats,
+    chunks,
+    extractedChars: options.extractedChars ?? raw.length,
+    keptChars: rendered.text.length,
   });
   return {
     meta,
@@ -60,12 +87,17 @@ export function parseDocumentText(raw: string, file: string): ParsedDocument {
     references,
     missingReferenceNumbers,
     citationStats,
+    quality,
     chunks,
   };
 }
 
 /** Load and parse a .txt, .md or .pdf file; UnreadableDocumentError names the file on failure. */
 export async function parseDocumentFile(filePath: string): Promise<ParsedDocument> {
-  const { text } = await loadDocumentText(filePath);
-  return parseDocumentText(text, path.basename(filePath));
+  const loaded = await loadDocumentText(filePath);
+  return parseDocumentText(loaded.text, path.basename(filePath), {
+    format: loaded.format,
+    ...(loaded.metaHints ? { metaHints: loaded.metaHints } : {}),
+    extractedChars: loaded.extractedChars ?? loaded.text.length,
+  });
 }

@@ -5,7 +5,7 @@
 // Not citations: years (2024), (Figure 3), (n = 5), (fda.gov), numbers outside the list,
 // enumerations "(1) … (2) …", chemical formulae and units (Fe₃O₄, Fe(3)O(4), Ca²⁺, ¹⁸F, cm², 10⁶).
 
-export type CitationStyle = "parenthetical" | "bracket" | "superscript";
+export type NumberedCitationStyle = "parenthetical" | "bracket" | "superscript";
 
 export interface CitationMarker {
   /** Offsets into the text searched. */
@@ -104,7 +104,7 @@ function findSuperscripts(text: string, maxNumber: number): CitationMarker[] {
 }
 
 /** Which marker style a review uses, from its body text. */
-export function detectCitationStyle(text: string): CitationStyle {
+export function detectCitationStyle(text: string): NumberedCitationStyle {
   const count = (pattern: RegExp) => [...text.matchAll(pattern)].length;
   const parenthetical = count(PAREN);
   const bracket = count(BRACKET);
@@ -117,7 +117,7 @@ export function detectCitationStyle(text: string): CitationStyle {
  * Citation markers in one paragraph (or sentence, caption, table cell), in order.
  * `maxNumber` is the highest entry of the reference list; larger numbers are not citations.
  */
-export function findCitationMarkers(text: string, options: { style: CitationStyle; maxNumber: number }): CitationMarker[] {
+export function findCitationMarkers(text: string, options: { style: NumberedCitationStyle; maxNumber: number }): CitationMarker[] {
   const { style, maxNumber } = options;
   if (maxNumber < 1) return [];
   if (style === "superscript") return findSuperscripts(text, maxNumber);

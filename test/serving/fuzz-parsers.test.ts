@@ -6,7 +6,7 @@ import { ReviewChatError } from "../../src/errors.ts";
 import { parseDocumentText } from "../../src/ingest/parse-document.ts";
 import { parseReferenceList } from "../../src/ingest/parse-reference-list.ts";
 import {
-  type CitationStyle,
+  type NumberedCitationStyle,
   findCitationMarkers,
   parseNumberList,
   parseReferenceCell,
@@ -26,7 +26,7 @@ const PIECES = [
 ];
 const citationish = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((parts) => parts.join(""));
 const anyText = fc.oneof(citationish, fc.string({ maxLength: 200 }), fc.string({ unit: "grapheme", maxLength: 120 }));
-const style = fc.constantFrom<CitationStyle>("parenthetical", "bracket", "superscript");
+const style = fc.constantFrom<NumberedCitationStyle>("parenthetical", "bracket", "superscript");
 const maxNumber = fc.oneof(fc.integer({ min: -3, max: 300 }), fc.constantFrom(0, 1, 999, 1000, 5000));
 
 const ascendingUnique = (numbers: number[]) => numbers.every((n, i) => Number.isInteger(n) && (i === 0 || n > numbers[i - 1]!));
