@@ -16,7 +16,7 @@ import { renderCleanText } from "./render-clean-text.ts";
 import { detectCitationStyle } from "./resolve-citation-markers.ts";
 
 /** Bump whenever parsed output changes: it is part of the index's corpus hash. */
-export const PARSER_VERSION = "ingest-1";
+export const PARSER_VERSION = "ingest-2";
 
 export interface ParseOptions {
   /** How to read `raw`; defaults to the file name's extension. PDFs arrive as markdown from the layout reader. */
