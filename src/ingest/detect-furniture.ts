@@ -56,7 +56,7 @@ export function isFurnitureLine(line: string, repeatedLines?: Set<string>): bool
 /** Is this front-matter paragraph an affiliation list ("¹The First Clinical College of …")? */
 export function isAffiliation(paragraph: string): boolean {
   const text = paragraph.trim();
-  if (/^[¹²³⁴⁵⁶⁷⁸⁹*†‡§a-z]?\s?[A-Z].*\b(?:universit|college|institute|hospital|department)/i.test(text)) {
+  if (/^(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡§a-z]|\d{1,2})?\s?[A-Z].*\b(?:universit|college|institute|hospital|department)/i.test(text)) {
     const hits = text.match(new RegExp(AFFILIATION.source, "gi"))?.length ?? 0;
     return hits >= 1 && !/[.!?]$/.test(text);
   }

@@ -2,6 +2,8 @@
 // table rows, prose. One block per blank-line separated paragraph; no document context yet
 // (parse-sections.ts decides, e.g., whether a numbered line really is the next heading).
 import { cleanInline, joinLines } from "./clean-text.ts";
+import { PANEL_LABEL } from "./detect-furniture.ts";
+import { parseAuthorLine } from "./parse-metadata.ts";
 
 export type Block =
   | { kind: "heading"; number: string; title: string; raw: string }
@@ -37,15 +39,25 @@ export const REFERENCE_HEADINGS = new Set([
 const HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$/;
 const FIGURE = /^(FIGURE|Figure|FIG\.?|Fig\.?)\s*(\d{1,2}[A-Za-z]?)\b\s*[.:|]?\s*(.*)$/s;
 const TABLE = /^(TABLE|Table)\s+(\d{1,2}|[IVXL]{1,4})\b\s*[.:|]?\s*(.*)$/s;
+/** "- 2.1 Heading": list bullets that PDF-to-Markdown converters put before numbered headings. */
+const BULLET = /^[-*•]\s+(?=\d)/;
 const CONTINUED = /^\(?(?:continued|cont(?:'?d)?\.?)\)?\.?$/i;
 
-/** Split extracted text into paragraphs at blank (or whitespace-only) lines. */
+/**
+ * Split extracted text into paragraphs at blank (or whitespace-only) lines. A bulleted numbered
+ * heading ("- 4.4 fNIRS-BCI paradigms", as PDF-to-Markdown converters write headings) is a
+ * paragraph of its own even when the converter left no blank line around it.
+ */
 export function splitParagraphs(text: string): string[][] {
   const paragraphs: string[][] = [];
   let current: string[] = [];
   for (const line of text.split("\n")) {
     if (line.trim() === "") {
       if (current.length) paragraphs.push(current);
+      current = [];
+    } else if (BULLET.test(line) && headingOf(cleanInline(line.replace(BULLET, "")))) {
+      if (current.length) paragraphs.push(current);
+      paragraphs.push([line.replace(/[ \r]+$/, "")]);
       current = [];
     } else {
       // Trailing tabs are empty table cells: keep them.
@@ -67,14 +79,57 @@ function headingOf(line: string): { number: string; title: string } | null {
   return { number: match[1]!, title };
 }
 
+/**
+ * A numbered heading that runs into the first line of its paragraph ("4.6.1.1 Slow, non-fine MI
+ * Slow movements usually involve"), as converters print run-in headings: the heading ends before
+ * the first capitalised word that opens a sentence (a plain capitalised word, not an acronym).
+ * Callers use it only where the line is known to continue into the next paragraph.
+ */
+export function splitRunInHeading(text: string): { number: string; title: string; rest: string } | null {
+  const match = HEADING.exec(text.replace(BULLET, ""));
+  if (!match) return null;
+  const words = match[2]!.trim().split(/\s+/);
+  for (let i = 1; i + 3 <= words.length; i++) {
+    if (!/^\p{Lu}\p{Ll}*[,;]?$/u.test(words[i]!) || /[:,;]$/.test(words[i - 1]!)) continue;
+    const heading = headingOf(`${match[1]} ${words.slice(0, i).join(" ")}`);
+    if (!heading) return null;
+    return { ...heading, rest: words.slice(i).join(" ") };
+  }
+  return null;
+}
+
 function isTableRows(lines: string[]): boolean {
   const withTabs = lines.filter((line) => line.includes("\t")).length;
   return withTabs > 0 && withTabs >= lines.length / 2;
 }
 
+/** A Markdown (GFM) pipe table: every line a "|cell|cell|" row. */
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+const PIPE_SEPARATOR = /^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$/;
+
+function pipeRows(lines: string[]): string[][] {
+  return lines
+    .filter((line) => !PIPE_SEPARATOR.test(line))
+    .map((line) =>
+      line
+        .trim()
+        .replace(/^\||\|$/g, "")
+        .split("|")
+        .map((cell) => cleanInline(cell.replace(/<br\s*\/?>/gi, " "))),
+    )
+    .filter((cells) => cells.some((cell) => cell !== ""));
+}
+
+
+/** Is a Markdown heading's text really a heading? Formulas and lone symbols set as headings are not. */
+function hasHeadingWords(text: string): boolean {
+  return (text.match(/\p{L}{2,}/gu) ?? []).length >= 1 && !/[=≈<>±]/.test(text);
+}
+
 /** Classify one paragraph (its physical lines). `markdown` strips `#` heading marks first. */
 export function classifyParagraph(lines: string[], markdown = false): Block {
   const raw = lines.join("\n");
+  if (markdown && lines.every((line) => PIPE_ROW.test(line))) return { kind: "table-rows", rows: pipeRows(lines), raw };
   if (isTableRows(lines)) {
     const rows = lines
       .map((line) => line.split("\t").map((cell) => cleanInline(cell)))
@@ -84,14 +139,30 @@ export function classifyParagraph(lines: string[], markdown = false): Block {
   let joined = joinLines(lines);
   let markdownHeading = false;
   if (markdown && /^#{1,6}\s+/.test(joined)) {
-    // "# Title" is the document's title; "## …" and deeper are its section headings.
+    // "# Title" is the document's title; "## …" and deeper are its section headings, except what
+    // PDF-to-Markdown converters also set as headings: publisher side-panel labels, author lines,
+    // table and figure captions, formulas.
     markdownHeading = !/^#\s/.test(joined);
     joined = joined.replace(/^#{1,6}\s+/, "");
+    const inner = cleanInline(joined);
+    if (
+      PANEL_LABEL.test(inner) ||
+      parseAuthorLine(inner) !== null ||
+      TABLE.test(inner) ||
+      FIGURE.test(inner) ||
+      !hasHeadingWords(inner)
+    ) {
+      markdownHeading = false;
+    }
+  }
+  if (lines.length === 1 && BULLET.test(joined) && headingOf(cleanInline(joined.replace(BULLET, "")))) {
+    joined = joined.replace(BULLET, "");
   }
   const text = cleanInline(joined);
   const bare = text.replace(/[:.]$/, "").trim();
   if (lines.length === 1 || markdownHeading) {
-    const lower = bare.toLowerCase();
+    // Ligatures ("Conﬂict of interest") fold so the word lists below match.
+    const lower = bare.normalize("NFKC").toLowerCase();
     if (BACK_MATTER.has(lower)) return { kind: "backmatter", title: bare, raw };
     const heading = headingOf(text);
     if (heading) return { kind: "heading", ...heading, raw };

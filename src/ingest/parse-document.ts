@@ -12,6 +12,7 @@ import { classifyParagraph, splitParagraphs } from "./parse-blocks.ts";
 import { type FrontMatterMeta, parseFrontMatter } from "./parse-metadata.ts";
 import { parseReferenceList } from "./parse-reference-list.ts";
 import { buildLayout, findFirstHeading } from "./parse-sections.ts";
+import { readYamlFrontMatter } from "./read-yaml-front-matter.ts";
 import { renderCleanText } from "./render-clean-text.ts";
 import { detectCitationStyle } from "./resolve-citation-markers.ts";
 
@@ -30,7 +31,8 @@ export interface ParseOptions {
 /** Parse extracted text. `file` is the document's file name (it picks markdown handling and the fallback id). */
 export function parseDocumentText(raw: string, file: string, options: ParseOptions = {}): ParsedDocument {
   const name = path.basename(file);
-  const normalized = normalizeRawText(raw);
+  const yaml = readYamlFrontMatter(raw);
+  const normalized = normalizeRawText(yaml.body);
   const format = options.format ?? formatOf(name);
   const markdown = format === "md" || format === "pdf";
   const blocks = splitParagraphs(normalized).map((lines) => classifyParagraph(lines, markdown));
@@ -48,11 +50,12 @@ export function parseDocumentText(raw: string, file: string, options: ParseOptio
 
   const { references, missingReferenceNumbers } = parseReferenceList(layout.referenceEntries);
   const meta: DocumentMeta = { id: "", file: name, ...front.meta };
-  for (const [key, value] of Object.entries(options.metaHints ?? {})) {
+  // YAML front matter wins over the text's guesses; the loader's hints win over both.
+  for (const [key, value] of [...Object.entries(yaml.meta), ...Object.entries(options.metaHints ?? {})]) {
     const empty = value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
     if (!empty) (meta as unknown as Record<string, unknown>)[key] = value;
   }
-  if (meta.doi && !meta.url) meta.url = `https://doi.org/${meta.doi}`;
+  if (meta.doi && (!meta.url || meta.url.startsWith("https://doi.org/"))) meta.url = `https://doi.org/${meta.doi}`;
   meta.id = baseDocumentId(meta);
   const rendered = renderCleanText(meta.title, layout, references);
   const prose = rendered.sections

@@ -44,3 +44,35 @@ describe("parseFrontMatter", () => {
     expect(front.abstract.map((block) => block.raw.slice(0, 15))).toEqual(["Drug resistance"]);
   });
 });
+
+describe("front matter of Markdown converted from a publisher PDF", () => {
+  it("reads side panels set as headings for their facts, the '# title' and a '####' author line with glued digits", () => {
+    const text = [
+      "TYPE Review PUBLISHED 03 March 2022 DOI 10.5555/jin.2021.00042",
+      "###### OPEN ACCESS", "###### EDITED BY", "Maria Rossi, University of Padua, Italy",
+      "###### *CORRESPONDENCE", "Ada Lovelace", "ada@example.org",
+      "###### CITATION",
+      "Lovelace A and Babbage C (2022) Glial scars after spinal injury. J. Imag. Neurosci. 15:1000042. doi: 10.5555/jin.2021.00042",
+      "# Glial scars after spinal injury",
+      "#### Ada Lovelace1,2*, Charles Babbage2 and Mary Somerville1,3",
+      "1Department of Anatomy, University of Nowhere, Nowhere, Utopia",
+      "Spinal cord injury leaves a glial scar that both protects the tissue and blocks the regrowth of axons. We review how astrocytes, microglia and fibroblasts build the scar, how it changes with time and which treatments loosen it.",
+      "KEYWORDS", "glia, scar, spinal cord",
+      "## 1 Introduction",
+    ].join("\n\n");
+    const blocks = splitParagraphs(text).map((lines) => classifyParagraph(lines, true));
+    const first = blocks.findIndex((block) => block.kind === "heading");
+    expect(blocks[first]).toMatchObject({ number: "1", title: "Introduction" });
+    const front = parseFrontMatter(blocks.slice(0, first), true);
+    expect(front.meta).toEqual({
+      title: "Glial scars after spinal injury",
+      authors: ["Ada Lovelace", "Charles Babbage", "Mary Somerville"],
+      journal: "J. Imag. Neurosci.",
+      year: 2022,
+      volume: "15",
+      doi: "10.5555/jin.2021.00042",
+      url: "https://doi.org/10.5555/jin.2021.00042",
+    });
+    expect(front.abstract.map((block) => block.raw.slice(0, 18))).toEqual(["Spinal cord injury"]);
+  });
+});

@@ -31,8 +31,13 @@ export function findDoi(text: string): string | undefined {
 
 /** Personal names of an author line, or null when the line is not one. */
 export function parseAuthorLine(text: string): string[] | null {
-  const hadMarker = /[¹²³⁴⁵⁶⁷⁸⁹*†‡]|\^\{/.test(text);
+  // Affiliation digits glued to a name by text extraction ("Pengrui Tai1,2, Peng Ding1,2*") are
+  // superscripts that lost their raising.
+  const GLUED = /(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*(?=[\s,*†‡]|$)/gu;
+  const hadMarker = /[¹²³⁴⁵⁶⁷⁸⁹*†‡]|\^\{|<sup>/.test(text) || GLUED.test(text);
   const stripped = text
+    .replace(/<sup>[^<]*<\/sup>/gi, "")
+    .replace(GLUED, "")
     .replace(/\^\{[^}]*\}/g, "")
     .replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§✉]/g, "")
     .replace(/\((?:19|20)\d{2}\)/g, "")
@@ -79,8 +84,11 @@ function parseBibliographic(rawFront: string): Bibliographic {
   const rsc = /cite this:\s*\*?([^*,\n]+?)\*?,\s*((?:19|20)\d{2}),\s*\**(\d+)\**/i.exec(rawFront);
   if (rsc) return { journal: rsc[1]!.trim(), year: Number(rsc[2]), volume: rsc[3] };
   const result: Bibliographic = {};
-  // Frontiers: "Front. Immunol. 15:1492546." on its own line.
-  const frontiers = /^((?:\p{Lu}[\p{L}]*\.?\s+)*\p{Lu}[\p{L}]*\.?)\s+(\d{1,4}):([\w-]+)\.?$/mu.exec(rawFront);
+  // "Journal Abbrev. 15:1492546" (volume:article number, Frontiers/PLOS/eLife style), on its own
+  // line or after the title sentence of a "how to cite" panel.
+  const frontiers = /(?:^|\.\s+)((?:\p{Lu}[\p{L}]*\.?\s+){0,6}\p{Lu}[\p{L}]*\.?)\s+(\d{1,4}):([\w-]+)(?=\.?(?:\s|$))/mu.exec(
+    rawFront,
+  );
   if (frontiers) {
     result.journal = frontiers[1]!.trim();
     result.volume = frontiers[2];
@@ -122,6 +130,15 @@ export function parseFrontMatter(blocks: Block[], sectioned: boolean): FrontMatt
       authors = names;
       break;
     }
+  }
+  // Markdown names its title: "# Title". Its authors are the next block that reads as an author line.
+  const markdownTitle = blocks.findIndex((block) => block.kind === "text" && /^#\s/.test(block.raw));
+  if (markdownTitle >= 0 && markdownTitle !== titleIndex) {
+    titleIndex = markdownTitle;
+    const next = blocks[markdownTitle + 1];
+    const names = next?.kind === "text" ? parseAuthorLine(next.text) : null;
+    authorIndex = names ? markdownTitle + 1 : -1;
+    authors = names ?? [];
   }
   if (titleIndex < 0) titleIndex = blocks.findIndex(isTitleCandidate);
   const titleBlock = blocks[titleIndex];

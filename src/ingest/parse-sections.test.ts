@@ -103,3 +103,55 @@ describe("buildLayout", () => {
     expect(sections[0]!.paragraphs).toEqual(["Text.", "3 patients were enrolled in the trial"]);
   });
 });
+
+describe("headings in Markdown converted from a PDF", () => {
+  const markdownLayout = (text: string) =>
+    buildLayout([], splitParagraphs(text).map((lines) => classifyParagraph(lines, true)));
+
+  it("reads '##', bulleted and plain-line headings, and a heading run into its paragraph", () => {
+    const { sections } = markdownLayout(
+      [
+        "## 1 Introduction",
+        "Glia outnumber neurons in many regions.",
+        "- 1.1 Astrocytes",
+        "Astrocytes tile the cortex.",
+        "1.2 Microglia and their origin",
+        "Microglia arise from the yolk sac.\n- 1.3 Oligodendrocytes",
+        "They wrap axons in myelin.",
+        "- 1.3.1 Myelin in the adult brain Adult myelination continues well into the",
+        "fourth decade of life in humans.",
+        "### 2 Conclusion",
+        "Glia matter.",
+      ].join("\n\n"),
+    );
+    expect(sections.map((s) => `${s.number} ${s.title}`)).toEqual([
+      "1 Introduction", "1.1 Astrocytes", "1.2 Microglia and their origin", "1.3 Oligodendrocytes",
+      "1.3.1 Myelin in the adult brain", "2 Conclusion",
+    ]);
+    expect(sections[4]!.paragraphs).toEqual(["Adult myelination continues well into the fourth decade of life in humans."]);
+  });
+
+  it("keeps a Title Case heading whole when the next paragraph starts a new sentence", () => {
+    const { sections } = markdownLayout(["## 1 Role of Toll-like Receptors in Alzheimer Disease", "Receptors sense damage."].join("\n\n"));
+    expect(sections[0]!.title).toBe("Role of Toll-like Receptors in Alzheimer Disease");
+  });
+
+  it("takes '######' captions, formulas and pipe tables for what they are, not for sections", () => {
+    const { sections } = markdownLayout(
+      [
+        "## 1 Methods",
+        "The sparse code is shown in Equation 1.",
+        "##### −→ξ ≈ n",
+        "###### TABLE 1 Coding schemes compared.",
+        "|Scheme|Property|\n|---|---|\n|Rate<br><br>|Slow|\n|Time|Fast|",
+        "## Conﬂict of interest",
+        "None.",
+      ].join("\n\n"),
+    );
+    expect(sections.map((s) => s.title)).toEqual(["Methods", "Conﬂict of interest"]);
+    expect(sections[0]!.floats).toEqual([
+      { kind: "table", tableId: "1", caption: "TABLE 1 Coding schemes compared.", header: ["Scheme", "Property"], rows: [["Rate", "Slow"], ["Time", "Fast"]] },
+    ]);
+    expect(sections[1]!.role).toBe("back");
+  });
+});

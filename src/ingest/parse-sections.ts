@@ -3,7 +3,7 @@
 // floats, back matter kept apart, and the raw reference-list entries wherever they were printed.
 import { cleanInline, countWords, endsSentence } from "./clean-text.ts";
 import { findRepeatedLines, isFurniture } from "./detect-furniture.ts";
-import { type Block, REFERENCE_HEADINGS } from "./parse-blocks.ts";
+import { type Block, REFERENCE_HEADINGS, splitRunInHeading } from "./parse-blocks.ts";
 
 export interface LayoutTable {
   kind: "table";
@@ -189,7 +189,22 @@ class LayoutBuilder {
     }
   }
 
+  /** A numbered heading run into a paragraph line that the next paragraph continues (lowercase start). */
+  private addRunInHeading(block: Block, next: Block | undefined): boolean {
+    if (block.kind !== "heading" && !(block.kind === "text" && block.lines.length === 1)) return false;
+    if (next?.kind !== "text" || !/^\p{Ll}/u.test(next.text)) return false;
+    const split = splitRunInHeading(cleanInline(block.raw.replace(/^#{1,6}\s+/, "")));
+    if (!split) return false;
+    const number = parseHeadingNumber(split.number);
+    if (!isNextHeadingNumber(this.lastNumber, number)) return false;
+    this.lastNumber = number;
+    this.openSection(split.number, split.title, "body", number.length);
+    this.addText(split.rest, next);
+    return true;
+  }
+
   add(block: Block, next: Block | undefined): void {
+    if (this.mode === "body" && this.addRunInHeading(block, next)) return;
     if (block.kind === "backmatter") {
       const isReferences = REFERENCE_HEADINGS.has(block.title.toLowerCase());
       this.mode = isReferences ? "references" : "back";
