@@ -6,7 +6,7 @@ import type { Chunk, CitationStats, Sentence } from "../types.ts";
 import { countWords } from "./clean-text.ts";
 import type { RenderedSection, RenderedTable, Span } from "./render-clean-text.ts";
 import { headingText } from "./render-clean-text.ts";
-import { type NumberedCitationStyle, findCitationMarkers, parseReferenceCell } from "./resolve-citation-markers.ts";
+import type { CitationFinder, FoundCitation } from "./find-citations.ts";
 import { splitSentences } from "./split-sentences.ts";
 
 export const MIN_CHUNK_WORDS = 120;
@@ -15,11 +15,8 @@ export const MAX_CHUNK_WORDS = 300;
 export interface ChunkContext {
   text: string;
   docId: string;
-  style: NumberedCitationStyle;
-  /** Highest printed reference number: larger numbers are not citations. */
-  maxNumber: number;
-  /** Numbers that have an entry in the list. */
-  entries: Set<number>;
+  /** The document's citation style and its reference list (see find-citations.ts). */
+  citations: CitationFinder;
 }
 
 interface Tally {
@@ -29,11 +26,10 @@ interface Tally {
 
 const REFERENCES_HEADER = /^(?:references?|refs?\.?|citations?)$/i;
 
-function resolve(numbers: number[], context: ChunkContext, tally: Tally): number[] {
-  tally.markers += numbers.length;
-  const found = numbers.filter((n) => context.entries.has(n));
-  tally.resolved += found.length;
-  return found;
+function resolve(citation: FoundCitation, tally: Tally): number[] {
+  tally.markers += citation.cited;
+  tally.resolved += citation.resolved;
+  return citation.refs;
 }
 
 function union(lists: number[][]): number[] {
@@ -43,7 +39,7 @@ function union(lists: number[][]): number[] {
 /** Sentences of one span of prose, each with the references its markers resolve to. */
 function sentencesOf(span: Span, context: ChunkContext, tally: Tally): Sentence[] {
   const body = context.text.slice(span.start, span.end);
-  const markers = findCitationMarkers(body, context);
+  const markers = context.citations.find(body);
   let next = 0; // markers and sentences are both in reading order
   return splitSentences(body).map(({ start, end }) => {
     const cited = [];
@@ -51,7 +47,7 @@ function sentencesOf(span: Span, context: ChunkContext, tally: Tally): Sentence[
       if (markers[next]!.start >= start) cited.push(markers[next]!);
       next++;
     }
-    const refs = union(cited.map((marker) => resolve(marker.numbers, context, tally)));
+    const refs = union(cited.map((marker) => resolve(marker, tally)));
     return { text: body.slice(start, end), refs, start: span.start + start, end: span.start + end };
   });
 }
@@ -106,10 +102,10 @@ function tableChunks(table: RenderedTable, section: RenderedSection, context: Ch
     const line = context.text.slice(row.start, row.end);
     let refs: number[];
     if (refsColumn >= 0) {
-      const numbers = parseReferenceCell(row.cells[refsColumn] ?? "", context.maxNumber);
-      refs = numbers.length ? resolve(numbers, context, tally) : [];
+      const cell = context.citations.cell(row.cells[refsColumn] ?? "");
+      refs = cell ? resolve(cell, tally) : [];
     } else {
-      refs = union(findCitationMarkers(line, context).map((marker) => resolve(marker.numbers, context, tally)));
+      refs = union(context.citations.find(line).map((marker) => resolve(marker, tally)));
     }
     return { text: line, refs, start: row.start, end: row.end };
   });
@@ -192,7 +188,7 @@ export function chunkSections(sections: RenderedSection[], context: ChunkContext
   const citationStats: CitationStats = {
     markers: tally.markers,
     resolved: tally.resolved,
-    resolvedRatio: tally.markers === 0 ? 1 : tally.resolved / tally.markers,
+    resolvedRatio: tally.markers === 0 ? null : tally.resolved / tally.markers,
   };
   return { chunks, citationStats };
 }

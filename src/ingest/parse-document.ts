@@ -7,6 +7,7 @@ import { assessQuality } from "./assess-quality.ts";
 import { baseDocumentId } from "./assign-document-ids.ts";
 import { chunkSections } from "./chunk-document.ts";
 import { normalizeRawText } from "./clean-text.ts";
+import { createCitationFinder } from "./find-citations.ts";
 import { type DocumentFormat, formatOf, loadDocumentText } from "./load-document-text.ts";
 import { classifyParagraph, splitParagraphs } from "./parse-blocks.ts";
 import { type FrontMatterMeta, parseFrontMatter } from "./parse-metadata.ts";
@@ -14,7 +15,6 @@ import { parseReferenceList } from "./parse-reference-list.ts";
 import { buildLayout, findFirstHeading } from "./parse-sections.ts";
 import { readYamlFrontMatter } from "./read-yaml-front-matter.ts";
 import { renderCleanText } from "./render-clean-text.ts";
-import { detectCitationStyle } from "./resolve-citation-markers.ts";
 
 /** Bump whenever parsed output changes: it is part of the index's corpus hash. */
 export const PARSER_VERSION = "ingest-2";
@@ -48,7 +48,7 @@ export function parseDocumentText(raw: string, file: string, options: ParseOptio
     : [{ kind: "heading" as const, number: "", title: "Body", raw: "" }, ...front.rest, ...blocks.slice(frontEnd)];
   const layout = buildLayout(front.abstract, body);
 
-  const { references, missingReferenceNumbers } = parseReferenceList(layout.referenceEntries);
+  const { references, missingReferenceNumbers, style: referenceStyle } = parseReferenceList(layout.referenceEntries, layout.referenceStyle);
   const meta: DocumentMeta = { id: "", file: name, ...front.meta };
   // YAML front matter wins over the text's guesses; the loader's hints win over both.
   for (const [key, value] of [...Object.entries(yaml.meta), ...Object.entries(options.metaHints ?? {})]) {
@@ -65,17 +65,11 @@ export function parseDocumentText(raw: string, file: string, options: ParseOptio
     .join("\n");
   if (!prose.trim() && !references.length) throw new UnreadableDocumentError(name, "contains no readable prose");
 
-  const style = detectCitationStyle(prose);
-  const { chunks, citationStats } = chunkSections(rendered.sections, {
-    text: rendered.text,
-    docId: meta.id,
-    style,
-    maxNumber: references[references.length - 1]?.n ?? 0,
-    entries: new Set(references.map((entry) => entry.n)),
-  });
+  const citations = createCitationFinder(prose, references);
+  const { chunks, citationStats } = chunkSections(rendered.sections, { text: rendered.text, docId: meta.id, citations });
   const quality = assessQuality({
-    citationStyle: citationStats.markers ? style : "none",
-    referenceStyle: references.length ? "numbered" : "none",
+    citationStyle: citationStats.markers ? citations.style : "none",
+    referenceStyle,
     references,
     missingReferenceNumbers,
     citationStats,

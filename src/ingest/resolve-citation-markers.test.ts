@@ -48,6 +48,11 @@ describe("parenthetical markers", () => {
     expect(paren("mos(2) sheets")).toEqual([]);
   });
 
+  it("ignores equation numbers closing a line of mathematics", () => {
+    expect(paren("the rate is k = a + b (3)\nwhere a is")).toEqual([]);
+    expect(paren("as shown before (3)\nwhere a is")).toEqual([[3]]);
+  });
+
   it("ignores an enumeration (1) … (2) … but keeps citations beside it", () => {
     const text = "include (1) drug efflux and inactivation (9). (2) Enhanced DNA repair (10). (3) Activation of bypass.";
     expect(paren(text)).toEqual([[9], [10]]);
@@ -55,9 +60,29 @@ describe("parenthetical markers", () => {
   });
 });
 
+const bracket = (text: string, maxNumber = 154) =>
+  findCitationMarkers(text, { style: "bracket", maxNumber }).map((marker) => marker.numbers);
+
 describe("bracketed markers", () => {
   it("reads [n] lists", () => {
     expect(findCitationMarkers("shown [3, 5–7] and [2024]", { style: "bracket", maxNumber: 50 }).map((m) => m.numbers)).toEqual([[3, 5, 6, 7]]);
+  });
+
+  it("reads brackets glued to the word before and ranges split over a line", () => {
+    expect(bracket("various tumours[60, 61]. Then")).toEqual([[60, 61]]);
+    expect(bracket("in animal models [36,\n37].")).toEqual([[36, 37]]);
+    expect(bracket("hearing loss [1- 4] and [1 -\n4]")).toEqual([[1, 2, 3, 4], [1, 2, 3, 4]]);
+  });
+
+  it("ignores figure, table and equation numbers, doses, isotopes and concentrations", () => {
+    expect(bracket("see Fig. [3] and Table [2] and Eq. [4]")).toEqual([]);
+    expect(bracket("[3H]thymidine and [Ca2+]i at 5 mg/kg [sic]")).toEqual([]);
+  });
+
+  it("ignores parenthetical enumerations in a bracket-cited paper", () => {
+    const text = "Three steps: (1) cleavage [5], (2) oligomerization [6, 7] and (3) pore formation [8].";
+    expect(bracket(text)).toEqual([[5], [6, 7], [8]]);
+    expect(detectCitationStyle(text, 154)).toBe("bracket");
   });
 });
 
@@ -84,6 +109,27 @@ describe("superscript markers", () => {
     expect(sup("with R² of 0.9")).toEqual([]);
   });
 
+  it("reads superscripts after punctuation and glued to gene names", () => {
+    expect(sup("controlled enzymatic activity.⁷ Next")).toEqual([[7]]);
+    expect(sup("(CIPP),¹⁻⁵ induced protein trafficking,⁶ and")).toEqual([[1, 2, 3, 4, 5], [6]]);
+    expect(sup("whereas EARS1 interacts directly with IARS1.³⁶")).toEqual([[36]]);
+    expect(sup("the catalytic Ser139,²⁵,²⁶ which")).toEqual([[25, 26]]);
+  });
+
+  it("reads HTML and Pandoc superscripts", () => {
+    expect(sup("breast cancer.<sup>6,7</sup> Next")).toEqual([[6, 7]]);
+    expect(sup("breast cancer<sup>12–14</sup>.")).toEqual([[12, 13, 14]]);
+    expect(sup("breast cancer.^6,7^ Next")).toEqual([[6, 7]]);
+    expect(sup("Ca<sup>2+</sup> and 10<sup>6</sup> cells")).toEqual([]);
+  });
+
+  it("ignores residue numbers, genotypes and ordinals", () => {
+    expect(sup("a conserved cleavage site, ⁹²⁶DQVD⁹²⁹.", 999)).toEqual([]);
+    expect(sup("heterozygous Eprs1⁺/⁻ mice")).toEqual([]);
+    expect(sup("the 2ⁿᵈ and 3ʳᵈ cycles")).toEqual([]);
+    expect(sup("copy number of KARS1 was 10⁷ per cell")).toEqual([]);
+  });
+
   it("ignores superscripts outside the list", () => {
     expect(sup("reported.²⁰⁰", 155)).toEqual([]);
   });
@@ -94,6 +140,8 @@ describe("detectCitationStyle", () => {
     expect(detectCitationStyle("Cancer (1). More (2, 3). The (1) list of things.¹")).toBe("parenthetical");
     expect(detectCitationStyle("Cancer.¹ More.^{2,3} The (1) list.⁴ (2) More.⁵")).toBe("superscript");
     expect(detectCitationStyle("Shown [1]. Also [2, 3]. Here (4).")).toBe("bracket");
+    // Years in narrative author–year cites are no parenthetical markers of a 150-entry list.
+    expect(detectCitationStyle("Lotte et al. (2007) and Abiri et al. (2019) showed it [1].", 150)).toBe("bracket");
   });
 });
 

@@ -1,9 +1,10 @@
-// Citation markers in body text → reference numbers. The marker grammar:
+// Numbered citation markers in body text → reference numbers. The marker grammar:
 //   parenthetical  (43)  (19, 20)  (1–3)  (35, 92)  (5-7; 9)     — any dash for ranges
-//   bracketed      [43]  [1–3, 7]
-//   superscript    ¹  ¹⁷⁻¹⁹  ⁷⁴,⁸⁹,⁹⁰  ^{6,7}  ^{140,141}
+//   bracketed      [43]  [1–3, 7]  cells[21,22]  [1- 4] (a range split over a line)
+//   superscript    ¹  ¹⁷⁻¹⁹  ⁷⁴,⁸⁹,⁹⁰  activity.⁷  ^{6,7}  <sup>6,7</sup>  ^6,7^ (Pandoc)
 // Not citations: years (2024), (Figure 3), (n = 5), (fda.gov), numbers outside the list,
-// enumerations "(1) … (2) …", chemical formulae and units (Fe₃O₄, Fe(3)O(4), Ca²⁺, ¹⁸F, cm², 10⁶).
+// enumerations "(1) … (2) …", equation numbers "… = x + y (3)", "Fig. [3]", chemical formulae and
+// units (Fe₃O₄, Fe(3)O(4), Ca²⁺, ¹⁸F, cm², 10⁶), residue numbers ⁹²⁶DQVD⁹²⁹, genotypes Eprs1⁺/⁻.
 
 export type NumberedCitationStyle = "parenthetical" | "bracket" | "superscript";
 
@@ -23,6 +24,14 @@ const BRACKET = new RegExp(`\\[(${LIST})\\]`, "g");
 const SUP_DIGIT = "[⁰¹²³⁴⁵⁶⁷⁸⁹]";
 const SUPERSCRIPT = new RegExp(`${SUP_DIGIT}+(?:\\s?[,⁻–‐-]\\s?${SUP_DIGIT}+)*`, "g");
 const TEX = /\^\{\s*(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\s*\}/g;
+// HTML <sup> (Markdown converted from HTML or JATS) and Pandoc's ^…^ superscript.
+const HTML_SUP = new RegExp(`<sup>(${LIST})</sup>`, "gi");
+const PANDOC_SUP = new RegExp(`\\^(\\d{1,4}(?:\\s*(?:${DASH}|,)\\s*\\d{1,4})*)\\^`, "g");
+// Numbers these words introduce are not citations: "Fig. (3)", "Table [2]", "Eq. (4)", "Scheme 1".
+// (Caption and cross-reference vocabulary shared by the common journal styles.)
+const NOT_AFTER = /\b(?:fig(?:ure)?s?|tables?|eqs?|equations?|schemes?|sections?|sect|steps?|chapters?|panels?|boxe?s?|appendix|lanes?)\.?\s*$/i;
+/** A line of mathematics before a parenthesised number at the end of a line: "y = ax + b (3)". */
+const FORMULA_LINE = /[=<>≤≥±×∑∫√]/;
 const SUP_TO_ASCII: Record<string, string> = {
   "⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-",
 };
@@ -47,17 +56,28 @@ function inRange(numbers: number[], maxNumber: number): boolean {
   return numbers.length > 0 && numbers.every((n) => n >= 1 && n <= maxNumber && n < 1000);
 }
 
+/** The line of `text` that ends at `index`. */
+function lineBefore(text: string, index: number): string {
+  return text.slice(text.lastIndexOf("\n", index - 1) + 1, index);
+}
+
 function findEnclosed(text: string, pattern: RegExp, maxNumber: number): CitationMarker[] {
+  const bracket = pattern === BRACKET;
   const markers: CitationMarker[] = [];
   const enumerations: CitationMarker[] = [];
   for (const match of text.matchAll(pattern)) {
     const start = match.index;
     const end = start + match[0].length;
-    // "Fe(3)O(4)", "H(2)O": a number glued to a word is a formula, not a citation.
-    if (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]!)) continue;
+    const previous = text[start - 1] ?? "";
+    // "Fe(3)O(4)", "H(2)O": a number in parentheses glued to a word is a formula. Brackets glued
+    // to the word before are citations ("tumours[60, 61]"): justified PDF text loses that space.
+    if (!bracket && /[\p{L}\p{N}]/u.test(previous)) continue;
     if (/[\p{L}\p{N}]/u.test(text[end] ?? "")) continue;
+    if (NOT_AFTER.test(text.slice(Math.max(0, start - 24), start))) continue;
     const numbers = parseNumberList(match[1]!);
     if (!numbers || !inRange(numbers, maxNumber)) continue;
+    // "E = mc² (3)" closing a line: an equation number.
+    if (numbers.length === 1 && /^[ \t]*(?:\n|$)/.test(text.slice(end)) && FORMULA_LINE.test(lineBefore(text, start))) continue;
     const marker = { start, end, numbers };
     if (numbers.length === 1 && /^\s+\p{L}/u.test(text.slice(end, end + 3))) enumerations.push(marker);
     markers.push(marker);
@@ -75,40 +95,57 @@ function findEnclosed(text: string, pattern: RegExp, maxNumber: number): Citatio
   return markers.filter((marker) => !listed.has(marker));
 }
 
+/** Is the superscript at `start` a residue number, charge, exponent, isotope or unit rather than a citation? */
+function superscriptIsNotCitation(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start);
+  const previous = text[start - 1] ?? "";
+  const next = text[end] ?? "";
+  if (/[⁺⁻]/.test(next) || /[⁺⁻^]/.test(previous)) return true; // charges and exponents: Ca²⁺, cm⁻², Eprs1⁺/⁻
+  if (/(?:^|[^\d])10$/.test(before) || /×\s?10$/.test(before)) return true; // 10⁶
+  if ((start === 0 || /[\s(/]/.test(previous)) && /\p{L}/u.test(next)) return true; // isotopes: ¹⁸F
+  if (UNIT_BEFORE.test(before)) return true; // cm², m³, R²
+  // "⁹²⁶DQVD⁹²⁹": a word that opens with a superscript number labels residues; so does its closing one.
+  const word = /\S*$/.exec(before)![0];
+  if (/^[([]?[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(word) && /\p{L}/u.test(word)) return true;
+  return false;
+}
+
 function findSuperscripts(text: string, maxNumber: number): CitationMarker[] {
   const markers: CitationMarker[] = [];
   for (const match of text.matchAll(SUPERSCRIPT)) {
     const start = match.index;
     const end = start + match[0].length;
-    const before = text.slice(0, start);
-    const previous = text[start - 1] ?? "";
-    const next = text[end] ?? "";
-    if (/[⁺⁻]/.test(next) || /[⁺⁻^]/.test(previous)) continue; // charges and exponents: Ca²⁺, cm⁻²
-    if (/(?:^|[^\d])10$/.test(before) || /×\s?10$/.test(before)) continue; // 10⁶
-    if ((start === 0 || /[\s(/]/.test(previous)) && /\p{L}/u.test(next)) continue; // isotopes: ¹⁸F
-    if (UNIT_BEFORE.test(before)) continue; // cm², m³, R²
+    if (superscriptIsNotCitation(text, start, end)) continue;
     const ascii = [...match[0]].map((ch) => SUP_TO_ASCII[ch] ?? ch).join("");
     const numbers = parseNumberList(ascii);
     if (numbers && inRange(numbers, maxNumber)) markers.push({ start, end, numbers });
   }
-  for (const match of text.matchAll(TEX)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    const previous = text[start - 1] ?? "";
-    const following = text.slice(end).replace(/^\$/, "").charAt(0); // "$^{18}$F" is an isotope too
-    if ((start === 0 || /[\s(/$]/.test(previous)) && /\p{L}/u.test(following)) continue;
-    const numbers = parseNumberList(match[1]!);
-    if (numbers && inRange(numbers, maxNumber)) markers.push({ start, end, numbers });
+  for (const pattern of [TEX, HTML_SUP, PANDOC_SUP]) {
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      const previous = text[start - 1] ?? "";
+      const following = text.slice(end).replace(/^\$/, "").charAt(0); // "$^{18}$F" is an isotope too
+      if ((start === 0 || /[\s(/$]/.test(previous)) && /\p{L}/u.test(following)) continue;
+      if (/[+−-]/.test(following) || /(?:^|[^\d])10\$?$/.test(text.slice(0, start))) continue; // Ca^{2+}, 10^{6}
+      const numbers = parseNumberList(match[1]!);
+      if (numbers && inRange(numbers, maxNumber)) markers.push({ start, end, numbers });
+    }
   }
   return markers.sort((a, b) => a.start - b.start);
 }
 
-/** Which marker style a review uses, from its body text. */
-export function detectCitationStyle(text: string): NumberedCitationStyle {
-  const count = (pattern: RegExp) => [...text.matchAll(pattern)].length;
-  const parenthetical = count(PAREN);
-  const bracket = count(BRACKET);
-  const superscript = count(SUPERSCRIPT) + count(TEX);
+/**
+ * Which numbered marker style a text uses: the style whose markers cite the most numbers of the
+ * list (1…maxNumber). Years, enumerations "(1) … (2) …" and formulae are not counted, so a paper
+ * that enumerates in parentheses and cites in brackets reads as bracketed.
+ */
+export function detectCitationStyle(text: string, maxNumber = 999): NumberedCitationStyle {
+  const cited = (style: NumberedCitationStyle) =>
+    findCitationMarkers(text, { style, maxNumber }).reduce((sum, marker) => sum + marker.numbers.length, 0);
+  const parenthetical = cited("parenthetical");
+  const bracket = cited("bracket");
+  const superscript = cited("superscript");
   if (superscript > parenthetical && superscript > bracket) return "superscript";
   return bracket > parenthetical ? "bracket" : "parenthetical";
 }

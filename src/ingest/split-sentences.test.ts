@@ -32,6 +32,7 @@ describe("splitSentences", () => {
       "End",
     ]);
     expect(split("as shown (Table 3).¹⁵¹ Next")).toEqual(["as shown (Table 3).¹⁵¹", "Next"]);
+    expect(split("Done.<sup>6,7</sup> Next one.^8^ Last")).toEqual(["Done.<sup>6,7</sup>", "Next one.^8^", "Last"]);
   });
 
   it("starts sentences with lowercase gene and RNA names", () => {

@@ -1,6 +1,6 @@
 // Sentence boundaries in scientific prose. Abbreviations ("et al.", "e.g.", "i.e.", "Fig.",
 // "vs.", initials, "U.S.") and decimals do not end a sentence; a superscript citation printed
-// after the full stop ("… in 2024.¹ Breast …") belongs to the sentence before it.
+// after the full stop ("… in 2024.¹ Breast …", "….<sup>3</sup> Next") belongs to the sentence before it.
 
 export interface SentenceSpan {
   /** Offsets into the text split; the span is trimmed. */
@@ -14,7 +14,7 @@ const ABBREVIATIONS = new Set([
   "sp", "var", "resp", "viz", "suppl", "eds", "sect", "dept", "univ",
 ]);
 
-const TRAILING_CITATION = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|\^\{[\d,\s–-]+\})+/;
+const TRAILING_CITATION = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|\^\{[\d,\s–-]+\}|<sup>[\d,\s–-]+<\/sup>|\^[\d,–-]+\^)+/i;
 
 function isAbbreviation(text: string, dot: number): boolean {
   const token = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 24), dot))?.[1] ?? "";
