@@ -35,6 +35,14 @@ describe("parenthetical author–year citations", () => {
   });
 });
 
+describe("author–year groups torn by a break", () => {
+  it("reads a group left open at the end of a paragraph and one closed at the start of the next", () => {
+    expect(cites("power variations (Crone et al., 1998; Gunduz et al., 2012;")).toEqual([["Crone et al. 1998", "Gunduz et al. 2012"]]);
+    expect(cites("Hermes et al., 2012, 2014) can characterize it (Lee, 2019).")).toEqual([["Hermes et al. 2012", "Hermes et al. 2014"], ["Lee 2019"]]);
+    expect(cites("Results held (see below) for cells, 2019 and later")).toEqual([]);
+  });
+});
+
 describe("narrative author–year citations", () => {
   it("reads the name before a bracketed year list", () => {
     expect(cites("For instance, Lotte et al. (2007, 2018) provided")).toEqual([["Lotte et al. 2007", "Lotte et al. 2018"]]);

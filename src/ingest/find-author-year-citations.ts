@@ -48,6 +48,9 @@ const IN_GROUP = new RegExp(String.raw`(?<![\p{L}\p{N}])${NAMES}(?:['’]s)?(?:\
 /** "Smith et al. (2020, 2021)", "Lee and Park (2019a)". */
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])${NAMES}(?:['’]s)?\s*([([]\s*(${YEARS})\s*[)\]])`, "gu");
 const GROUP = /[([]([^()[\]]{1,1200})[)\]]/g;
+// A group torn by a page, column or paragraph break: open at the end of a text, or closed at its start.
+const OPEN_TAIL = /[([]([^()[\]]{1,1200})$/;
+const CLOSED_HEAD = /^([^()[\]]{1,1200})[)\]]/;
 
 // Capitalised words that precede a year in brackets without naming an author: months, figure and
 // table labels, publication history ("Accessed 2021", "Figure 3, 2020", "COVID-19 (2020)").
@@ -110,6 +113,11 @@ export function findAuthorYearCitations(text: string): AuthorYearCitation[] {
     if (inside(group.index)) continue; // the "(2020)" of a narrative cite
     const works = findAuthorYearWorks(group[1]!);
     if (works.length) citations.push({ start: group.index, end: group.index + group[0].length, narrative: false, works });
+  }
+  for (const torn of [OPEN_TAIL.exec(text), CLOSED_HEAD.exec(text)]) {
+    if (!torn || inside(torn.index)) continue;
+    const works = findAuthorYearWorks(torn[1]!);
+    if (works.length) citations.push({ start: torn.index, end: torn.index + torn[0].length, narrative: false, works });
   }
   return citations.sort((a, b) => a.start - b.start);
 }
