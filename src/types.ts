@@ -130,8 +130,8 @@ export interface CitationStats {
   markers: number;
   /** Of those, numbers that point at an existing entry. */
   resolved: number;
-  /** resolved / markers, 1 when there are none. */
-  resolvedRatio: number;
+  /** resolved / markers; null when there are none (nothing found is not "100% resolve"). */
+  resolvedRatio: number | null;
 }
 
 export interface ParsedDocument {

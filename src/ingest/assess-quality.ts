@@ -55,15 +55,33 @@ export function assessQuality(input: QualityInput): DocumentQuality {
   return quality;
 }
 
-/** One line for a CLI or log: "superscript citations · 106/106 references · 248 citations, 98% resolve". */
-export function describeQuality(quality: DocumentQuality): string {
+/**
+ * The record in words, for the docs CLI and the source viewer: the reference list, then the
+ * citations, then how much text survived. Never "100% resolve" or "missing: none" when nothing
+ * was found: an absent list or absent citations are said to be absent.
+ */
+export function describeQuality(quality: DocumentQuality, missingNumbers: number[] = []): { list: string; citations: string } {
   const refs = quality.references;
-  const list = refs.parsed === 0 ? "no reference list" : `${refs.parsed}/${refs.span} references (${quality.referenceStyle})`;
+  let list = "no reference list found";
+  if (refs.parsed > 0) {
+    list =
+      quality.referenceStyle === "numbered"
+        ? `${refs.parsed} references, numbered 1–${refs.span}`
+        : `${refs.parsed} references (${quality.referenceStyle})`;
+    if (refs.missing > 0) {
+      const shown = missingNumbers.slice(0, 12).join(", ");
+      list += ` · missing reference numbers: ${shown || refs.missing}${missingNumbers.length > 12 ? ", …" : ""}`;
+    }
+  }
   const cites = quality.citations;
-  const citations =
-    cites.found === 0
-      ? "no in-text citations"
-      : `${cites.found} citations (${quality.citationStyle}), ${percent(cites.resolvedRatio ?? 0)} resolve`;
-  const kept = quality.text.keptRatio === null ? "" : ` · ${percent(quality.text.keptRatio)} of extracted text kept`;
-  return `${list} · ${citations}${kept}`;
+  let citations = "no in-text citations found";
+  if (cites.found > 0) {
+    citations = `${cites.found} citation markers (${quality.citationStyle})`;
+    if (cites.resolvedRatio !== null) citations += `, ${(cites.resolvedRatio * 100).toFixed(1)}% resolve to an entry`;
+  }
+  if (quality.citingSentenceShare !== null && cites.found > 0) {
+    citations += ` · ${percent(quality.citingSentenceShare)} of body sentences cite`;
+  }
+  if (quality.text.keptRatio !== null) citations += ` · ${percent(quality.text.keptRatio)} of extracted text kept`;
+  return { list, citations };
 }

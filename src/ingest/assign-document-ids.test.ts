@@ -10,10 +10,10 @@ function doc(authors: string[], year: number | undefined, file: string, chunks =
   return {
     meta: { id: "tmp", file, title: "t", authors, ...(year === undefined ? {} : { year }) },
     text: "x", sections: [], references: [], missingReferenceNumbers: [],
-    citationStats: { markers: 0, resolved: 0, resolvedRatio: 1 }, chunks: chunkList,
+    citationStats: { markers: 0, resolved: 0, resolvedRatio: null }, chunks: chunkList,
     quality: assessQuality({
       citationStyle: "none", referenceStyle: "none", references: [], missingReferenceNumbers: [],
-      citationStats: { markers: 0, resolved: 0, resolvedRatio: 1 }, chunks: chunkList, extractedChars: 1, keptChars: 1,
+      citationStats: { markers: 0, resolved: 0, resolvedRatio: null }, chunks: chunkList, extractedChars: 1, keptChars: 1,
     }),
   };
 }

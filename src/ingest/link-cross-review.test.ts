@@ -45,10 +45,10 @@ function reviewWith(id: string, references: ReferenceEntry[]): ParsedDocument {
     sections: [],
     references,
     missingReferenceNumbers: [],
-    citationStats: { markers: 0, resolved: 0, resolvedRatio: 1 },
+    citationStats: { markers: 0, resolved: 0, resolvedRatio: null },
     quality: assessQuality({
       citationStyle: "none", referenceStyle: "numbered", references, missingReferenceNumbers: [],
-      citationStats: { markers: 0, resolved: 0, resolvedRatio: 1 }, chunks: [], extractedChars: 0, keptChars: 0,
+      citationStats: { markers: 0, resolved: 0, resolvedRatio: null }, chunks: [], extractedChars: 0, keptChars: 0,
     }),
     chunks: [],
   };

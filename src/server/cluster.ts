@@ -38,6 +38,7 @@ export async function runClusterPrimary(config: AppConfig, logger: Logger, optio
     log: (line) => logger.info(line),
   });
   logger.info({ build: built.buildDir, status: built.status }, built.status === "built" ? "built the index" : "index is up to date");
+  for (const { file, docId, warnings } of built.warnings) logger.warn({ file, docId, warnings }, "document read with warnings");
   // A corrupt index fails here, once, with its message, instead of in a crash loop of workers.
   await loadIndex(config.indexDir, embeddings);
 

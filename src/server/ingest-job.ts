@@ -14,7 +14,7 @@ import type { AppConfig } from "../config.ts";
 import { type ErrorCode, ReviewChatError, UnreadableDocumentError } from "../errors.ts";
 import { createEmbeddings } from "../index/create-embeddings.ts";
 import { parseDocumentFile } from "../ingest/parse-document.ts";
-import { buildIndex } from "../store/build-index.ts";
+import { type DocumentWarnings, buildIndex } from "../store/build-index.ts";
 
 export interface IngestJob {
   corpusDir: string;
@@ -31,6 +31,7 @@ export interface IngestJobResult {
   documents: number;
   chunks: number;
   skipped: { file: string; reason: string }[];
+  warnings: DocumentWarnings[];
   file?: { name: string; replaced: boolean };
 }
 
@@ -62,6 +63,7 @@ export async function runIngestJob(job: IngestJob, log: (line: string) => void):
       documents: result.manifest.documentCount,
       chunks: result.manifest.chunkCount,
       skipped: result.skipped,
+      warnings: result.warnings,
       file: placed?.file,
     };
   } catch (error) {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type AppConfig, PROJECT_ROOT } from "../config.ts";
 import { ReviewChatError } from "../errors.ts";
+import type { DocumentWarnings } from "../store/build-index.ts";
 import type { IpcChannel } from "./cluster-ipc.ts";
 import type { IngestJob, IngestJobOutput, IngestJobResult } from "./ingest-job.ts";
 
@@ -25,6 +26,8 @@ export interface IngestResult {
   chunks: number;
   /** Corpus files that could not be read, with the reason. */
   skipped: { file: string; reason: string }[];
+  /** Indexed documents read poorly (no reference list, no citations, under 90% resolving), with why. */
+  warnings: DocumentWarnings[];
   /** The corpus file the upload became, and whether it replaced one of the same name. */
   file?: { name: string; replaced: boolean };
   durationMs: number;

@@ -182,7 +182,34 @@ export const openApiDocument = {
           },
         },
         responses: {
-          "200": json({ type: "object" }, "The ingest result"),
+          "200": json(
+            {
+              type: "object",
+              properties: {
+                status: { enum: ["built", "unchanged"] },
+                build: { type: "string" },
+                documents: { type: "integer" },
+                chunks: { type: "integer" },
+                skipped: {
+                  type: "array",
+                  description: "corpus files that could not be read (encrypted, no text layer, damaged …), with the reason",
+                  items: { type: "object", properties: { file: { type: "string" }, reason: { type: "string" } } },
+                },
+                warnings: {
+                  type: "array",
+                  description: "documents indexed with no reference list, no in-text citations or under 90% of citations resolving",
+                  items: {
+                    type: "object",
+                    properties: { file: { type: "string" }, docId: { type: "string" }, warnings: { type: "array", items: { type: "string" } } },
+                  },
+                },
+                file: { type: "object", properties: { name: { type: "string" }, replaced: { type: "boolean" } } },
+                durationMs: { type: "integer" },
+              },
+            },
+            "The ingest result",
+          ),
+          "422": errorResponse("The uploaded file cannot be read, or no corpus file could be read (the live index is unchanged)"),
           "400": errorResponse("Invalid upload or body"),
           "401": errorResponse("No bearer token"),
           "403": errorResponse("Wrong token, or admin ingest disabled"),
@@ -290,7 +317,8 @@ export const openApiDocument = {
         type: "object",
         properties: {
           docId: { type: "string" },
-          n: { type: "integer", description: "The number the review prints" },
+          n: { type: "integer", description: "The number the review prints; in an author–year paper, the entry's position in its list" },
+          label: { ...nullable("string"), description: "How an author–year paper cites the entry, e.g. \"Smith et al., 2020a\"; null in numbered papers" },
           text: { type: "string" },
           authors: { type: "array", items: { type: "string" } },
           title: nullable("string"),
@@ -332,9 +360,48 @@ export const openApiDocument = {
               references: { type: "integer" },
               citations: { type: "integer" },
               citationsResolved: { type: "integer" },
-              citationsResolvedRatio: { type: "number" },
+              citationsResolvedRatio: { ...nullable("number"), description: "null when no citation marker was found" },
               missingReferenceNumbers: { type: "array", items: { type: "integer" } },
             },
+          },
+          quality: ref("DocumentQuality"),
+        },
+      },
+      DocumentQuality: {
+        type: "object",
+        description: "How well the document was read: what style was detected, how much of the list and the citations was read, how much extracted text was kept",
+        properties: {
+          citationStyle: { enum: ["parenthetical", "bracket", "superscript", "author-year", "none"], description: "none when no marker was found" },
+          referenceStyle: { enum: ["numbered", "author-year", "none"] },
+          references: {
+            type: "object",
+            properties: {
+              parsed: { type: "integer" },
+              span: { type: "integer", description: "numbered lists: the highest number; author-year lists: the entries parsed" },
+              missing: { type: "integer", description: "numbers between 1 and span with no entry" },
+            },
+          },
+          citations: {
+            type: "object",
+            properties: {
+              found: { type: "integer" },
+              resolved: { type: "integer" },
+              resolvedRatio: { ...nullable("number"), description: "null when none was found" },
+            },
+          },
+          citingSentenceShare: { ...nullable("number"), description: "share of body sentences that cite an entry" },
+          text: {
+            type: "object",
+            properties: {
+              extractedChars: { type: "integer" },
+              keptChars: { type: "integer" },
+              keptRatio: nullable("number"),
+            },
+          },
+          warnings: {
+            type: "array",
+            items: { type: "string" },
+            description: "no reference list, no in-text citations, under 90% of citations resolving, reference numbers without an entry",
           },
         },
       },
@@ -346,7 +413,7 @@ export const openApiDocument = {
             properties: {
               citationStats: {
                 type: "object",
-                properties: { markers: { type: "integer" }, resolved: { type: "integer" }, resolvedRatio: { type: "number" } },
+                properties: { markers: { type: "integer" }, resolved: { type: "integer" }, resolvedRatio: nullable("number") },
               },
               sections: {
                 type: "array",

@@ -25,6 +25,7 @@ export async function startServer(
   if (options.ingestIfStale ?? true) {
     const result = await buildIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embeddings, log });
     log(result.status === "built" ? `Built index ${result.buildDir}` : "Index is up to date");
+    for (const { file, docId, warnings } of result.warnings) log(`Warning: ${file} (${docId}): ${warnings.join("; ")}`);
   }
   const ctx: ServerContext = { config, embeddings, index: await loadIndex(config.indexDir, embeddings) };
   const app = createApp(ctx);

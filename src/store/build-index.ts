@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { AppConfig } from "../config.ts";
-import { UnreadableDocumentError } from "../errors.ts";
+import { ReviewChatError, UnreadableDocumentError } from "../errors.ts";
 import type { IdentifiedEmbeddings } from "../index/create-embeddings.ts";
 import { buildVectorIndex } from "../index/vector-index.ts";
 import { assignDocumentIds } from "../ingest/assign-document-ids.ts";
@@ -37,6 +37,24 @@ export interface BuildIndexResult {
   manifest: IndexManifest;
   /** Files that could not be read, by name, with the reason. */
   skipped: { file: string; reason: string }[];
+  /** Documents that were indexed but read poorly: no reference list, no citations, few resolving. */
+  warnings: DocumentWarnings[];
+}
+
+export interface DocumentWarnings {
+  file: string;
+  docId: string;
+  warnings: string[];
+}
+
+/** What a manifest says about its files: the skipped ones and the ones indexed with warnings. */
+function reportOf(manifest: IndexManifest): Pick<BuildIndexResult, "skipped" | "warnings"> {
+  return {
+    skipped: manifest.files.filter((r) => r.error !== undefined).map((r) => ({ file: r.file, reason: r.error! })),
+    warnings: manifest.files
+      .filter((r) => r.docId !== undefined && r.warnings?.length)
+      .map((r) => ({ file: r.file, docId: r.docId!, warnings: r.warnings! })),
+  };
 }
 
 export interface BuildIndexOptions {
@@ -87,7 +105,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
   if (liveDir && !options.force) {
     const live = await readManifest(liveDir).catch(() => null);
     if (live && live.corpusHash === corpusHash && live.embedder.id === embeddings.modelId) {
-      return { status: "unchanged", buildDir: liveDir, manifest: live, skipped: [] };
+      return { status: "unchanged", buildDir: liveDir, manifest: live, ...reportOf(live) };
     }
   }
 
@@ -110,11 +128,18 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     progress?.update(i + 1);
   }
   progress?.stop();
+  if (files.length > 0 && documents.length === 0) {
+    // Publishing an empty index would replace a working one: fail and leave the live index as it is.
+    const reasons = skipped.map(({ file, reason }) => `${file}: ${reason}`).join("; ");
+    throw new ReviewChatError("unreadable_document", `No corpus file could be read, so the index was not changed (${reasons})`);
+  }
 
   assignDocumentIds(documents);
-  for (const [i, doc] of documents.entries()) {
+  for (const doc of documents) {
     const record = fileRecords.find((r) => r.file === doc.meta.file);
-    if (record) record.docId = documents[i]!.meta.id;
+    if (!record) continue;
+    record.docId = doc.meta.id;
+    if (doc.quality.warnings.length) record.warnings = doc.quality.warnings;
   }
   const links = linkCrossReviewReferences(documents);
   const chunks = documents.flatMap((doc) => doc.chunks);
@@ -142,5 +167,6 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     // The manifest goes last: a build folder without one was never finished.
     await writeJson(path.join(tmpDir, "manifest.json"), manifest);
   });
-  return { status: "built", buildDir, manifest: await readManifest(buildDir), skipped };
+  const manifest = await readManifest(buildDir);
+  return { status: "built", buildDir, manifest, ...reportOf(manifest) };
 }

@@ -75,7 +75,8 @@ export class Corpus {
       references: doc.references.length,
       citations: doc.citationStats.markers,
       citationsResolved: doc.citationStats.resolved,
-      citationsResolvedRatio: doc.citationStats.resolvedRatio,
+      // null when no marker was found: nothing found is not "100% resolve".
+      citationsResolvedRatio: doc.citationStats.markers > 0 ? doc.citationStats.resolved / doc.citationStats.markers : null,
       missingReferenceNumbers: doc.missingReferenceNumbers,
     };
   }

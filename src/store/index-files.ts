@@ -23,7 +23,8 @@ export interface IndexManifest {
   builtAt: string;
   /** Hash over corpus file names and contents plus the parser version. */
   corpusHash: string;
-  files: { file: string; sha256: string; docId?: string; error?: string }[];
+  /** Per corpus file: the document it became, or why it was skipped; warnings about how well it was read. */
+  files: { file: string; sha256: string; docId?: string; error?: string; warnings?: string[] }[];
   embedder: { id: string; dimensions: number };
   documentCount: number;
   chunkCount: number;

@@ -39,7 +39,8 @@ describe("review-chat docs", () => {
     const docs = JSON.parse(result.stdout) as {
       id: string;
       year: number;
-      counts: { references: number; citationsResolvedRatio: number; missingReferenceNumbers: number[]; chunks: number };
+      counts: { references: number; citationsResolvedRatio: number | null; missingReferenceNumbers: number[]; chunks: number };
+      quality: { referenceStyle: string; references: { parsed: number }; citations: { found: number; resolvedRatio: number | null } };
     }[];
     const byId = Object.fromEntries(docs.map((d) => [d.id, d]));
     expect(Object.keys(byId).sort()).toEqual(["guan2024", "verma2024"]);
@@ -47,7 +48,11 @@ describe("review-chat docs", () => {
     expect(byId.guan2024!.counts.missingReferenceNumbers).toEqual([2]);
     expect(byId.verma2024!.counts.references).toBe(155);
     expect(byId.verma2024!.counts.missingReferenceNumbers).toEqual([]);
-    for (const doc of docs) expect(doc.counts.citationsResolvedRatio).toBeGreaterThanOrEqual(0.95);
+    for (const doc of docs) {
+      expect(doc.counts.citationsResolvedRatio).toBeGreaterThanOrEqual(0.95);
+      expect(doc.quality).toMatchObject({ referenceStyle: "numbered", references: { parsed: doc.counts.references } });
+      expect(doc.quality.citations.resolvedRatio).toBe(doc.counts.citationsResolvedRatio);
+    }
 
     const text = await runCli(["docs", "--index", temp.indexDir]);
     expect(text.stdout).toMatch(/resolve to an entry/);

@@ -32,6 +32,13 @@ describe("GET /api/documents", () => {
     expect(guan).toMatchObject({ journal: "Front. Immunol.", doi: "10.3389/fimmu.2024.1492546", year: 2024 });
     expect(guan.counts.references).toBeGreaterThan(100);
     expect(guan.counts.chunks).toBeGreaterThan(10);
+    // Each document's health: the list, the citations and what they resolve to.
+    const quality = (guan as unknown as { quality: { referenceStyle: string; references: { parsed: number }; citations: { found: number; resolvedRatio: number }; warnings: string[] } }).quality;
+    expect(quality.referenceStyle).toBe("numbered");
+    expect(quality.references.parsed).toBe(guan.counts.references);
+    expect(quality.citations.found).toBeGreaterThan(100);
+    expect(quality.citations.resolvedRatio).toBeGreaterThan(0.9);
+    expect(quality.warnings).toEqual(["1 of 104 reference numbers have no entry"]);
   });
 
   it("describes one review with its sections", async () => {
@@ -42,6 +49,7 @@ describe("GET /api/documents", () => {
     expect(sections.some((s) => s.number === "3.1" && /Solid lipid nanoparticles/.test(s.title))).toBe(true);
     expect((body.counts as { missingReferenceNumbers: number[] }).missingReferenceNumbers).toContain(2);
     expect(body.citationStats).toMatchObject({ markers: expect.any(Number), resolvedRatio: expect.any(Number) });
+    expect(body.quality).toMatchObject({ citations: { found: (body.citationStats as { markers: number }).markers } });
   });
 
   it("lists a review's references", async () => {

@@ -47,6 +47,9 @@ describe("GET /docs/:id", () => {
     expect(body).toContain('<a class="cite" href="#ref-48" aria-label="reference 48">48</a>');
     // 113 resolved citation numbers in Guan; a range "(70–72)" links its two printed ends.
     expect((body.match(/class="cite"/g) ?? []).length).toBeGreaterThan(100);
+    // A health line under the title, with the document's warnings.
+    expect(body).toMatch(/<section class="health muted" aria-label="Parse quality"><p class="meta">103 references, numbered 1–104 · missing reference numbers: 2 · \d+ citation markers \(parenthetical\), \d+\.\d% resolve to an entry/);
+    expect(body).toContain("<li>Warning: 1 of 104 reference numbers have no entry</li>");
     // No script at all: the highlight is CSS (:target).
     expect(body).not.toMatch(/<script/i);
   });

@@ -1,29 +1,30 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
+import { describeQuality } from "../../ingest/assess-quality.ts";
 import { loadCorpus } from "../../store/load-index.ts";
 
 export function registerDocsCommand(program: Command): void {
   program
     .command("docs")
-    .description("list indexed documents with their metadata and counts")
+    .description("list indexed documents with their metadata, counts and parse quality")
     .option("--index <dir>", "index folder")
     .option("--json", "print JSON")
     .action(async (options: { index?: string; json?: boolean }) => {
       const corpus = await loadCorpus(options.index ?? loadConfig(process.env).indexDir);
-      const rows = corpus.documents.map((doc) => ({ ...doc.meta, counts: corpus.counts(doc.meta.id)! }));
+      const rows = corpus.documents.map((doc) => ({ ...doc.meta, counts: corpus.counts(doc.meta.id)!, quality: doc.quality }));
       if (options.json) {
         console.log(JSON.stringify(rows, null, 2));
         return;
       }
-      for (const row of rows) {
-        const c = row.counts;
-        console.log(`${row.id}  ${row.title}`);
-        console.log(`  ${row.authors.join(", ")}. ${row.journal ?? "?"} ${row.year ?? ""}${row.doi ? `. doi:${row.doi}` : ""}`);
-        console.log(
-          `  chunks ${c.chunks} · references ${c.references} · citation markers ${c.citations} ` +
-            `(${(c.citationsResolvedRatio * 100).toFixed(1)}% resolve to an entry) · missing reference numbers: ` +
-            `${c.missingReferenceNumbers.length ? c.missingReferenceNumbers.join(", ") : "none"}`,
-        );
+      for (const [i, row] of rows.entries()) {
+        const doc = corpus.documents[i]!;
+        const health = describeQuality(row.quality, doc.missingReferenceNumbers);
+        console.log(`${row.id}  ${row.title || "(no title found)"}`);
+        const authors = row.authors.length ? row.authors.join(", ") : "(no authors found)";
+        console.log(`  ${authors}. ${row.journal ?? "?"} ${row.year ?? ""}${row.doi ? `. doi:${row.doi}` : ""}`);
+        console.log(`  chunks ${row.counts.chunks} · ${health.list}`);
+        console.log(`  ${health.citations}`);
+        for (const warning of row.quality.warnings) console.log(`  warning: ${warning}`);
       }
     });
 }

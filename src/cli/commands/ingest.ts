@@ -26,13 +26,19 @@ export function registerIngestCommand(program: Command): void {
       });
       if (result.status === "unchanged") {
         console.log(`Index is up to date (corpus unchanged, embedder ${result.manifest.embedder.id}); nothing to do.`);
+        const flagged = result.skipped.length + result.warnings.length;
+        if (flagged) console.log(`${flagged} file(s) were skipped or read with warnings when it was built: see \`review-chat docs\`.`);
         return;
       }
       for (const { file, reason } of result.skipped) console.error(`Skipped ${file}: ${reason}`);
+      // One line per document read poorly: what a reader of its answers should know.
+      for (const { file, docId, warnings } of result.warnings) console.error(`Warning: ${file} (${docId}): ${warnings.join("; ")}`);
       const { manifest } = result;
       console.log(
         `Indexed ${manifest.documentCount} document(s), ${manifest.chunkCount} chunks with ${manifest.embedder.id} ` +
-          `in ${((Date.now() - started) / 1000).toFixed(1)} s → ${result.buildDir}`,
+          `in ${((Date.now() - started) / 1000).toFixed(1)} s → ${result.buildDir}` +
+          (result.skipped.length ? `; skipped ${result.skipped.length} unreadable file(s)` : "") +
+          (result.warnings.length ? `; ${result.warnings.length} with warnings` : ""),
       );
     });
 }

@@ -3,6 +3,7 @@
 // linked to their entries, and the reference list with DOI links. All corpus text is escaped.
 import type { StoredDocument } from "../../store/index-files.ts";
 import type { Chunk, ReferenceEntry, Section } from "../../types.ts";
+import { describeQuality } from "../../ingest/assess-quality.ts";
 import { detectCitationStyle, findCitationMarkers } from "../../ingest/resolve-citation-markers.ts";
 import { doiUrl, safeHttpUrl } from "../../widget/safe-url.ts";
 import { type SafeHtml, html } from "./html.ts";
@@ -28,6 +29,8 @@ main.viewer { max-width: 900px; }
 .ref-block { white-space: normal; }
 .references { padding-left: 3em; font-size: 15px; }
 .references li { margin-bottom: 6px; overflow-wrap: anywhere; scroll-margin-top: 30vh; }
+.health { margin: 8px 0 0; font-size: 14px; }
+.health ul { margin: 4px 0 0; padding-left: 1.2em; color: var(--warn, #92400e); }
 .references li:target { background: var(--mark); color: var(--mark-fg); box-shadow: 0 0 0 4px var(--mark); }
 `;
 
@@ -198,6 +201,11 @@ export function renderSourceViewerPage(doc: StoredDocument, chunks: readonly Chu
     .filter((s) => s.title)
     .map((s) => html`<li class="l${Math.min(s.level, 4)}"><a href="#sec-${s.id}">${headingText(s)}</a></li>`);
   const references = [...doc.references].sort((a, b) => a.n - b.n);
+  // How well the file was read, with its warnings, so a reader knows what the links are worth.
+  const health = describeQuality(doc.quality, doc.missingReferenceNumbers);
+  const healthLine = html`<section class="health muted" aria-label="Parse quality"><p class="meta">${health.list} · ${health.citations}</p>${
+    doc.quality.warnings.length ? html`<ul>${doc.quality.warnings.map((warning) => html`<li>Warning: ${warning}</li>`)}</ul>` : ""
+  }</section>`;
   const referenceList = html`<div class="ref-block">${
     doc.missingReferenceNumbers.length
       ? html`<p class="muted">Missing from the printed list: ${doc.missingReferenceNumbers.join(", ")}.</p>`
@@ -210,6 +218,7 @@ export function renderSourceViewerPage(doc: StoredDocument, chunks: readonly Chu
 <h1>${meta.title}</h1>
 ${authors ? html`<p class="meta">${authors}</p>` : ""}
 <p class="meta muted">${where}${doi ? html` · <a href="${doi}" target="_blank" rel="noopener noreferrer">${meta.doi ? `doi:${meta.doi}` : doi}</a>` : ""}</p>
+${healthLine}
 ${toc.length ? html`<details class="toc"><summary>Sections (${toc.length})</summary><ol>${toc}</ol></details>` : ""}
 <article class="doc-text" aria-label="Review text">${renderDocumentText(doc, chunks, referenceList)}</article>
 </main>`,

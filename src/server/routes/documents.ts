@@ -37,6 +37,7 @@ function summary(corpus: Corpus, doc: StoredDocument) {
     url: meta.url ?? null,
     file: meta.file,
     counts: corpus.counts(meta.id)!,
+    quality: doc.quality,
   };
 }
 
