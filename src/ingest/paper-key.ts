@@ -10,6 +10,8 @@ const VANCOUVER_INITIALS = /^\p{Lu}{1,4}$/u;
 
 /** Surname of an author as printed: "Aly S", "S. Dallavalle", "P. Ter Brugge", "Chao Guan". */
 export function surnameOf(author: string): string {
+  // Inverted names print the surname before a comma: "Smith, J. A.", "van den Berg, A.".
+  if (author.includes(",")) return author.slice(0, author.indexOf(",")).trim();
   const tokens = author.trim().replace(/\s+/g, " ").split(" ").filter(Boolean);
   if (tokens.length === 0) return "";
   if (tokens.length >= 2 && VANCOUVER_INITIALS.test(tokens[tokens.length - 1]!)) {
@@ -26,6 +28,7 @@ export function surnameOf(author: string): string {
 
 /** First initial of an author, uppercase, or "" when the name has none we can tell. */
 export function firstInitialOf(author: string): string {
+  if (author.includes(",")) return foldToAscii(author.slice(author.indexOf(",") + 1).trim()).charAt(0).toUpperCase();
   const tokens = author.trim().split(/\s+/).filter(Boolean);
   if (tokens.length >= 2 && VANCOUVER_INITIALS.test(tokens[tokens.length - 1]!)) return tokens[tokens.length - 1]![0]!;
   return foldToAscii(tokens[0] ?? "").charAt(0).toUpperCase();

@@ -1,146 +1,258 @@
-// A review's own numbered reference list → structured entries. Two styles are read:
-//   Vancouver-like:  Aly S, El-Kamel AH, et al. Title. *Int J Pharm*. (2023) 642:123163. doi: 10.…
-//                    (also "Journal. 2023;642:123163")
-//   RSC:             S. Dallavalle, … and R. Fruttero, *Drug Resist. Updates*, 2020, **50**, 100682.
-// Numbers are kept as printed: gaps are reported, never renumbered.
-import type { ReferenceEntry } from "../types.ts";
+// A paper's reference list → structured entries. One reader covers the common styles, because
+// they share a skeleton — author run, (year), title, journal, numbers, identifiers:
+//   Vancouver/NLM  Aly S, El-Kamel AH. Title. Int J Pharm. 2023;642:123163.   (Frontiers: "(2023) 642:123163")
+//   APA/Harvard    Smith, J. A., & Lee, K. (2020a). Title. Journal, 12(3), 45–67. https://doi.org/…
+//   Frontiers      Graimann, B., Allison, B., and Pfurtscheller, G. (2013). Title. J. Name 12, 34–56. doi: …
+//   Nature         Lee, S. et al. Title. Nature 5, 1–2 (2020).
+//   Cell           Lee, S., Kim, J., … (2020). Title. Cell 5, 1–2.
+//   ACS            Lee, S.; Kim, J. Title. J. Am. Chem. Soc. 2020, 142, 123–130.
+//   RSC            S. Lee, J. Kim and K. Park, J. Name, 2020, 5, 12.            (no title)
+//   IEEE           S. Lee and J. Kim, "Title," IEEE Trans. X, vol. 5, no. 2, pp. 1–9, 2020.
+//   Elsevier       S. Lee, J. Kim, Title, J. Name 5 (2020) 1–9.
+// What varies is where the year sits and what separates title from journal (". " or ", " or
+// quotes); both are read per entry, so a list mixing shapes is still read entry by entry.
+// Numbered lists keep their printed numbers (gaps reported, never renumbered); author–year lists
+// are numbered by position and get the label the text cites them by.
+import type { ReferenceEntry, ReferenceListStyle } from "../types.ts";
 import { cleanInline } from "./clean-text.ts";
 import { normalizeDoi } from "./parse-metadata.ts";
 import { paperKeyOf } from "./paper-key.ts";
-import type { RawReferenceEntry } from "./parse-sections.ts";
+import { type AuthorRun, readAuthorRun } from "./read-author-run.ts";
+import { referenceLabel } from "./reference-label.ts";
+import type { RawReferenceEntry } from "./split-reference-entries.ts";
 
-const YEAR = "(?:19|20)\\d{2}";
+const YEAR = "(?:1[89]\\d{2}|20[0-3]\\d)";
 const EMPHASIS = /(?<![*\w])\*(?!\*)([^*]+?)\*(?!\*)/g;
+const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
 
-function stripEmphasis(text: string): string {
-  return cleanInline(text);
+/** Where the identifiers start: everything after is DOI, PMID, URL or database links, not bibliography. */
+const IDENTIFIERS =
+  /\s*(?:\bdoi\s*:?\s*10\.|\bdoi\s*:\s*$|https?:\/\/|\bwww\.|\bPMID\b|\bPMCID\b|\b10\.\d{4,9}\/|\[(?:PubMed|Google Scholar|CrossRef|Crossref)\]|\bEpub\b|\bAvailable (?:at|from|online)\b|\b(?:Accessed|Retrieved)\b)/i;
+
+/**
+ * A DOI, repaired where a line break left a space inside it ("10.1523/JNEUROSCI.0868-16. 2016",
+ * "10.3791/ 3993"): a piece after a trailing "." "/" "-" that is not a word of prose.
+ */
+export function findReferenceDoi(text: string): string | undefined {
+  const joined = text.replace(/\b10\.\s+(?=\d{4,9}\/)/g, "10.");
+  const match = /\b(10\.\d{4,9}\/\S*)/.exec(joined);
+  if (!match) return undefined;
+  let doi = match[1]!;
+  let rest = joined.slice(match.index + match[0].length);
+  for (;;) {
+    const piece = /^\s+([\w.()/;:-]+)/.exec(rest);
+    if (!/[./-]$/.test(doi) || !piece || /^[A-Z][a-z]|^(?:and|in|the|PMID|PMCID)\b|:/.test(piece[1]!)) break;
+    doi += piece[1]!;
+    rest = rest.slice(piece[0].length);
+  }
+  doi = doi.replace(/\*+$/, "").replace(/[.,;]+$/, "");
+  // A closing parenthesis belongs to the DOI only when the DOI opened one: "10.1016/S0304-3940(03)00947-9".
+  while (doi.endsWith(")") && (doi.match(/\(/g)?.length ?? 0) < (doi.match(/\)/g)?.length ?? 0)) doi = doi.slice(0, -1);
+  return normalizeDoi(doi) || undefined;
 }
 
-function findDoi(raw: string): string | undefined {
-  const match =
-    /\bdoi:?\s*(10\.\d{4,9}\/\S+)/i.exec(raw) ??
-    /https?:\/\/(?:dx\.)?doi\.org\/(10\.\d{4,9}\/\S+)/i.exec(raw) ??
-    /\b(10\.\d{4,9}\/[^\s,;]+)/.exec(raw);
-  return match ? normalizeDoi(match[1]!.replace(/\*+$/, "")) : undefined;
+function findPmid(text: string): string | undefined {
+  return /\bPMID\s*:?\s*(\d{4,9})\b/i.exec(text)?.[1];
 }
 
-function clean(text: string | undefined): string | undefined {
+function findUrl(text: string): string | undefined {
+  const url = /\bhttps?:\/\/[^\s<>"]+/i.exec(text)?.[0].replace(/[.,;)\]]+$/, "");
+  return url && !/doi\.org\//i.test(url) ? url : undefined;
+}
+
+/** The bibliographic numbers ending an entry: volume, issue, pages, year, month, "vol." "no." "pp.". */
+const TAIL = new RegExp(
+  `(?:(?:^|[\\s,;:.(])\\s*(?:${MONTH}|(?:vol|no|pp?|art|suppl|issue)\\.?|(?:[A-Za-z]|[a-z]{2,4})?\\d+[a-z]?(?:\\s*[–−—-]+\\s*[A-Za-z]?\\d+[a-z]?)?\\)?|\\(\\s*[\\w–-]*\\d[\\w–-]*\\s*\\)|\\(\\s*(?:${YEAR}[a-z]?)\\s*\\))[\\s.,;:)]*)+$`,
+  "i",
+);
+
+interface Numbers {
+  year?: number;
+  suffix?: string;
+  volume?: string;
+  pages?: string;
+}
+
+/** Volume, issue and pages out of the tail: labelled ones by label, else first = volume, last = pages. */
+function readNumbers(tail: string): Numbers {
+  const out: Numbers = {};
+  // The year in parentheses ("(1998)", "(2020a)"), else the first year-shaped number that is not a page range.
+  const years = [...tail.matchAll(new RegExp(`(?<![\\w–−-])(${YEAR})([a-z])?(?![\\w–−-])`, "g"))];
+  const year = years.find((m) => tail[m.index - 1] === "(") ?? years[0];
+  let rest = tail;
+  if (year) {
+    out.year = Number(year[1]);
+    if (year[2]) out.suffix = year[2];
+    rest = tail.slice(0, year.index) + " ".repeat(year[0].length) + tail.slice(year.index + year[0].length);
+  }
+  rest = rest.replace(new RegExp(MONTH, "gi"), " ").replace(/\(\s*\)/g, " ");
+  const labelled = (label: string) => new RegExp(`\\b${label}\\.?\\s*([A-Za-z]?\\d+[a-z]?(?:\\s*[–−—-]+\\s*[A-Za-z]?\\d+[a-z]?)?)`, "i").exec(rest)?.[1];
+  const volume = labelled("vol");
+  const pages = labelled("pp?");
+  const numbers = [...rest.replace(/\b(?:vol|no|pp?)\.?\s*[A-Za-z]?\d+[a-z]?(?:\s*[–−—-]+\s*[A-Za-z]?\d+[a-z]?)?/gi, " ").matchAll(/(\(\s*)?(?<!\w)((?:[A-Za-z]|[a-z]{2,4})?\d+[a-z]?(?:\s*[–−—-]+\s*[A-Za-z]?\d+[a-z]?)?)/g)]
+    .filter((m) => !m[1]) // "(3)" is an issue
+    .map((m) => m[2]!.replace(/\s+/g, ""));
+  if (volume) out.volume = volume;
+  else if (numbers.length >= 2 || (numbers.length === 1 && !/[–−—-]/.test(numbers[0]!) && !pages)) out.volume = numbers[0];
+  if (pages) out.pages = pages.replace(/\s+/g, "");
+  else if (numbers.length >= 2 || (numbers.length === 1 && /[–−—-]/.test(numbers[0]!))) out.pages = numbers[numbers.length - 1];
+  return out;
+}
+
+const JOURNAL_STOPWORDS = new Set(["of", "the", "and", "for", "in", "on", "de", "des", "der", "und", "la", "le", "y", "&", "a", "an"]);
+
+/** Does this text read as a journal (abbreviation) rather than the end of a sentence-case title? */
+export function isJournalLike(text: string): boolean {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (!words.length || words.length > 14) return false;
+  return words.every((word) => {
+    const bare = word.replace(/^[("'“‘]+|[)"'”’.,:;]+$/g, "");
+    if (!bare || JOURNAL_STOPWORDS.has(bare.toLowerCase())) return true;
+    // Capitalised, numeric, or camel-case brands: "bioRxiv", "eLife", "iScience", "mBio", "npj".
+    return /^[\p{Lu}\d]/u.test(bare) || /^\p{Ll}+\p{Lu}/u.test(bare) || bare === "npj";
+  });
+}
+
+/** Split "Title. Journal" at the earliest sentence boundary whose remainder reads as a journal. */
+function splitTitleJournal(body: string): { title?: string; journal?: string } {
+  const boundaries = [...body.matchAll(/[.?!]["”’]?\s+(?=\S)/g)].filter((m) => {
+    const before = body.slice(0, m.index + 1);
+    // Not after an initial or an abbreviation inside the title ("E. coli", "S. aureus", "U.S.A.", "et al.").
+    return !/(?:^|[\s(.-])\p{Lu}\.$/u.test(before) && !/\b(?:et al|vs|ca|approx|no|spp?|e\.g|i\.e)\.$/i.test(before);
+  });
+  for (const m of boundaries) {
+    const journal = body.slice(m.index + m[0].length);
+    if (isJournalLike(journal)) return { title: body.slice(0, m.index + 1), journal };
+  }
+  return { title: body };
+}
+
+function trimField(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const value = stripEmphasis(text).replace(/^[\s.,;:]+|[\s.,;:]+$/g, "");
+  const value = text.replace(/^[\s.,;:]+|[\s,;:]+$/g, "").replace(/\s+/g, " ");
   return value || undefined;
 }
 
-/** Split a Vancouver author run from the rest: "Aly S, El-Kamel AH, Sheta E. Title…" */
-function splitVancouverAuthors(raw: string): { authors: string[]; rest: string } {
-  const match = /^(.*? (?:et al|\p{Lu}{1,4}))\.\s+(.*)$/su.exec(raw);
-  if (!match || match[1]!.length > 600) return { authors: [], rest: raw };
-  const authors = match[1]!
-    .split(/\s*,\s*/)
-    .map((name) => name.trim())
-    .filter((name) => name && !/^et al$/i.test(name));
-  return { authors, rest: match[2]! };
+/** Journal as printed; a single final full stop is a separator in Vancouver ("Int J Pharm."), kept when it ends an abbreviation series ("J. Clin."). */
+function trimJournal(text: string | undefined, commaStyle: boolean): string | undefined {
+  let value = trimField(text?.replace(/^\s*(?:in|In)\s+/, ""));
+  if (value && !commaStyle && /\.$/.test(value) && !/\.(?=.)/.test(value.slice(0, -1))) value = value.slice(0, -1);
+  return value || undefined;
 }
 
-function parseVancouver(raw: string): Partial<ReferenceEntry> {
-  const { authors, rest } = splitVancouverAuthors(raw);
-  const entry: Partial<ReferenceEntry> = { authors };
-  // Frontiers: "(2023) 642:123163"; classic Vancouver: "2023;642(3):123-9" or "2023 Jan;642:…"
-  const frontiers = new RegExp(`\\((${YEAR})\\)\\s*(?:([\\w-]+)(?:\\((\\w+)\\))?:\\s*([\\w–-]+)|([\\w]+[–-][\\w]+))?`).exec(rest);
-  const classic = new RegExp(`\\b(${YEAR})(?:\\s+[A-Z][a-z]{2}(?:\\s+\\d{1,2})?)?;\\s*([\\w-]+)(?:\\((\\w+)\\))?:\\s*([\\w–-]+)`).exec(rest);
-  const found = frontiers ?? classic;
-  if (!found) return entry;
-  entry.year = Number(found[1]);
-  if (found[2]) entry.volume = found[2];
-  const pages = found[4] ?? found[5];
-  if (pages) entry.pages = pages;
-  const before = rest.slice(0, found.index).trim();
-  const emphasized = [...before.matchAll(EMPHASIS)];
-  const lastEmphasis = emphasized[emphasized.length - 1];
-  let title: string;
+function trimTitle(text: string | undefined): string | undefined {
+  const value = trimField(text?.replace(/^["“‘]+|["”’]+[.,]?\s*$/g, ""));
+  return value?.replace(/\.$/, "") || undefined;
+}
+
+/** Italic spans of the printed entry (markdown `*…*`), as plain text: journals in RSC/Elsevier/APA, sometimes titles. */
+function italics(raw: string): string[] {
+  return [...raw.matchAll(EMPHASIS)].map((m) => cleanInline(m[1]!).trim()).filter(Boolean);
+}
+
+interface Fields {
+  authors: string[];
+  etAl: boolean;
+  title?: string;
+  journal?: string;
+  numbers: Numbers;
+}
+
+/** Fields of one entry's text (identifiers already cut off). */
+function readFields(text: string, whole: string, emphasized: string[]): Fields {
+  const run: AuthorRun | null = readAuthorRun(text);
+  let authors = run?.authors ?? [];
+  let rest = run ? text.slice(run.end) : text;
+  const commaStyle = run !== null && /^\s*,/.test(rest);
+  if (!run) {
+    // A corporate author ("World Health Organization. Title …"): the first short sentence without digits.
+    const corporate = /^([^.\d]{3,80}?)\.\s+(?=\S)/.exec(text);
+    if (corporate && corporate[1]!.split(/\s+/).length <= 8) {
+      authors = [corporate[1]!.trim()];
+      rest = text.slice(corporate[0].length);
+    }
+  }
+  rest = rest.replace(/^[\s.,;:]+/, "");
+  const numbers: Numbers = {};
+  // Year right after the authors: APA, Harvard, Cell, Frontiers author–year ("(2020a).", "2020.").
+  const early = new RegExp(`^\\(?(${YEAR})([a-z])?(?:,[^)]{0,20})?\\)?(?=[.,:;\\s]|$)[.,:;]?\\s*`).exec(rest);
+  if (early) {
+    numbers.year = Number(early[1]);
+    if (early[2]) numbers.suffix = early[2];
+    rest = rest.slice(early[0].length);
+  }
+  const tail = TAIL.exec(rest);
+  let body = tail ? rest.slice(0, tail.index) : rest;
+  if (tail) {
+    const read = readNumbers(tail[0]);
+    if (numbers.year === undefined && read.year !== undefined) {
+      numbers.year = read.year;
+      if (read.suffix) numbers.suffix = read.suffix;
+    }
+    if (read.volume) numbers.volume = read.volume;
+    if (read.pages) numbers.pages = read.pages;
+  }
+  if (numbers.year === undefined) {
+    // Nature prints the year last, after the DOI: "Clin. Genet. https://doi.org/… (2022)."
+    const any = new RegExp(`\\((${YEAR})([a-z])?\\)`).exec(whole) ?? new RegExp(`\\b(${YEAR})([a-z])?\\b`).exec(rest);
+    if (any) {
+      numbers.year = Number(any[1]);
+      if (any[2]) numbers.suffix = any[2];
+    }
+  }
+  body = body.replace(/[\s,;:]+$/, "");
+  let title: string | undefined;
   let journal: string | undefined;
-  if (lastEmphasis && before.slice(lastEmphasis.index + lastEmphasis[0].length).replace(/[\s.,]/g, "") === "") {
-    journal = lastEmphasis[1]!;
-    title = before.slice(0, lastEmphasis.index);
-    // Vancouver journal abbreviations carry no inner full stops: "*in vitro. Photodiagnosis …*"
-    const split = /^(.*\.)\s+([^.]+\.?)$/s.exec(journal.trim());
-    if (split) {
-      title = `${title} ${split[1]}`;
-      journal = split[2]!;
-    }
+  const quoted = /^["“‘](.+?)[,.]?["”’](?=[,.]?(?:\s|$))[,.]?\s*(.*)$/s.exec(body);
+  const lastItalic = emphasized[emphasized.length - 1];
+  const italicAt = lastItalic ? body.lastIndexOf(lastItalic) : -1;
+  if (quoted) {
+    title = quoted[1];
+    journal = quoted[2];
+  } else if (lastItalic && italicAt >= 0 && /^[\s.,;:]*(?:[\p{Lu}][\p{L}&.-]*\s*){0,4}$/u.test(body.slice(italicAt + lastItalic.length))) {
+    // An italic span closing the body is the journal (or a book's title); a Vancouver title may end inside it.
+    const split = commaStyle || isJournalLike(lastItalic) ? {} : splitTitleJournal(lastItalic);
+    journal = split.journal ?? lastItalic;
+    title = body.slice(0, italicAt) + (split.journal ? ` ${split.title}` : "");
+    if (!title.trim() || /^\s*(?:in\s*)?$/i.test(title)) title = undefined;
+  } else if (commaStyle) {
+    // RSC prints no title; Elsevier and unquoted IEEE-like styles separate title and journal by a comma.
+    const comma = body.lastIndexOf(", ");
+    if (comma > 0) {
+      title = body.slice(0, comma);
+      journal = body.slice(comma + 2);
+    } else journal = body;
   } else {
-    const segments = before.split(/\.\s+/).filter((segment) => segment.trim());
-    if (segments.length >= 2) {
-      journal = segments.pop();
-      title = segments.join(". ");
-    } else {
-      title = before;
-    }
+    ({ title, journal } = splitTitleJournal(body));
   }
-  const cleanTitle = clean(title);
-  const cleanJournal = clean(journal);
-  if (cleanTitle) entry.title = cleanTitle;
-  if (cleanJournal) entry.journal = cleanJournal;
-  return entry;
-}
-
-function splitRscAuthors(text: string): string[] {
-  return text
-    .split(/\s*,\s*(?:and\s+)?|\s+and\s+/)
-    .map((name) => name.trim())
-    .filter((name) => name && !/^et al\.?$/i.test(name));
-}
-
-function parseRsc(raw: string): Partial<ReferenceEntry> {
-  const journalMatch = /,\s*(in\s+)?\*(?!\*)([^*]+?)\*(?!\*)/.exec(raw);
-  const entry: Partial<ReferenceEntry> = {};
-  let after: string;
-  if (journalMatch) {
-    entry.authors = splitRscAuthors(raw.slice(0, journalMatch.index));
-    // RSC abbreviations keep their final full stop ("J. Clin."): only the emphasis goes.
-    const journal = stripEmphasis(journalMatch[2]!).replace(/^[\s,;:]+|[\s,;:]+$/g, "") || undefined;
-    if (journal) entry.journal = journal;
-    after = raw.slice(journalMatch.index + journalMatch[0].length);
-  } else {
-    const year = new RegExp(`,\\s*${YEAR}\\b`).exec(raw);
-    entry.authors = splitRscAuthors(year ? raw.slice(0, year.index) : raw.replace(/\.$/, ""));
-    after = year ? raw.slice(year.index) : "";
-  }
-  const year = new RegExp(`(?:^|,)\\s*(${YEAR})\\b`).exec(after);
-  if (year) {
-    entry.year = Number(year[1]);
-    after = after.slice(year.index + year[0].length);
-  }
-  const volume = /^\s*,\s*\*\*([^*]+)\*\*(?:\s*\(\w+\))?/.exec(after);
-  if (volume) {
-    entry.volume = volume[1]!.trim();
-    after = after.slice(volume[0].length);
-  }
-  const pages = /^\s*,\s*(?:pp?\.\s*)?([\w]+(?:[–-][\w]+)?)\s*\.?\s*$/.exec(after) ?? /pp?\.\s*([\w]+(?:[–-][\w]+)?)/.exec(after);
-  if (pages) entry.pages = pages[1];
-  return entry;
+  return { authors, etAl: run?.etAl ?? false, title: trimTitle(title), journal: trimJournal(journal, commaStyle), numbers };
 }
 
 /** Parse one printed entry (without its number). */
-export function parseReferenceEntry(n: number, raw: string): ReferenceEntry {
-  const text = stripEmphasis(raw).replace(/\s+/g, " ").trim();
-  const isVancouver = new RegExp(`\\(${YEAR}\\)|\\b${YEAR}(?:\\s+[A-Z][a-z]{2})?;\\s*\\w`).test(raw);
-  const isRsc = !isVancouver && new RegExp(`,\\s*(?:in\\s+)?\\*[^*]+\\*\\s*,|,\\s*${YEAR}\\b`).test(raw);
-  const parsed = isVancouver ? parseVancouver(raw) : isRsc ? parseRsc(raw) : parseVancouver(raw);
-  const authors = (parsed.authors ?? []).map((name) => stripEmphasis(name)).filter(Boolean);
-  const entry: ReferenceEntry = { n, text, authors, paperKey: "" };
-  if (parsed.title) entry.title = parsed.title;
-  if (parsed.journal) entry.journal = parsed.journal;
-  if (parsed.year !== undefined) entry.year = parsed.year;
-  else {
-    const year = new RegExp(`\\b(${YEAR})\\b`).exec(text);
-    if (year) entry.year = Number(year[1]);
-  }
-  if (parsed.volume) entry.volume = parsed.volume;
-  if (parsed.pages) entry.pages = parsed.pages;
-  const doi = findDoi(raw);
+export function parseReferenceEntry(n: number, raw: string, listStyle: ReferenceListStyle = "numbered"): ReferenceEntry {
+  // Ligatures (ﬁ, ﬀ) as letters, so names and titles compare as printed words.
+  const text = cleanInline(raw).replace(/[\ufb00-\ufb06]/g, (ligature) => ligature.normalize("NFKC")).replace(/\s+/g, " ").trim();
+  const cut = IDENTIFIERS.exec(text);
+  const core = (cut ? text.slice(0, cut.index) : text).trim();
+  const fields = readFields(core, text, italics(raw));
+  const entry: ReferenceEntry = { n, text, authors: fields.authors, paperKey: "" };
+  if (fields.title) entry.title = fields.title;
+  if (fields.journal) entry.journal = fields.journal;
+  if (fields.numbers.year !== undefined) entry.year = fields.numbers.year;
+  if (fields.numbers.volume) entry.volume = fields.numbers.volume;
+  if (fields.numbers.pages) entry.pages = fields.numbers.pages;
+  const doi = findReferenceDoi(text);
   if (doi) {
     entry.doi = doi;
     entry.url = `https://doi.org/${doi}`;
+  } else {
+    const url = findUrl(text);
+    if (url) entry.url = url;
+  }
+  const pmid = findPmid(text);
+  if (pmid) entry.pmid = pmid;
+  if (listStyle === "author-year" && entry.authors.length && entry.year !== undefined) {
+    entry.label = referenceLabel(entry.authors, fields.etAl, entry.year, fields.numbers.suffix);
   }
   entry.paperKey = paperKeyOf(entry);
   return entry;
@@ -148,16 +260,17 @@ export function parseReferenceEntry(n: number, raw: string): ReferenceEntry {
 
 export interface ReferenceList {
   references: ReferenceEntry[];
-  /** Numbers absent between 1 and the highest printed entry. */
+  /** Numbers absent between 1 and the highest printed entry (numbered lists only). */
   missingReferenceNumbers: number[];
+  style: ReferenceListStyle;
 }
 
-export function parseReferenceList(entries: RawReferenceEntry[]): ReferenceList {
+export function parseReferenceList(entries: RawReferenceEntry[], listStyle: ReferenceListStyle = "numbered"): ReferenceList {
   const byNumber = new Map<number, ReferenceEntry>();
-  for (const { n, raw } of entries) if (!byNumber.has(n)) byNumber.set(n, parseReferenceEntry(n, raw));
+  for (const { n, raw } of entries) if (!byNumber.has(n)) byNumber.set(n, parseReferenceEntry(n, raw, listStyle));
   const references = [...byNumber.values()].sort((a, b) => a.n - b.n);
   const highest = references[references.length - 1]?.n ?? 0;
   const missingReferenceNumbers: number[] = [];
-  for (let n = 1; n <= highest; n++) if (!byNumber.has(n)) missingReferenceNumbers.push(n);
-  return { references, missingReferenceNumbers };
+  if (listStyle !== "author-year") for (let n = 1; n <= highest; n++) if (!byNumber.has(n)) missingReferenceNumbers.push(n);
+  return { references, missingReferenceNumbers, style: references.length ? listStyle : "none" };
 }

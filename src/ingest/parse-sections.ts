@@ -4,6 +4,10 @@
 import { cleanInline, countWords, endsSentence } from "./clean-text.ts";
 import { findRepeatedLines, isFurniture } from "./detect-furniture.ts";
 import { type Block, REFERENCE_HEADINGS, splitRunInHeading } from "./parse-blocks.ts";
+import type { ReferenceListStyle } from "../types.ts";
+import { type RawReferenceEntry, isEntryLike, numberedStart, splitReferenceEntries } from "./split-reference-entries.ts";
+
+export type { RawReferenceEntry } from "./split-reference-entries.ts";
 
 export interface LayoutTable {
   kind: "table";
@@ -31,18 +35,19 @@ export interface LayoutSection {
   floats: LayoutFloat[];
 }
 
-export interface RawReferenceEntry {
-  n: number;
-  /** The entry's printed text without its number, emphasis still marked. */
-  raw: string;
-}
-
 export interface DocumentLayout {
   sections: LayoutSection[];
   referenceEntries: RawReferenceEntry[];
+  /** How the reference list is organised ("none" when no list was found). */
+  referenceStyle: ReferenceListStyle;
 }
 
-const ENTRY_START = /^(?:[-•*]\s+)?(\d{1,4})(?:\.\s*|\s+)(?=[\p{L}'’])(.+)$/u;
+/** "REFERENCES (1) Spencer, D. M.; …": a reference heading run into the list's first entry (ACS, some journals' PDFs). */
+function inlineReferenceHeading(text: string): string | null {
+  const match = /^[^\p{L}\d]*([\p{L} ]{6,22}?)[\s:.]+(?=(?:\[1\]|\(1\)|1[.)]?)\s*\p{Lu})/u.exec(text);
+  if (!match || !REFERENCE_HEADINGS.has(match[1]!.trim().toLowerCase())) return null;
+  return text.slice(match[0].length);
+}
 
 /** Is `next` a plausible heading number after `previous` (next sibling, first child, or an ancestor's sibling)? */
 export function isNextHeadingNumber(previous: number[] | null, next: number[]): boolean {
@@ -70,14 +75,6 @@ export function findFirstHeading(blocks: Block[]): number {
   );
 }
 
-/** Text that can only be the rest of a reference entry: a DOI, a bibliographic year, a bold volume, a lowercase start. */
-const ENTRY_TAIL = /\bdoi\b|\b10\.\d{4,9}\/|\((?:19|20)\d{2}\)|\b(?:19|20)\d{2};|,\s*(?:19|20)\d{2},|\*\*\w+\*\*|^\p{Ll}/u;
-
-function entryIsComplete(raw: string): boolean {
-  const hasYear = /\b(?:19|20)\d{2}\b/.test(raw);
-  return hasYear && /(?:[.)]|\d|\b10\.\d{4,9}\/\S+)\s*$/.test(raw.trim());
-}
-
 function isTitleCase(text: string): boolean {
   const words = text.split(/\s+/).filter((word) => /^\p{L}/u.test(word) && word.length > 3);
   if (!words.length) return false;
@@ -86,7 +83,8 @@ function isTitleCase(text: string): boolean {
 
 class LayoutBuilder {
   readonly sections: LayoutSection[] = [];
-  readonly entries: RawReferenceEntry[] = [];
+  /** The reference section's paragraphs (physical lines), wherever the list was printed. */
+  readonly referenceParagraphs: string[][] = [];
   private current: LayoutSection | null = null;
   private lastBody: LayoutSection | null = null;
   private lastNumber: number[] | null = null;
@@ -156,37 +154,47 @@ class LayoutBuilder {
     this.continuing = false;
   }
 
-  private handleReferenceLine(line: string): boolean {
-    const match = ENTRY_START.exec(line.trim());
-    if (!match) return false;
-    const n = Number(match[1]);
-    const last = this.entries[this.entries.length - 1];
-    const plausible = last ? n > last.n && n <= last.n + 25 : n <= 5;
-    if (!plausible || countWords(match[2]!) < 2) return false;
-    this.entries.push({ n, raw: match[2]!.trim() });
-    return true;
+  private lastEntryNumber = 0;
+
+  /** A numbered list resuming after back matter printed inside it: the next number (or the first) opens the line. */
+  private resumesNumberedList(line: string): boolean {
+    const start = numberedStart(line);
+    if (!start || countWords(start.rest) < 2) return false;
+    const last = this.lastEntryNumber;
+    return last ? start.n > last && start.n <= last + 25 : start.n <= 5;
+  }
+
+  private collectReferences(lines: string[]): void {
+    const kept = lines.filter((line) => !this.repeated.has(line.trim()));
+    if (!kept.length) return;
+    this.referenceParagraphs.push(kept);
+    for (const line of kept) {
+      const start = numberedStart(line);
+      if (start && start.n > this.lastEntryNumber && start.n <= this.lastEntryNumber + 25) this.lastEntryNumber = start.n;
+    }
   }
 
   private handleBackMatterText(block: Extract<Block, { kind: "text" }>): void {
-    for (const line of block.lines) {
-      if (this.handleReferenceLine(line)) {
-        this.mode = "references";
-        continue;
-      }
-      const last = this.entries[this.entries.length - 1];
-      if (this.mode === "references" && last && (!entryIsComplete(last.raw) || ENTRY_TAIL.test(line.trim()))) {
-        last.raw = `${last.raw} ${line.trim()}`;
-        continue;
-      }
-      const text = cleanInline(line);
-      if (!text || isFurniture(text, this.repeated)) continue;
-      if (this.mode === "references" && this.lastBody && countWords(text) >= 8) {
-        // Prose printed inside the reference list: the end of the body, displaced by the layout.
-        this.appendProse(this.lastBody, text);
-      } else if (this.mode === "back" && this.current) {
-        this.appendProse(this.current, text);
-      }
+    if (this.mode === "references") {
+      this.collectReferences(block.lines);
+      return;
     }
+    const resume = block.lines.findIndex((line) => this.resumesNumberedList(line));
+    const backLines = resume < 0 ? block.lines : block.lines.slice(0, resume);
+    for (const line of backLines) {
+      const text = cleanInline(line);
+      if (text && !isFurniture(text, this.repeated) && this.current) this.appendProse(this.current, text);
+    }
+    if (resume >= 0) {
+      this.mode = "references";
+      this.collectReferences(block.lines.slice(resume));
+    }
+  }
+
+  /** Prose found among the entries: the end of the body, displaced by the layout. */
+  restoreDisplacedProse(paragraphs: string[]): void {
+    if (!this.lastBody) return;
+    for (const text of paragraphs) this.appendProse(this.lastBody, cleanInline(text));
   }
 
   /** A numbered heading run into a paragraph line that the next paragraph continues (lowercase start). */
@@ -205,6 +213,13 @@ class LayoutBuilder {
 
   add(block: Block, next: Block | undefined): void {
     if (this.mode === "body" && this.addRunInHeading(block, next)) return;
+    const inlineList = block.kind === "text" && this.mode !== "references" ? inlineReferenceHeading(block.text) : null;
+    if (inlineList !== null && block.kind === "text") {
+      this.mode = "references";
+      this.openSection("", "References", "references");
+      this.collectReferences([inlineList, ...block.lines.slice(1)]);
+      return;
+    }
     if (block.kind === "backmatter") {
       const isReferences = REFERENCE_HEADINGS.has(block.title.toLowerCase());
       this.mode = isReferences ? "references" : "back";
@@ -295,7 +310,30 @@ export function buildLayout(abstract: Block[], body: Block[]): DocumentLayout {
   }
   const blocks = meaningful(body);
   blocks.forEach((block, i) => builder.add(block, blocks[i + 1]));
-  return { sections: builder.sections.filter(hasContent), referenceEntries: builder.entries };
+  if (!builder.referenceParagraphs.length) builder.referenceParagraphs.push(...takeUnheadedList(builder.sections));
+  const split = splitReferenceEntries(builder.referenceParagraphs);
+  builder.restoreDisplacedProse(split.displaced);
+  return { sections: builder.sections.filter(hasContent), referenceEntries: split.entries, referenceStyle: split.style };
+}
+
+/**
+ * A list printed without a heading: the trailing run of the last section's paragraphs where most
+ * read as entries (author run + year, or a number + author run + year). Taken out of the section.
+ */
+function takeUnheadedList(sections: LayoutSection[]): string[][] {
+  const section = sections[sections.length - 1];
+  if (!section || section.role === "abstract") return [];
+  const paragraphs = section.paragraphs;
+  let start = paragraphs.length;
+  let entryLike = 0;
+  for (let i = paragraphs.length - 1; i >= 0; i--) {
+    const like = isEntryLike(paragraphs[i]!);
+    if (like) entryLike++;
+    if (entryLike / (paragraphs.length - i) < 0.6) break;
+    if (like) start = i;
+  }
+  if (entryLike < 3) return [];
+  return paragraphs.splice(start).map((paragraph) => [paragraph]);
 }
 
 function hasContent(section: LayoutSection): boolean {

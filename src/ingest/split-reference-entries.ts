@@ -1,0 +1,200 @@
+// The printed reference section → one raw text per entry. Two list shapes:
+//   numbered      "1." "1)" "[1]" "(1)" "1 " at the start of a line; numbers kept as printed
+//   author–year   unnumbered, alphabetical; an entry opens with an author run followed by its year
+// Extraction breaks entries over lines and paragraphs (column and page breaks, an author list
+// split from its title, "- " list marks inside an entry) and merges several into one paragraph;
+// running heads and page numbers fall between them. Paragraphs that are plainly prose (the end of
+// the body displaced by the layout) are handed back.
+import type { ReferenceListStyle } from "../types.ts";
+import { countWords, joinLines } from "./clean-text.ts";
+import { isFurnitureLine } from "./detect-furniture.ts";
+import { readAuthorRun } from "./read-author-run.ts";
+
+export interface RawReferenceEntry {
+  /** The printed number, or the 1-based position in an unnumbered list. */
+  n: number;
+  /** The entry's printed text without its number, emphasis still marked. */
+  raw: string;
+}
+
+export interface ReferenceSplit {
+  style: ReferenceListStyle;
+  entries: RawReferenceEntry[];
+  /** Paragraphs of prose found among the entries. */
+  displaced: string[];
+}
+
+type MarkerForm = "dot" | "paren" | "bracket" | "round" | "bare";
+
+interface NumberedStart {
+  n: number;
+  form: MarkerForm;
+  rest: string;
+}
+
+const YEAR = /\b(?:1[5-9]\d{2}|20\d{2})[a-z]?\b/;
+const LIST_MARK = /^(?:[-•▪◦*]|\u2022)\s+/;
+/** Text that can only continue an entry: a DOI, a bibliographic year, a bold volume, a lowercase start. */
+const ENTRY_TAIL = /\bdoi\b|\b10\.\d{4,9}\/|\((?:19|20)\d{2}[a-z]?\)|\b(?:19|20)\d{2};|,\s*(?:19|20)\d{2},|\*\*\w+\*\*|^\p{Ll}|^[.,;:(]/u;
+
+/** "12. Smith …", "[12] Smith …", "(12) Smith …", "12) Smith …", "12 Smith …" → number, marker form, text. */
+export function numberedStart(line: string): NumberedStart | null {
+  const text = line.trim().replace(LIST_MARK, "");
+  const match = /^(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})(\.|\))?)\s*(?=[\p{L}"“‘'*])(.+)$/u.exec(text);
+  if (!match) return null;
+  const [, bracket, round, plain, punct] = match;
+  const form: MarkerForm = bracket ? "bracket" : round ? "round" : punct === "." ? "dot" : punct === ")" ? "paren" : "bare";
+  // "12Smith" is not an entry; bare numbers need a space.
+  if (form === "bare" && !/^\d{1,4}\s/.test(text)) return null;
+  return { n: Number(bracket ?? round ?? plain), form, rest: match[5]!.trim() };
+}
+
+/** Does this paragraph open an author–year entry: an author run, then its year? */
+function opensAuthorYearEntry(text: string): boolean {
+  const run = readAuthorRun(text);
+  if (!run || run.shape === "forward") return false;
+  return /^\s*[,.]?\s*\(?(?:1[5-9]\d{2}|20\d{2})[a-z]?\b/.test(text.slice(run.end));
+}
+
+/** Does this paragraph read like a reference entry (used to find a list printed without a heading)? */
+export function isEntryLike(text: string): boolean {
+  const numbered = numberedStart(text);
+  const body = numbered ? numbered.rest : text.trim();
+  if (!YEAR.test(body)) return false;
+  if (opensAuthorYearEntry(body)) return true;
+  return numbered !== null && readAuthorRun(body) !== null;
+}
+
+function entryIsComplete(raw: string): boolean {
+  return YEAR.test(raw) && /(?:[.)]|\d|\b10\.\d{4,9}\/\S+)\s*$/.test(raw.trim());
+}
+
+/** Prose among entries: a long sentence paragraph with nothing bibliographic in it. */
+function isProse(text: string): boolean {
+  return countWords(text) >= 8 && !YEAR.test(text) && !ENTRY_TAIL.test(text) && /[.!?]["”’)]?$/.test(text.trim()) && !readAuthorRun(text);
+}
+
+function cleanLines(lines: string[]): string[] {
+  return lines.map((line) => line.trim()).filter((line) => line && !isFurnitureLine(line));
+}
+
+function append(entry: RawReferenceEntry, text: string): void {
+  entry.raw = joinLines([entry.raw, text.replace(LIST_MARK, "")]);
+}
+
+/** Split a line at later entry numbers printed inside it ("… 35−46. (3) Hill, …"), each the next in sequence. */
+function splitMergedNumbered(line: string, form: MarkerForm, next: number): string[] {
+  const out: string[] = [];
+  let rest = line;
+  let n = next;
+  for (;;) {
+    const marker = form === "bracket" ? `\\[${n}\\]` : form === "round" ? `\\(${n}\\)` : form === "paren" ? `${n}\\)` : form === "dot" ? `${n}\\.` : null;
+    if (!marker) break;
+    const match = new RegExp(`(?<=[.)\\d]\\s{1,3})${marker}\\s*(?=\\p{Lu})`, "u").exec(rest);
+    if (!match || match.index < 20) break;
+    out.push(rest.slice(0, match.index).trim());
+    rest = rest.slice(match.index);
+    n++;
+  }
+  out.push(rest);
+  return out;
+}
+
+function splitNumbered(paragraphs: string[][], form: MarkerForm): ReferenceSplit {
+  const entries: RawReferenceEntry[] = [];
+  const displaced: string[] = [];
+  for (const paragraph of paragraphs) {
+    const lines = cleanLines(paragraph);
+    if (!lines.length) continue;
+    const last = entries[entries.length - 1];
+    const first = numberedStart(lines[0]!);
+    if (!(first && first.form === form) && last && entryIsComplete(last.raw) && isProse(joinLines(lines))) {
+      displaced.push(joinLines(lines));
+      continue;
+    }
+    for (const line of lines) {
+      const pieces = splitMergedNumbered(line, form, (entries[entries.length - 1]?.n ?? 0) + 1);
+      for (const piece of pieces) {
+        const start = numberedStart(piece);
+        const previous = entries[entries.length - 1];
+        const expected = (previous?.n ?? 0) + 1;
+        const plausible =
+          start !== null &&
+          start.form === form &&
+          (previous ? start.n > previous.n && start.n <= previous.n + 25 : start.n <= 5) &&
+          (form !== "bare" || start.n === expected) &&
+          countWords(start.rest) >= 2;
+        if (plausible) entries.push({ n: start!.n, raw: start!.rest });
+        else if (previous) append(previous, piece);
+      }
+    }
+  }
+  return { style: entries.length ? "numbered" : "none", entries, displaced };
+}
+
+/** Offsets where a later author–year entry starts inside a paragraph ("… 180–183. Herff, C., … (2020). …"). */
+function authorYearStarts(text: string): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(/[.)\d]\s+(?=\p{Lu})/gu)) {
+    const at = match.index + match[0].length;
+    if (at - starts[starts.length - 1]! < 20) continue;
+    const rest = text.slice(at);
+    const run = readAuthorRun(rest);
+    if (!run || run.shape === "forward") continue;
+    const after = rest.slice(run.end);
+    // Its year follows, or the run ends the paragraph (the entry goes on in the next one).
+    const whole = run.authors.length >= 2 || run.etAl;
+    if (/^\s*[,.]?\s*\((?:1[5-9]\d{2}|20\d{2})[a-z]?\)/.test(after) || (whole && /^[\s,.]*$/.test(after))) starts.push(at);
+  }
+  return starts;
+}
+
+function splitAuthorYear(paragraphs: string[][]): ReferenceSplit {
+  const entries: RawReferenceEntry[] = [];
+  const displaced: string[] = [];
+  for (const paragraph of paragraphs) {
+    const lines = cleanLines(paragraph);
+    if (!lines.length) continue;
+    const text = joinLines(lines.map((line) => line.replace(LIST_MARK, "")));
+    const last = entries[entries.length - 1];
+    const starts = authorYearStarts(text);
+    const pieces = starts.map((start, i) => text.slice(start, starts[i + 1]).trim());
+    // An entry opens with its author run and year; or, after a complete entry, with a run of several names.
+    const run = readAuthorRun(text);
+    const opens =
+      opensAuthorYearEntry(text) ||
+      ((!last || entryIsComplete(last.raw)) && run !== null && run.shape !== "forward" && (run.authors.length >= 2 || run.etAl));
+    if (!opens && last && entryIsComplete(last.raw) && isProse(text)) {
+      displaced.push(text);
+      continue;
+    }
+    pieces.forEach((piece, i) => {
+      const previous = entries[entries.length - 1];
+      if (i === 0 && !opens && previous) append(previous, piece);
+      else entries.push({ n: entries.length + 1, raw: piece });
+    });
+  }
+  return { style: entries.length ? "author-year" : "none", entries, displaced };
+}
+
+/** The marker form most lines of the section open with, when enough do to call the list numbered. */
+function numberedForm(paragraphs: string[][]): MarkerForm | null {
+  const counts = new Map<MarkerForm, number>();
+  let authorYear = 0;
+  for (const paragraph of paragraphs) {
+    for (const line of paragraph) {
+      const start = numberedStart(line);
+      if (start && countWords(start.rest) >= 2) counts.set(start.form, (counts.get(start.form) ?? 0) + 1);
+    }
+    if (opensAuthorYearEntry(joinLines(paragraph.map((line) => line.replace(LIST_MARK, ""))))) authorYear++;
+  }
+  const [form, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [null, 0];
+  return form && count >= Math.max(1, authorYear) ? form : null;
+}
+
+/** Split the reference section's paragraphs (their physical lines) into entries. */
+export function splitReferenceEntries(paragraphs: string[][]): ReferenceSplit {
+  const form = numberedForm(paragraphs);
+  if (form) return splitNumbered(paragraphs, form);
+  return splitAuthorYear(paragraphs);
+}
