@@ -1,11 +1,10 @@
-// Read a corpus file as text: .txt and .md as UTF-8, .pdf through pdf-parse (v2) and reflowed
-// into paragraphs. Anything unreadable, empty or unsupported is an UnreadableDocumentError.
+// Read a corpus file as text: .txt and .md as UTF-8, .pdf through the layout reader (pdf/),
+// which writes markdown. Anything unreadable, empty or unsupported is an UnreadableDocumentError.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { PDFParse } from "pdf-parse";
 import { UnreadableDocumentError } from "../errors.ts";
 import type { DocumentMeta } from "../types.ts";
-import { reflowPdfText } from "./reflow-pdf-text.ts";
+import { readPdf } from "./pdf/read-pdf.ts";
 
 export type DocumentFormat = "txt" | "md" | "pdf";
 
@@ -25,23 +24,6 @@ export function formatOf(file: string): DocumentFormat | undefined {
   return FORMATS[path.extname(file).toLowerCase()];
 }
 
-async function readPdf(data: Uint8Array, name: string): Promise<string> {
-  if (Buffer.from(data.subarray(0, 1024)).indexOf("%PDF-") < 0) {
-    throw new UnreadableDocumentError(name, "is not a PDF (no %PDF- header)");
-  }
-  const parser = new PDFParse({ data });
-  try {
-    // Keep pdf-parse's "-- n of m --" page marks: the reflow uses them to find running heads.
-    const result = await parser.getText({ pageJoiner: "\n-- page_number of total_number --" });
-    return reflowPdfText(result.text);
-  } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new UnreadableDocumentError(name, `PDF could not be parsed (${reason})`, cause);
-  } finally {
-    await parser.destroy().catch(() => {});
-  }
-}
-
 export async function loadDocumentText(filePath: string): Promise<LoadedText> {
   const name = path.basename(filePath);
   const format = formatOf(filePath);
@@ -58,9 +40,9 @@ export async function loadDocumentText(filePath: string): Promise<LoadedText> {
   }
   if (data.length === 0) throw new UnreadableDocumentError(name, "is empty");
   if (format === "pdf") {
-    const text = await readPdf(new Uint8Array(data), name);
-    if (!text.trim()) throw new UnreadableDocumentError(name, "PDF has no extractable text (scanned images?)");
-    return { format, text };
+    const pdf = await readPdf(new Uint8Array(data), name);
+    if (!pdf.markdown.trim()) throw new UnreadableDocumentError(name, "has no text layer: run OCR first");
+    return { format, text: pdf.markdown, metaHints: pdf.metaHints, extractedChars: pdf.extractedChars };
   }
   if (data.includes(0)) throw new UnreadableDocumentError(name, "is binary, not UTF-8 text");
   const text = data.toString("utf8");

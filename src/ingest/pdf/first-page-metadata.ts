@@ -1,0 +1,103 @@
+// Metadata hints from the first page's layout and the file's own metadata: the title is the
+// largest type on page 1 that reads like a title (not a one-word masthead), the authors the
+// line(s) right under it, the DOI from XMP (prism:doi, dc:identifier) or the first page's text,
+// journal/volume/year from XMP or an info Subject of the form "Journal, year, doi:…".
+import type { DocumentMeta } from "../../types.ts";
+import { findDoi, parseAuthorLine } from "../parse-metadata.ts";
+import type { PdfInfo } from "./read-text-items.ts";
+import type { Line } from "./reading-order.ts";
+
+export type MetaHints = Partial<Omit<DocumentMeta, "id" | "file">>;
+
+export interface FirstPageMetadata {
+  hints: MetaHints;
+  titleLines: Set<Line>;
+}
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+const fold = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+/** Info-dictionary titles that are file names or tool output rather than the paper's title. */
+function usableInfoTitle(title: unknown): string | undefined {
+  if (typeof title !== "string") return undefined;
+  const text = title.replace(/\s+/g, " ").trim();
+  if (words(text) < 4 || /\.(?:docx?|pdf|tex|indd|rtf|dvi)\b|^microsoft|^untitled|^doi:|^\S+$/i.test(text)) return undefined;
+  return text;
+}
+
+/** Lines of the largest type on the top of page 1 that make a plausible title, joined. */
+function findTitle(page: Line[], infoTitle?: string): Line[] {
+  const top = page.filter((line) => line.text.length > 1);
+  const sizes = [...new Set(top.map((line) => Math.round(line.size * 2) / 2))].sort((a, b) => b - a);
+  for (const size of sizes.slice(0, 4)) {
+    const lines = top.filter((line) => Math.abs(line.size - size) < 0.3);
+    // The first stack of lines at that size (a title can wrap onto three or four lines).
+    const first = lines[0]!;
+    const stack = [first];
+    for (const line of lines.slice(1)) {
+      const last = stack[stack.length - 1]!;
+      if (last.y - line.y > 2 * size || line.y > last.y) break;
+      stack.push(line);
+    }
+    const text = stack.map((line) => line.text).join(" ");
+    if (infoTitle && fold(text) !== "" && fold(infoTitle).startsWith(fold(text).slice(0, 40))) return stack;
+    // A masthead (journal name, "Article", logo text) is short; a title has several words.
+    if (words(text) >= 4 && /\p{Ll}/u.test(text) && stack.length <= 5) return stack;
+  }
+  return [];
+}
+
+/** Affiliation and footnote marks printed as superscripts after names. */
+const MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁺⁻*†‡§✉#]/gu;
+
+/** Names from the lines under the title, when they read as an author line. */
+function findAuthors(page: Line[], titleLines: Line[]): string[] | undefined {
+  const last = titleLines[titleLines.length - 1];
+  if (!last) return undefined;
+  const after = page.slice(page.indexOf(last) + 1).filter((line) => line.y < last.y);
+  const block: Line[] = [];
+  for (const line of after) {
+    const previous = block[block.length - 1];
+    if (previous && (previous.y - line.y > 1.8 * line.size || Math.abs(previous.size - line.size) > 0.3)) break;
+    block.push(line);
+    if (block.length >= 4) break;
+  }
+  const text = block.map((line) => line.text).join(" ").replace(/\s+/g, " ");
+  const cleaned = text.replace(MARKERS, "").replace(/\s+,/g, ",").replace(/,+/g, ",").replace(/\s+/g, " ").replace(/,\s*$/, "").trim();
+  return parseAuthorLine(cleaned) ?? undefined;
+}
+
+function fromSubject(subject: unknown): MetaHints {
+  if (typeof subject !== "string") return {};
+  // "Experimental & Molecular Medicine, doi:10.1038/…", "Nature Communications, 2024, doi:…"
+  const match = /^([^,;]{3,80}),\s*(?:((?:19|20)\d{2}),\s*)?(?:doi:\s*)?10\.\d{4,9}\//i.exec(subject.trim());
+  if (!match) return {};
+  return { journal: match[1]!.trim(), ...(match[2] ? { year: Number(match[2]) } : {}) };
+}
+
+export function readFirstPageMetadata(page: Line[], info: PdfInfo): FirstPageMetadata {
+  const infoTitle = usableInfoTitle(info.xmp["dc:title"] ?? info.info.Title);
+  const titleLines = findTitle(page, infoTitle);
+  const hints: MetaHints = {};
+  const title = titleLines.map((line) => line.text).join(" ").replace(/\s+/g, " ").replace(MARKERS, "").trim();
+  if (title) hints.title = title;
+  else if (infoTitle) hints.title = infoTitle;
+  const authors = findAuthors(page, titleLines);
+  if (authors) hints.authors = authors;
+
+  const xmpDoi = findDoi(info.xmp["prism:doi"] ?? "") ?? findDoi(info.xmp["dc:identifier"] ?? "");
+  const pageDoi = findDoi(page.map((line) => line.text).join("\n"));
+  const subjectDoi = findDoi(String(info.info.Subject ?? ""));
+  const doi = xmpDoi ?? pageDoi ?? subjectDoi;
+  if (doi) hints.doi = doi;
+
+  const subject = fromSubject(info.info.Subject);
+  const journal = info.xmp["prism:publicationname"] ?? subject.journal;
+  if (journal) hints.journal = journal;
+  const volume = info.xmp["prism:volume"];
+  if (volume && /^\d{1,5}$/.test(volume)) hints.volume = volume;
+  const date = info.xmp["prism:coverdate"] ?? info.xmp["prism:publicationdate"];
+  const year = date ? Number(/\b((?:19|20)\d{2})\b/.exec(date)?.[1]) : subject.year;
+  if (year) hints.year = year;
+  return { hints, titleLines: new Set(titleLines) };
+}

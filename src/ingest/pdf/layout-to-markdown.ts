@@ -1,0 +1,129 @@
+// Ordered lines → the markdown the document parser reads: "# title", front matter and body as
+// one-line paragraphs separated by blank lines, "## heading" lines, captions as their own
+// paragraphs (held back until an interrupted paragraph finishes), one paragraph per reference.
+import { endsSentence, joinLines } from "../clean-text.ts";
+import type { BodyFont } from "./body-font.ts";
+import { isCaptionStart } from "./captions.ts";
+import { headingRun, isReferenceHeading } from "./headings.ts";
+import type { Line } from "./reading-order.ts";
+import { splitReferenceEntries } from "./reference-entries.ts";
+
+export interface LayoutInput {
+  lines: Line[];
+  body: BodyFont;
+  /** Lines of the title on page 1 (left out of the flow; written first as "# title"). */
+  titleLines: Set<Line>;
+  title?: string;
+}
+
+type Mode = "text" | "caption" | "references";
+
+/** Right edge of each page's columns, to tell a short (paragraph-ending) line from a full one. */
+function columnRights(lines: Line[]): Map<string, number> {
+  const rights = new Map<string, number>();
+  for (const line of lines) {
+    if (line.fullWidth) continue;
+    const key = `${line.page}:${line.column}`;
+    rights.set(key, Math.max(rights.get(key) ?? 0, line.right));
+  }
+  return rights;
+}
+
+/** Does `next` start a new paragraph after `previous` (both ordinary text lines)? */
+function startsParagraph(previous: Line, next: Line, body: BodyFont, rights: Map<string, number>): boolean {
+  const ended = endsSentence(previous.text);
+  // Below on the same page, in the same column or across a full-width line: gaps and indents count.
+  const below = previous.page === next.page && previous.y > next.y;
+  const samePlace = below && ((previous.column === next.column && previous.fullWidth === next.fullWidth) || previous.fullWidth || next.fullWidth);
+  if (!samePlace) {
+    // A column or page break: the paragraph goes on unless the sentence ended or the type changed.
+    return ended || Math.abs(previous.size - next.size) > 0.12 * previous.size;
+  }
+  const size = Math.max(previous.size, next.size);
+  const leading = Math.abs(previous.size - body.size) < 0.5 ? body.leading : 1.2 * previous.size;
+  if (previous.y - next.y > Math.max(1.45 * leading, 1.9 * size)) return true;
+  if (Math.abs(previous.size - next.size) > 0.12 * size) return true;
+  if (previous.column !== next.column || previous.fullWidth !== next.fullWidth) return previous.font !== next.font || ended;
+  const indent = next.x - previous.x;
+  if (indent > 0.6 * next.size && indent < 6 * next.size && !next.fullWidth) return true;
+  if (previous.fullWidth) return false;
+  // In prose only a paragraph's last line stops well short of the column's right edge; a short
+  // line without a full stop is a title, heading, author line or list item standing alone.
+  const right = rights.get(`${previous.page}:${previous.column}`) ?? previous.right;
+  const width = right - Math.min(previous.x, next.x);
+  if (/[-‐]$/.test(previous.text)) return false;
+  return previous.right < right - Math.max(2 * previous.size, ended ? 0 : 0.25 * width);
+}
+
+export function layoutToMarkdown({ lines: all, body, titleLines, title }: LayoutInput): string {
+  const lines = all.filter((line) => !titleLines.has(line));
+  const rights = columnRights(lines);
+  const out: string[] = [];
+  if (title) out.push(`# ${title}`);
+  let mode: Mode = "text";
+  let current: Line[] = [];
+  let references: Line[] = [];
+  let caption: Line[] = [];
+  const heldCaptions: string[] = [];
+
+  const flushCaption = () => {
+    if (caption.length) heldCaptions.push(joinLines(caption.map((line) => line.text)));
+    caption = [];
+  };
+  const flushParagraph = () => {
+    if (current.length) out.push(joinLines(current.map((line) => line.text)));
+    current = [];
+    out.push(...heldCaptions.splice(0));
+  };
+  const flushReferences = () => {
+    for (const entry of splitReferenceEntries(references)) out.push(joinLines(entry.map((line) => line.text)));
+    references = [];
+  };
+  const previousBodyLine = () => current[current.length - 1];
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const previous = i > 0 ? lines[i - 1]! : undefined;
+    const open = previousBodyLine();
+    const atBreak = !previous || mode !== "text" || !open || startsParagraph(open, line, body, rights) || endsSentence(open.text);
+    const run = atBreak ? headingRun(lines, i, body) : 0;
+    if (run) {
+      flushCaption();
+      if (mode === "references") flushReferences();
+      flushParagraph();
+      const heading = joinLines(lines.slice(i, i + run).map((l) => l.text));
+      out.push(`## ${heading}`);
+      mode = isReferenceHeading(heading) ? "references" : "text";
+      i += run - 1;
+      continue;
+    }
+    if (isCaptionStart(line.text) && (!previous || previous.y - line.y > 0.9 * line.size || previous.page !== line.page || previous.column !== line.column)) {
+      flushCaption();
+      caption = [line];
+      if (mode === "text" && open && endsSentence(open.text)) flushParagraph();
+      if (mode !== "references") mode = "caption";
+      continue;
+    }
+    if (caption.length) {
+      const last = caption[caption.length - 1]!;
+      const continues = last.page === line.page && Math.abs(last.size - line.size) < 0.3 && last.y - line.y < 1.6 * last.size && last.y > line.y;
+      if (continues) {
+        caption.push(line);
+        continue;
+      }
+      flushCaption();
+      if (mode === "caption") mode = "text";
+      if (mode === "text" && !current.length) out.push(...heldCaptions.splice(0));
+    }
+    if (mode === "references") {
+      references.push(line);
+      continue;
+    }
+    if (open && startsParagraph(open, line, body, rights)) flushParagraph();
+    current.push(line);
+  }
+  flushCaption();
+  if (mode === "references") flushReferences();
+  flushParagraph();
+  return out.filter((paragraph) => paragraph.trim()).join("\n\n") + "\n";
+}

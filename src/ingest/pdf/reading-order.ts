@@ -1,0 +1,152 @@
+// Reading order from geometry, page by page: vertical gutters are x-ranges that the page's rows
+// leave empty far more often than the text beside them; rows are cut at the gutters into column
+// lines, lines that run across a gutter (title, abstract, wide figures and tables) are full-width,
+// and each band between full-width lines is read column by column, top to bottom.
+import type { Row } from "./group-lines.ts";
+import { lineText } from "./line-text.ts";
+import type { TextItem } from "./text-item.ts";
+
+export interface Line {
+  page: number;
+  items: TextItem[];
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+  /** Font of most of the line's characters. */
+  font: string;
+  /** Column index (0 = leftmost); for a full-width line, the first column it covers. */
+  column: number;
+  fullWidth: boolean;
+}
+
+interface Gutter {
+  start: number;
+  end: number;
+}
+
+function dominantFont(items: TextItem[]): string {
+  const chars = new Map<string, number>();
+  for (const item of items) if (!item.script) chars.set(item.font, (chars.get(item.font) ?? 0) + item.str.length);
+  return [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? items[0]!.font;
+}
+
+export function makeLine(page: number, items: TextItem[], y: number, size: number, column: number, fullWidth: boolean): Line {
+  return {
+    page,
+    items,
+    text: lineText(items),
+    x: Math.min(...items.map((item) => item.x)),
+    right: Math.max(...items.map((item) => item.x + item.width)),
+    y,
+    size,
+    font: dominantFont(items),
+    column,
+    fullWidth,
+  };
+}
+
+/**
+ * x-ranges in the middle of the page where a stack of consecutive rows (five or more) all have a
+ * gap of at least an em between two stretches of text several ems long, and such rows are not far
+ * outnumbered by rows running across. Justified word gaps do not line up down the page, figure
+ * labels and table cells are short; a gutter between columns of prose does, even under a
+ * full-width title or legend.
+ */
+export function findGutters(rows: Row[], pageWidth: number): Gutter[] {
+  const width = Math.ceil(pageWidth) + 1;
+  const gaps = new Int32Array(width);
+  const crossings = new Int32Array(width);
+  const streak = new Int32Array(width);
+  const longest = new Int32Array(width);
+  for (const row of rows) {
+    if (row.items.reduce((n, item) => n + item.str.length, 0) < 3) continue;
+    // Merge items (and gaps narrower than an em) into solid runs.
+    const runs: { from: number; to: number }[] = [];
+    for (const item of row.items) {
+      const last = runs[runs.length - 1];
+      if (last && item.x - last.to < row.size) last.to = Math.max(last.to, item.x + item.width);
+      else runs.push({ from: item.x, to: item.x + item.width });
+    }
+    for (const run of runs) {
+      for (let x = Math.max(0, Math.floor(run.from)); x < Math.min(width, Math.ceil(run.to)); x++) {
+        crossings[x]!++;
+        streak[x] = 0;
+      }
+    }
+    for (let i = 1; i < runs.length; i++) {
+      const [left, right] = [runs[i - 1]!, runs[i]!];
+      if (left.to - left.from < 4 * row.size || right.to - right.from < 4 * row.size) continue;
+      for (let x = Math.max(0, Math.ceil(left.to)); x < Math.min(width, Math.floor(right.from)); x++) {
+        gaps[x]!++;
+        streak[x]!++;
+        longest[x] = Math.max(longest[x]!, streak[x]!);
+      }
+    }
+  }
+  const isGutter = (x: number) => longest[x]! >= 5 && gaps[x]! >= 0.3 * crossings[x]!;
+  const gutters: Gutter[] = [];
+  const high = Math.ceil(pageWidth * 0.85);
+  for (let x = Math.floor(pageWidth * 0.15); x < high; x++) {
+    if (!isGutter(x)) continue;
+    let end = x;
+    while (end < high && isGutter(end)) end++;
+    const previous = gutters[gutters.length - 1];
+    if (previous && x - previous.end < 6) previous.end = end;
+    else if (end - x >= 3) gutters.push({ start: x, end });
+    x = end;
+  }
+  return gutters;
+}
+
+/** Cut rows at the gutters and order the resulting lines for reading. */
+export function orderPage(page: number, rows: Row[], gutters: Gutter[]): Line[] {
+  const lines: Line[] = [];
+  for (const row of rows) {
+    let pieces: TextItem[][] = [row.items];
+    const columnsOf: number[][] = [[0, gutters.length]];
+    for (const gutter of gutters) {
+      const middle = (gutter.start + gutter.end) / 2;
+      const next: TextItem[][] = [];
+      for (const piece of pieces) {
+        const crosses = piece.some((item) => item.x < middle - 1 && item.x + item.width > middle + 1);
+        if (crosses) {
+          next.push(piece);
+          continue;
+        }
+        const left = piece.filter((item) => item.x + item.width / 2 < middle);
+        const right = piece.filter((item) => item.x + item.width / 2 >= middle);
+        if (left.length) next.push(left);
+        if (right.length) next.push(right);
+      }
+      pieces = next;
+    }
+    columnsOf.length = 0;
+    for (const piece of pieces) {
+      const from = Math.min(...piece.map((item) => item.x));
+      const to = Math.max(...piece.map((item) => item.x + item.width));
+      const first = gutters.filter((gutter) => (gutter.start + gutter.end) / 2 < from).length;
+      const last = gutters.filter((gutter) => (gutter.start + gutter.end) / 2 < to).length;
+      lines.push(makeLine(page, piece, row.y, row.size, first, last > first));
+    }
+  }
+  // Bands between full-width lines, each read column by column.
+  const ordered: Line[] = [];
+  let band: Line[] = [];
+  const flush = () => {
+    band.sort((a, b) => a.column - b.column || b.y - a.y || a.x - b.x);
+    ordered.push(...band);
+    band = [];
+  };
+  for (const line of lines.sort((a, b) => b.y - a.y || a.x - b.x)) {
+    if (line.fullWidth) {
+      flush();
+      ordered.push(line);
+    } else {
+      band.push(line);
+    }
+  }
+  flush();
+  return ordered;
+}
