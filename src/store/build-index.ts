@@ -120,10 +120,12 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       documents.push(doc);
       fileRecords.push(record);
     } catch (error) {
-      const reason = UnreadableDocumentError.isInstance(error) || error instanceof Error ? error.message : String(error);
+      const message = UnreadableDocumentError.isInstance(error) || error instanceof Error ? error.message : String(error);
+      // The error names its file; the record already does.
+      const reason = message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
       skipped.push({ file, reason });
       fileRecords.push({ ...record, error: reason });
-      log(`skipped ${file}: ${reason}`);
+      log(`Skipped ${file}: ${reason}`);
     }
     progress?.update(i + 1);
   }

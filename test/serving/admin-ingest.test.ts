@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.ts";
 import { type RunningServer, startServer } from "../../src/server/start-server.ts";
+import { encryptedPdf, scannedPdf, truncatedPdf } from "../support/bad-input-pdfs.ts";
 import { copyLiveIndex } from "../support/copy-live-index.ts";
 import { type TempIndex, createTempIndex } from "../support/temp-index.ts";
 import { TEST_REVIEW_ID, makeTestReview } from "../support/test-review.ts";
@@ -139,6 +140,17 @@ describe("refused uploads leave the corpus untouched", () => {
   ])("refuses %s with the right status and code", async (name, content, status, code) => {
     const before = await corpusFiles();
     await expectError(await upload(server, name, content), status, code);
+    expect(await corpusFiles()).toEqual(before);
+  });
+
+  it.each([
+    ["locked.pdf", () => Promise.resolve(encryptedPdf()), "locked.pdf: is encrypted (password-protected)"],
+    ["scan.pdf", () => scannedPdf(), "scan.pdf: has no text layer: run OCR first"],
+    ["cut.pdf", () => truncatedPdf(), "cut.pdf: is truncated or damaged"],
+  ])("refuses %s with 422 and a reason the user can act on, leaving the corpus alone", async (name, make, message) => {
+    const before = await corpusFiles();
+    const body = await expectError(await upload(server, name, await make()), 422, "unreadable_document");
+    expect(body.error.message).toContain(message);
     expect(await corpusFiles()).toEqual(before);
   });
 

@@ -20,8 +20,12 @@ export function registerDocsCommand(program: Command): void {
         const doc = corpus.documents[i]!;
         const health = describeQuality(row.quality, doc.missingReferenceNumbers);
         console.log(`${row.id}  ${row.title || "(no title found)"}`);
-        const authors = row.authors.length ? row.authors.join(", ") : "(no authors found)";
-        console.log(`  ${authors}. ${row.journal ?? "?"} ${row.year ?? ""}${row.doi ? `. doi:${row.doi}` : ""}`);
+        const bibliographic = [
+          row.authors.length ? row.authors.join(", ") : "(no authors found)",
+          [row.journal, row.year].filter(Boolean).join(" ") || "(no journal or year found)",
+          row.doi ? `doi:${row.doi}` : "",
+        ];
+        console.log(`  ${bibliographic.filter(Boolean).join(". ")}`);
         console.log(`  chunks ${row.counts.chunks} · ${health.list}`);
         console.log(`  ${health.citations}`);
         for (const warning of row.quality.warnings) console.log(`  warning: ${warning}`);

@@ -30,7 +30,7 @@ export function registerIngestCommand(program: Command): void {
         if (flagged) console.log(`${flagged} file(s) were skipped or read with warnings when it was built: see \`review-chat docs\`.`);
         return;
       }
-      for (const { file, reason } of result.skipped) console.error(`Skipped ${file}: ${reason}`);
+      // Skipped files were reported by the build as it read them (the log above).
       // One line per document read poorly: what a reader of its answers should know.
       for (const { file, docId, warnings } of result.warnings) console.error(`Warning: ${file} (${docId}): ${warnings.join("; ")}`);
       const { manifest } = result;
