@@ -50,7 +50,10 @@ export function sourceFromChunk(chunk: Chunk, n: number, score: number, docTitle
 /** A review's reference entry behind a cited sentence; absent fields are null so every key is always there. */
 export interface AnswerReference {
   docId: string;
+  /** Printed number; in an author–year paper, the entry's position in its list. */
   n: number;
+  /** How an author–year paper cites the entry ("Smith et al., 2020a"); null in numbered papers. */
+  label: string | null;
   text: string;
   authors: string[];
   title: string | null;
@@ -65,6 +68,7 @@ export function toAnswerReference(entry: ReferenceEntry & { docId: string }): An
   return {
     docId: entry.docId,
     n: entry.n,
+    label: entry.label ?? null,
     text: entry.text,
     authors: entry.authors,
     title: entry.title ?? null,

@@ -1,10 +1,14 @@
 // Recognise questions about the reviews' own citations, deterministically:
 //   "what is reference 45 in the Guan review", "refs 21–23 of the miRNA paper", "the first reference
-//   of the Frontiers paper" → numbers; "where does the review cite Granja?" → author;
+//   of the Frontiers paper" → numbers; "what is Smith et al. 2020?" → works (author–year);
+//   "where does the review cite Granja?" → author;
 //   "which references support the claim that …", "which paper does it cite for …" → claim.
+import { type AuthorYearWork, findAuthorYearWorks } from "../ingest/find-author-year-citations.ts";
 
 export type CitationLookupIntent =
   | { kind: "numbers"; numbers: number[] }
+  /** Author–year cites named in the question: "Smith et al. 2020", "(Lee and Park, 2019a)". */
+  | { kind: "works"; works: AuthorYearWork[] }
   | { kind: "last" }
   | { kind: "author"; author: string }
   /** `claim` is empty when the question points back at the conversation ("which reference is that from?"). */
@@ -28,6 +32,11 @@ const AUTHOR_PATTERNS = [
   // "Granja et al. is cited where?"
   new RegExp(String.raw`\b${NAME}(?:\s+et\s+al\.?)?(?:['’]s)?(?:\s+(?:papers?|work|study))?\s+(?:is|are|was|were|gets?)\s+cited\b`, "iu"),
 ];
+// Words a question that only asks what an author–year cite stands for is made of, besides the cite.
+const WORK_LOOKUP_WORDS = new Set(
+  "what whats which is are was were the a this that paper papers study reference references ref refs citation citations entry entries full cited cite cites refer refers to does do in of by from et al review article".split(" "),
+);
+const WORK_LOOKUP_CUE = /\b(?:references?|citations?|cite[sd]?|refers?\s+to|bibliograph\w*|entry)\b/i;
 const NOT_NAMES = new Set(["it", "this", "that", "them", "these", "those", "which", "what", "where", "the", "a", "an", "for", "in", "paper", "review", "study", "work"]);
 
 const SUPPORT_NOUN = String.raw`(?:references?|refs?|citations?|papers?|stud(?:y|ies)|sources?|works?|evidence|articles?|publications?)`;
@@ -67,6 +76,17 @@ export function parseCitationLookup(question: string): CitationLookupIntent | nu
   if (numbered) {
     const numbers = parseNumberList(numbered[1]!);
     if (numbers.length) return { kind: "numbers", numbers };
+  }
+  const unbracketed = text.replace(/[()[\]]/g, " ");
+  const works = findAuthorYearWorks(unbracketed);
+  if (works.length) {
+    // "What is Smith et al. 2020?" asks for the entry; "What did Smith et al. 2020 find?" does not.
+    const rest = unbracketed
+      .replace(/\p{Lu}[\p{L}\p{M}'’-]*|\b(?:1[6-9]\d\d|20\d\d)[a-z]?\b/gu, " ")
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean);
+    if (WORK_LOOKUP_CUE.test(text) || rest.every((word) => WORK_LOOKUP_WORDS.has(word) || word === "and")) return { kind: "works", works };
   }
   const ordinal = ORDINAL.exec(text);
   if (ordinal) {

@@ -11,6 +11,8 @@ import {
 } from "./answer-payload.ts";
 import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import type { CitationLookupIntent } from "./citation-lookup-intent.ts";
+import type { AuthorYearWork } from "../ingest/find-author-year-citations.ts";
+import { matchAuthorYearEntries } from "../ingest/match-author-year-entries.ts";
 import { questionTerms } from "./question-terms.ts";
 import { authorNameParts } from "./search-bibliography.ts";
 import type { IndexedSentence } from "./sentence-index.ts";
@@ -41,6 +43,25 @@ const DOCUMENT_PHRASE = /\s*\b(?:in|of|from|by)\s+(?:the\s+)?(?:[\p{L}\p{N}.'’
 function quote(sentence: string, n?: number): string {
   const text = sentence.replace(/\s*\t+\s*/g, "; ").replace(/\s+/g, " ").trim().replace(/[.;:,]+$/, "");
   return n === undefined ? `"${text}".` : `"${text}" [${n}].`;
+}
+
+/**
+ * Why a document's citing sentences cannot be trusted to be complete, or null when they can: its
+ * reference list could not be read, or none of its in-text citations resolved to the list. Then no
+ * sentence is known to cite anything, and saying "cites no reference" would be wrong.
+ */
+function unlinkedReason(res: AnswerResources, docId: string): string | null {
+  const doc = res.corpus.document(docId);
+  if (!doc) return null;
+  const label = documentLabel(res.corpus, docId);
+  if (doc.references.length === 0) return `The citations of ${label} could not be linked to its reference list: no reference list could be read from it.`;
+  if (doc.citationStats.resolved === 0) return `The citations of ${label} could not be linked to its reference list.`;
+  return null;
+}
+
+/** "Reference 12" in a numbered paper; "Willett et al., 2021 (entry 141 of its list)" in an author–year one. */
+function entryName(entry: ReferenceWithDoc): string {
+  return entry.label ? `${entry.label} (entry ${entry.n} of its list)` : `reference ${entry.n}`;
 }
 
 /** Collects sources (one per chunk) and references (one per entry) in first-use order. */
@@ -75,7 +96,7 @@ class LookupAnswerBuilder {
   citedIn(entry: ReferenceWithDoc): string {
     const chunks = this.res.corpus.citingChunks(entry.docId, entry.n);
     const place = citingPlace(entry, chunks);
-    if (!place) return " No passage of the extracted text cites it.";
+    if (!place) return ` ${unlinkedReason(this.res, entry.docId) ?? "No passage of the extracted text cites it."}`;
     const n = this.sourceOf(place.chunk);
     const more = chunks.length > 1 ? ` (${chunks.length - 1} more passage${chunks.length > 2 ? "s" : ""} cite it.)` : "";
     return ` It is cited in ${place.chunk.section}: ${quote(place.text, n)}${more}`;
@@ -129,6 +150,10 @@ function answerNumbers(res: AnswerResources, numbersOf: (docId: string) => numbe
     const label = documentLabel(res.corpus, docId);
     const doc = res.corpus.document(docId)!;
     const highest = Math.max(0, ...doc.references.map((ref) => ref.n));
+    if (doc.references.length === 0) {
+      lines.push(unlinkedReason(res, docId)!);
+      continue;
+    }
     for (const n of numbersOf(docId)) {
       const entry = res.corpus.reference(docId, n);
       if (!entry) {
@@ -139,7 +164,8 @@ function answerNumbers(res: AnswerResources, numbersOf: (docId: string) => numbe
         continue;
       }
       out.addReference(entry);
-      lines.push(`Reference ${n} of ${label}: ${entryLine(entry)}${out.citedIn(entry)}`);
+      const name = entry.label ? ` (${entry.label})` : "";
+      lines.push(`Reference ${n} of ${label}${name}: ${entryLine(entry)}${out.citedIn(entry)}`);
     }
   }
   return out.result(lines.join("\n"), out.references.length === 0);
@@ -152,17 +178,51 @@ function answerAuthor(res: AnswerResources, author: string, scope: string[], k: 
   // First-author entries are what "cites Granja" means; co-authorships only when there are none.
   const first = all.filter((entry) => entry.authors[0]?.toLowerCase().includes(name));
   const entries = (first.length ? first : all).slice(0, 10);
-  if (entries.length === 0) {
-    const where = scope.map((docId) => documentLabel(res.corpus, docId)).join(" and ");
-    return out.result(`The reference list${scope.length > 1 ? "s" : ""} of ${where} ha${scope.length > 1 ? "ve" : "s"} no entry by ${author}.`, true);
-  }
+  if (entries.length === 0) return out.result(noEntry(res, scope, `by ${author}`), true);
   const lines = entries.map((entry) => {
     out.addReference(entry);
-    return `${documentLabel(res.corpus, entry.docId)} lists ${author} as reference ${entry.n}: ${entryLine(entry)}${out.citedIn(entry)}`;
+    return `${documentLabel(res.corpus, entry.docId)} lists ${author} as ${entryName(entry)}: ${entryLine(entry)}${out.citedIn(entry)}`;
   });
   const rest = (first.length ? first : all).length - entries.length;
   if (rest > 0) lines.push(`…and ${rest} more entries.`);
   return out.result(lines.join("\n"));
+}
+
+/** "The reference list of X has no entry by Smith." — or why no list could be searched. */
+function noEntry(res: AnswerResources, scope: string[], what: string): string {
+  const unread = scope.filter((docId) => res.corpus.document(docId)?.references.length === 0);
+  const read = scope.filter((docId) => !unread.includes(docId));
+  const lines = unread.map((docId) => unlinkedReason(res, docId)!);
+  if (read.length) {
+    const where = read.map((docId) => documentLabel(res.corpus, docId)).join(" and ");
+    lines.unshift(`The reference list${read.length > 1 ? "s" : ""} of ${where} ha${read.length > 1 ? "ve" : "s"} no entry ${what}.`);
+  }
+  return lines.join(" ");
+}
+
+/** "What is Smith et al. 2020?": the entries each named work resolves to, in every list in scope. */
+function answerWorks(res: AnswerResources, works: AuthorYearWork[], scope: string[], k: number): LookupAnswer {
+  const out = new LookupAnswerBuilder(res, k);
+  const lines: string[] = [];
+  const missing: string[] = [];
+  for (const work of works) {
+    const printed = `${work.surname}${work.coAuthor ? ` and ${work.coAuthor}` : work.etAl ? " et al." : ""} ${work.year ?? ""}${work.suffix}`.trim();
+    let found = false;
+    for (const docId of scope) {
+      const doc = res.corpus.document(docId);
+      if (!doc) continue;
+      for (const n of matchAuthorYearEntries(doc.references).resolve(work)) {
+        const entry = res.corpus.reference(docId, n);
+        if (!entry) continue;
+        found = true;
+        out.addReference(entry);
+        lines.push(`${documentLabel(res.corpus, docId)} cites ${printed} as ${entryName(entry)}: ${entryLine(entry)}${out.citedIn(entry)}`);
+      }
+    }
+    if (!found) missing.push(printed);
+  }
+  if (missing.length) lines.push(noEntry(res, scope, `for ${missing.join(", ")}`));
+  return out.result(lines.join("\n"), out.references.length === 0);
 }
 
 interface ClaimMatch {
@@ -209,18 +269,25 @@ async function answerClaim(res: AnswerResources, claim: string, scope: string[],
     const n = out.sourceOf(match.chunk)!;
     const quoted = quote(match.sentence.sentence.text, n);
     if (!match.citing) {
-      lines.push(`${label} makes this claim in ${match.chunk.section} without citing a reference: ${quoted}`);
+      const unlinked = unlinkedReason(res, match.chunk.docId);
+      lines.push(
+        unlinked
+          ? `${label} makes this claim in ${match.chunk.section}: ${quoted} ${unlinked} Which references it cites is unknown.`
+          : `${label} makes this claim in ${match.chunk.section} without citing a reference: ${quoted}`,
+      );
       continue;
     }
     const entries = match.citing.sentence.refs
       .map((ref) => res.corpus.reference(match.chunk.docId, ref))
       .filter((entry): entry is ReferenceWithDoc => entry !== undefined);
     for (const entry of entries) out.addReference(entry);
-    const numbers = match.citing.sentence.refs.join(", ");
     const where = match.citing === match.sentence ? "" : " (the citation closes the following sentence)";
+    // An author–year paper's entries go by the labels its text prints: "Smith et al., 2020".
+    const labelled = entries.length > 0 && entries.every((entry) => entry.label);
+    const cited = labelled ? entries.map((entry) => entry.label).join("; ") : `reference${entries.length > 1 ? "s" : ""} ${match.citing.sentence.refs.join(", ")}`;
     lines.push(
-      `${label} makes this claim in ${match.chunk.section}: ${quoted} It cites reference${entries.length > 1 ? "s" : ""} ${numbers}${where}:`,
-      ...entries.map((entry) => `${entry.n}. ${entryLine(entry)}`),
+      `${label} makes this claim in ${match.chunk.section}: ${quoted} It cites ${cited}${where}:`,
+      ...entries.map((entry) => `${labelled ? `${entry.label}:` : `${entry.n}.`} ${entryLine(entry)}`),
     );
   }
   return out.result(lines.join("\n"));
@@ -262,6 +329,8 @@ export async function answerCitationLookup(
       );
     case "author":
       return answerAuthor(res, intent.author, scope, options.k);
+    case "works":
+      return answerWorks(res, intent.works, scope, options.k);
     case "claim": {
       const claim = claimText(intent.claim, options.history);
       if (!claim) return null;

@@ -21,6 +21,14 @@ describe("withoutReviewMarkers", () => {
     );
   });
 
+  it("removes author–year groups but keeps narrative cites, which are part of the sentence", () => {
+    expect(withoutReviewMarkers("Speech can be decoded in real time (Willett et al., 2023; Metzger et al., 2023).", [142, 95])).toBe(
+      "Speech can be decoded in real time.",
+    );
+    expect(withoutReviewMarkers("Willett et al. (2021) decoded handwriting.", [141])).toBe("Willett et al. (2021) decoded handwriting.");
+    expect(withoutReviewMarkers("A resolution of [2–5 µm (Cetin and Temurtas, 2021)] was reached.", [20])).toBe("A resolution of [2–5 µm] was reached.");
+  });
+
   it("keeps what is not one of the sentence's citations", () => {
     expect(withoutReviewMarkers("The factors include (1) inherited genetic alterations.", [4])).toBe(
       "The factors include (1) inherited genetic alterations.",

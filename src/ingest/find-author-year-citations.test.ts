@@ -78,6 +78,14 @@ describe("not author–year citations", () => {
   });
 });
 
+describe("work offsets", () => {
+  it("point at each work's name and years", () => {
+    const text = "shown (e.g., Smith et al., 2020; Lee, 2019) and Park (2018) and (Kim, 2017";
+    const spans = findAuthorYearCitations(text).flatMap((c) => c.works.map((w) => text.slice(w.start, w.end)));
+    expect(spans).toEqual(["Smith et al., 2020", "Lee, 2019", "Park (2018)", "Kim, 2017"]);
+  });
+});
+
 describe("findAuthorYearWorks", () => {
   it("reads a References table cell", () => {
     expect(findAuthorYearWorks("Smith et al., 2020; Lee, 2019").map((w) => `${w.surname} ${w.year}`)).toEqual(["Smith 2020", "Lee 2019"]);

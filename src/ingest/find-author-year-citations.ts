@@ -18,6 +18,9 @@ export interface AuthorYearWork {
   year: number | null;
   /** "a" of "2020a"; empty when none. */
   suffix: string;
+  /** Offsets into the text searched of the name and years that cite it ("Smith et al., 2020, 2021"). */
+  start: number;
+  end: number;
 }
 
 export interface AuthorYearCitation {
@@ -81,7 +84,7 @@ function nameOf(printed: string): string | null {
   return last.length > 1 && !NOT_NAMES.has(last) ? words.join(" ") : null;
 }
 
-function worksOf(match: RegExpMatchArray): AuthorYearWork[] {
+function worksOf(match: RegExpMatchArray, offset: number): AuthorYearWork[] {
   const [, printed, etAl, coAuthor] = match;
   const years = match[match.length - 1];
   const surname = nameOf(printed!);
@@ -92,31 +95,33 @@ function worksOf(match: RegExpMatchArray): AuthorYearWork[] {
     etAl: Boolean(etAl),
     year,
     suffix,
+    start: offset + match.index!,
+    end: offset + match.index! + match[0].length,
   }));
 }
 
 /** Author–year works named in a plain string with no brackets, e.g. a table's References cell. */
-export function findAuthorYearWorks(text: string): AuthorYearWork[] {
-  return [...text.matchAll(IN_GROUP)].flatMap(worksOf);
+export function findAuthorYearWorks(text: string, offset = 0): AuthorYearWork[] {
+  return [...text.matchAll(IN_GROUP)].flatMap((match) => worksOf(match, offset));
 }
 
 /** Author–year citations in one paragraph (or sentence, caption), in order. */
 export function findAuthorYearCitations(text: string): AuthorYearCitation[] {
   const citations: AuthorYearCitation[] = [];
   for (const match of text.matchAll(NARRATIVE)) {
-    const works = worksOf(match);
+    const works = worksOf(match, 0);
     const end = match.index + match[0].length;
     if (works.length) citations.push({ start: end - match[4]!.length, end, narrative: true, works });
   }
   const inside = (start: number) => citations.some((c) => start >= c.start && start < c.end);
   for (const group of text.matchAll(GROUP)) {
     if (inside(group.index)) continue; // the "(2020)" of a narrative cite
-    const works = findAuthorYearWorks(group[1]!);
+    const works = findAuthorYearWorks(group[1]!, group.index + 1);
     if (works.length) citations.push({ start: group.index, end: group.index + group[0].length, narrative: false, works });
   }
   for (const torn of [OPEN_TAIL.exec(text), CLOSED_HEAD.exec(text)]) {
     if (!torn || inside(torn.index)) continue;
-    const works = findAuthorYearWorks(torn[1]!);
+    const works = findAuthorYearWorks(torn[1]!, torn.index + torn[0].indexOf(torn[1]!));
     if (works.length) citations.push({ start: torn.index, end: torn.index + torn[0].length, narrative: false, works });
   }
   return citations.sort((a, b) => a.start - b.start);

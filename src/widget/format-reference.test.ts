@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerReference, AnswerSource } from "../answer/answer-payload.ts";
-import { authorList, describeReference, formatCitation, referenceUrl } from "./format-reference.ts";
+import { authorList, describeReference, formatCitation, referenceTag, referenceUrl } from "./format-reference.ts";
 
 const boratto: AnswerReference = {
   docId: "guan2024",
   n: 48,
+  label: null,
   text: "Boratto FA, Franco MS, Barros ALB, Cassali GD, Malachias A, Ferreira LAM, et al. Alpha-tocopheryl succinate improves encapsulation … Biomed Pharmacother. (2023) 165:115034. doi: 10.1016/j.biopha.2023.115034",
   authors: ["Boratto FA", "Franco MS", "Barros ALB", "Cassali GD"],
   title: "Alpha-tocopheryl succinate improves encapsulation",
@@ -17,6 +18,7 @@ const boratto: AnswerReference = {
 const kumar: AnswerReference = {
   docId: "verma2024",
   n: 109,
+  label: null,
   text: "D. N. Kumar, A. Chaudhari, Cancers, 2022, 14, 1435.",
   authors: ["D. N. Kumar", "A. Chaudhari"],
   title: null,
@@ -51,5 +53,14 @@ describe("reference formatting", () => {
       "— Nanomaterials, section “3.2 Liposomes”. http://x/docs/guan2024#chunk-guan2024:0042",
       `[48] ${describeReference(boratto)} https://doi.org/10.1016/j.biopha.2023.115034`,
     ]);
+  });
+
+  it("tags a reference the way its review cites it", () => {
+    expect(referenceTag(boratto)).toBe("[48]");
+    const willett = { ...boratto, docId: "tai2024", n: 141, label: "Willett et al., 2021" };
+    expect(referenceTag(willett)).toBe("(Willett et al., 2021)");
+    const source = { n: 1, id: "tai2024:0003", docId: "tai2024", docTitle: "BCI paradigms", section: "" } as AnswerSource;
+    const text = formatCitation({ source, quote: "Handwriting was decoded.", viewerUrl: "http://x/docs/tai2024", references: [willett] });
+    expect(text.split("\n")[2]).toBe(`(Willett et al., 2021) ${describeReference(willett)} https://doi.org/10.1016/j.biopha.2023.115034`);
   });
 });

@@ -10,6 +10,11 @@ export function authorList(authors: readonly string[]): string {
   return `${authors.slice(0, MAX_AUTHORS).join(", ")}, et al.`;
 }
 
+/** How the review itself cites a reference: "[12]", or "(Smith et al., 2020)" in an author–year paper. */
+export function referenceTag(ref: Pick<AnswerReference, "n" | "label">): string {
+  return ref.label ? `(${ref.label})` : `[${ref.n}]`;
+}
+
 /** The link a reference opens: its DOI resolver, else its own http(s) URL. */
 export function referenceUrl(ref: AnswerReference): string | undefined {
   return doiUrl(ref.doi) ?? safeHttpUrl(ref.url);
@@ -43,7 +48,7 @@ export function formatCitation(options: {
   ];
   for (const ref of references) {
     const url = referenceUrl(ref);
-    lines.push(`[${ref.n}] ${describeReference(ref)}${url ? ` ${url}` : ""}`);
+    lines.push(`${referenceTag(ref)} ${describeReference(ref)}${url ? ` ${url}` : ""}`);
   }
   return lines.join("\n");
 }

@@ -3,7 +3,7 @@
 import type { AnswerPayload, AnswerReference, AnswerSource } from "../answer/answer-payload.ts";
 import type { AssistantMessage, UserMessage } from "./conversation-store.ts";
 import { h, link } from "./dom.ts";
-import { describeReference, referenceUrl } from "./format-reference.ts";
+import { describeReference, referenceTag, referenceUrl } from "./format-reference.ts";
 import { splitCitationMarkers } from "./split-citation-markers.ts";
 
 export interface CitationTarget {
@@ -59,12 +59,12 @@ export function referenceItem(ref: AnswerReference): HTMLLIElement {
   return h(
     "li",
     {},
-    h("span", { class: "ref-n" }, `[${ref.n}]`),
+    h("span", { class: "ref-n" }, referenceTag(ref)),
     " ",
     describeReference(ref),
     url ? " " : "",
     url
-      ? link(url, { class: "doi", "aria-label": `${ref.doi ? `DOI ${ref.doi}` : "Link"} (reference ${ref.n}, opens in a new tab)` }, ref.doi ? `doi:${ref.doi}` : "link")
+      ? link(url, { class: "doi", "aria-label": `${ref.doi ? `DOI ${ref.doi}` : "Link"} (reference ${ref.label ?? ref.n}, opens in a new tab)` }, ref.doi ? `doi:${ref.doi}` : "link")
       : undefined,
   );
 }

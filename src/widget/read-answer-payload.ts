@@ -37,6 +37,7 @@ export function readReference(value: unknown): AnswerReference | undefined {
   return {
     docId: text(value.docId),
     n: value.n as number,
+    label: textOrNull(value.label),
     text: text(value.text),
     authors: Array.isArray(value.authors) ? value.authors.filter((a): a is string => typeof a === "string") : [],
     title: textOrNull(value.title),

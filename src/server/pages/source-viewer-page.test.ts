@@ -40,3 +40,21 @@ describe("renderSourceViewerPage", () => {
     for (const link of links) expect(doc.text.slice(link.start, link.end)).toMatch(/^[12]$/);
   });
 });
+
+describe("findReferenceLinks in an author–year paper", () => {
+  it("links each cited work to the entry it resolved to", () => {
+    const text = "Handwriting was decoded (Abiri and Borhani, 2019; Willett et al., 2021), as Willett et al. (2023) did for speech.";
+    const entry = (n: number, first: string, year: number, label: string) => ({ n, text: `${first}, A., Other, B., and Third, C. (${year}). Title. J.`, authors: [`${first}, A.`, "Other, B.", "Third, C."], year, label, paperKey: `${n}` });
+    const references = [entry(1, "Abiri", 2019, "Abiri and Borhani, 2019"), entry(2, "Willett", 2021, "Willett et al., 2021"), entry(3, "Willett", 2023, "Willett et al., 2023")];
+    references[0]!.authors = ["Abiri, R.", "Borhani, S."];
+    const sentence = { text, refs: [1, 2, 3], start: 0, end: text.length };
+    const chunk = { id: "x:0000", docId: "x", section: "", sectionId: "s", kind: "text" as const, text, sentences: [sentence], refs: [1, 2, 3], start: 0, end: text.length };
+    const paper = { ...doc, text, references, quality: { ...doc.quality, citationStyle: "author-year" as const } };
+    const links = findReferenceLinks(paper, [chunk]);
+    expect(links.map((link) => [text.slice(link.start, link.end), link.n])).toEqual([
+      ["Abiri and Borhani, 2019", 1],
+      ["Willett et al., 2021", 2],
+      ["Willett et al. (2023)", 3],
+    ]);
+  });
+});

@@ -4,7 +4,9 @@
 import type { StoredDocument } from "../../store/index-files.ts";
 import type { Chunk, ReferenceEntry, Section } from "../../types.ts";
 import { describeQuality } from "../../ingest/assess-quality.ts";
-import { detectCitationStyle, findCitationMarkers } from "../../ingest/resolve-citation-markers.ts";
+import { findAuthorYearCitations } from "../../ingest/find-author-year-citations.ts";
+import { matchAuthorYearEntries } from "../../ingest/match-author-year-entries.ts";
+import { type NumberedCitationStyle, detectCitationStyle, findCitationMarkers } from "../../ingest/resolve-citation-markers.ts";
 import { doiUrl, safeHttpUrl } from "../../widget/safe-url.ts";
 import { type SafeHtml, html } from "./html.ts";
 import { renderPage } from "./page-layout.ts";
@@ -51,13 +53,16 @@ const toNumber = (token: string) =>
 
 /**
  * Each reference number printed in a citation marker (the parser's own marker grammar) of a
- * sentence the parser found citing it; a range "1–3" links its two printed ends.
+ * sentence the parser found citing it; a range "1–3" links its two printed ends. In an author–year
+ * paper each cited work ("Smith et al., 2020") links to the entry it resolved to.
  */
 export function findReferenceLinks(doc: StoredDocument, chunks: readonly Chunk[]): ReferenceLink[] {
   const { text } = doc;
   const known = new Set(doc.references.map((ref) => ref.n));
   const maxNumber = Math.max(0, ...known);
-  const style = detectCitationStyle(text);
+  const detected = doc.quality?.citationStyle;
+  if (detected === "author-year") return authorYearLinks(doc, chunks);
+  const style: NumberedCitationStyle = detected && detected !== "none" ? detected : detectCitationStyle(text, maxNumber || 999);
   const links = new Map<number, ReferenceLink>();
   for (const chunk of chunks) {
     for (const sentence of chunk.sentences) {
@@ -75,6 +80,24 @@ export function findReferenceLinks(doc: StoredDocument, chunks: readonly Chunk[]
     }
   }
   return [...links.values()].sort((a, b) => a.start - b.start);
+}
+
+function authorYearLinks(doc: StoredDocument, chunks: readonly Chunk[]): ReferenceLink[] {
+  const matcher = matchAuthorYearEntries(doc.references);
+  const links: ReferenceLink[] = [];
+  for (const chunk of chunks) {
+    for (const sentence of chunk.sentences) {
+      if (!sentence.refs.length) continue;
+      const slice = doc.text.slice(sentence.start, sentence.end);
+      for (const citation of findAuthorYearCitations(slice)) {
+        for (const work of citation.works) {
+          const n = matcher.resolve(work).find((m) => sentence.refs.includes(m));
+          if (n !== undefined) links.push({ start: sentence.start + work.start, end: sentence.start + work.end, n });
+        }
+      }
+    }
+  }
+  return links.sort((a, b) => a.start - b.start);
 }
 
 const headingText = (section: Section) => [section.number, section.title].filter(Boolean).join(" ");

@@ -1,0 +1,149 @@
+// Citation lookups on two small documents built here: an author–year review whose citations link
+// to its list, and a bracket-cited review whose list could not be read.
+import { describe, expect, it } from "vitest";
+import { Bm25Index } from "../index/bm25-index.ts";
+import { assessQuality } from "../ingest/assess-quality.ts";
+import { Corpus } from "../store/corpus.ts";
+import type { StoredDocument } from "../store/index-files.ts";
+import type { Chunk, CitationStats, ReferenceEntry, SearchResult } from "../types.ts";
+import { createAnswerResources } from "./answer-resources.ts";
+import { answerCitationLookup } from "./citation-lookup.ts";
+import { parseCitationLookup } from "./citation-lookup-intent.ts";
+
+function document(id: string, title: string, references: ReferenceEntry[], sentences: { text: string; refs: number[] }[], stats: CitationStats): { doc: StoredDocument; chunk: Chunk } {
+  let offset = 0;
+  const placed = sentences.map((s) => {
+    const sentence = { ...s, start: offset, end: offset + s.text.length };
+    offset += s.text.length + 1;
+    return sentence;
+  });
+  const text = sentences.map((s) => s.text).join(" ");
+  const chunk: Chunk = { id: `${id}:0000`, docId: id, section: "1 Introduction", sectionId: "s1", kind: "text", text, sentences: placed, refs: [...new Set(placed.flatMap((s) => s.refs))].sort((a, b) => a - b), start: 0, end: text.length };
+  const quality = assessQuality({
+    citationStyle: stats.markers ? "author-year" : "none",
+    referenceStyle: references.length ? "author-year" : "none",
+    references,
+    missingReferenceNumbers: [],
+    citationStats: stats,
+    chunks: [chunk],
+    extractedChars: text.length,
+    keptChars: text.length,
+  });
+  const year = Number(id.slice(-4));
+  const doc: StoredDocument = {
+    meta: { id, file: `${id}.md`, title, authors: [], year },
+    text,
+    sections: [{ id: "s1", number: "1", title: "Introduction", level: 1, start: 0, end: text.length }],
+    references,
+    missingReferenceNumbers: [],
+    citationStats: stats,
+    quality,
+  };
+  return { doc, chunk };
+}
+
+const willett2021 = "Willett, F. R., Avansino, D. T., and Hochberg, L. R. (2021). High-performance brain-to-text communication via handwriting. Nature 593, 249–254.";
+const willett2023 = "Willett, F. R., Kunz, E. M., and Fan, C. (2023). A high-performance speech neuroprosthesis. Nature 620, 1031–1036.";
+const tai = document(
+  "tai2024",
+  "Brain-computer interface paradigms and neural coding",
+  [
+    { n: 1, text: "Abiri, R., and Borhani, S. (2019). A review of EEG-based paradigms. J. Neural Eng. 16:011001.", authors: ["Abiri, R.", "Borhani, S."], year: 2019, label: "Abiri and Borhani, 2019", paperKey: "a" },
+    { n: 2, text: willett2021, authors: ["Willett, F. R.", "Avansino, D. T.", "Hochberg, L. R."], year: 2021, label: "Willett et al., 2021", paperKey: "b" },
+    { n: 3, text: willett2023, authors: ["Willett, F. R.", "Kunz, E. M.", "Fan, C."], year: 2023, label: "Willett et al., 2023", paperKey: "c" },
+  ],
+  [
+    { text: "Willett et al. (2021) decoded attempted handwriting from the motor cortex.", refs: [2] },
+    { text: "Speech can be decoded into text in real time (Willett et al., 2023).", refs: [3] },
+  ],
+  { markers: 2, resolved: 2, resolvedRatio: 1 },
+);
+const jiang = document(
+  "jiang2023",
+  "Precise orchestration of gasdermins' pore-forming function",
+  [],
+  [{ text: "GSDMB is predominantly expressed in the gastrointestinal tract and various tumours[60, 61].", refs: [] }],
+  { markers: 2, resolved: 0, resolvedRatio: 0 },
+);
+
+const chunks = [tai.chunk, jiang.chunk];
+const corpus = new Corpus({ documents: [tai.doc, jiang.doc], chunks, links: [] });
+const bm25 = Bm25Index.build(chunks);
+// BM25 over the two chunks is the retriever claim lookups search with.
+const search = {
+  async search(query: string, options: { k?: number; docs?: string[] } = {}): Promise<SearchResult[]> {
+    return bm25
+      .search(query, chunks.length)
+      .filter((hit) => !options.docs?.length || options.docs.includes(chunks[hit.index]!.docId))
+      .slice(0, options.k ?? 8)
+      .map((hit, rank) => ({ ...chunks[hit.index]!, score: hit.score, rank: rank + 1 }));
+  },
+};
+const res = createAnswerResources(corpus, search);
+
+async function ask(question: string) {
+  const intent = parseCitationLookup(question);
+  expect(intent, question).not.toBeNull();
+  return (await answerCitationLookup(intent!, question, res, { k: 6 }))!;
+}
+
+describe("citation lookups in an author–year review", () => {
+  it("answers 'what is Willett et al. 2021?' with that entry, labelled as the paper cites it", async () => {
+    const answer = await ask("What is Willett et al. 2021?");
+    expect(answer.refused).toBe(false);
+    expect(answer.references.map((ref) => [ref.n, ref.label])).toEqual([[2, "Willett et al., 2021"]]);
+    expect(answer.answer).toContain("Willett et al., 2021 (entry 2 of its list)");
+    expect(answer.answer).toContain("handwriting");
+  });
+
+  it("finds every entry of an author", async () => {
+    const answer = await ask("Where does the review cite Willett?");
+    expect(answer.references.map((ref) => ref.label)).toEqual(["Willett et al., 2021", "Willett et al., 2023"]);
+  });
+
+  it("says which cite it cannot find", async () => {
+    const answer = await ask("What is Smith et al. 2020?");
+    expect(answer.refused).toBe(true);
+    expect(answer.answer).toMatch(/no entry for Smith et al\. 2020/);
+  });
+
+  it("names the cited entries by their labels when answering a claim", async () => {
+    const answer = await ask("Which references support the claim that speech can be decoded into text in real time?");
+    expect(answer.answer).toContain("It cites Willett et al., 2023");
+  });
+});
+
+describe("citation lookups in a review whose citations could not be linked", () => {
+  it("says so instead of 'its list runs from 1 to 0'", async () => {
+    const answer = await ask("What is reference 21 in the Jiang review?");
+    expect(answer.answer).toContain("The citations of Jiang et al. (2023) could not be linked to its reference list");
+    expect(answer.answer).not.toMatch(/runs from 1 to 0/);
+  });
+
+  it("says so instead of 'makes this claim without citing a reference'", async () => {
+    const answer = await ask("Which references support the claim that GSDMB is expressed in the gastrointestinal tract and tumours?");
+    expect(answer.answer).toContain("could not be linked to its reference list");
+    expect(answer.answer).not.toMatch(/without citing/);
+  });
+
+  it("says so instead of 'has no entry by'", async () => {
+    const answer = await ask("Where does the Jiang review cite Zhou?");
+    expect(answer.answer).toContain("The citations of Jiang et al. (2023) could not be linked to its reference list");
+  });
+});
+
+describe("parseCitationLookup on author–year cites", () => {
+  it.each([
+    ["What is Smith et al. 2020?", "Smith"],
+    ["What is (Lee and Park, 2019a) in the Tai review?", "Lee"],
+    ["Which reference is Kübler, 2020?", "Kübler"],
+  ])("%s is a lookup", (question, surname) => {
+    const intent = parseCitationLookup(question);
+    expect(intent?.kind).toBe("works");
+    expect(intent?.kind === "works" && intent.works[0]!.surname).toBe(surname);
+  });
+
+  it("leaves content questions about a study to retrieval", () => {
+    expect(parseCitationLookup("What did Willett et al. 2021 decode from the motor cortex?")).toBeNull();
+  });
+});
