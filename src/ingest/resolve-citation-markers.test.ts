@@ -114,6 +114,7 @@ describe("superscript markers", () => {
     expect(sup("(CIPP),¹⁻⁵ induced protein trafficking,⁶ and")).toEqual([[1, 2, 3, 4, 5], [6]]);
     expect(sup("whereas EARS1 interacts directly with IARS1.³⁶")).toEqual([[36]]);
     expect(sup("the catalytic Ser139,²⁵,²⁶ which")).toEqual([[25, 26]]);
+    expect(sup("highest within 4 h¹⁶. Next")).toEqual([[16]]);
   });
 
   it("reads HTML and Pandoc superscripts", () => {
@@ -127,6 +128,7 @@ describe("superscript markers", () => {
     expect(sup("a conserved cleavage site, ⁹²⁶DQVD⁹²⁹.", 999)).toEqual([]);
     expect(sup("heterozygous Eprs1⁺/⁻ mice")).toEqual([]);
     expect(sup("the 2ⁿᵈ and 3ʳᵈ cycles")).toEqual([]);
+    expect(sup("The Creᴿ³²ᴹ mutation and dNS3-8aa-Creᴿ³²ᴹ-7aa")).toEqual([]);
     expect(sup("copy number of KARS1 was 10⁷ per cell")).toEqual([]);
   });
 

@@ -96,14 +96,17 @@ function findEnclosed(text: string, pattern: RegExp, maxNumber: number): Citatio
 }
 
 /** Is the superscript at `start` a residue number, charge, exponent, isotope or unit rather than a citation? */
-function superscriptIsNotCitation(text: string, start: number, end: number): boolean {
+function superscriptIsNotCitation(text: string, start: number, end: number, numbers: number[]): boolean {
   const before = text.slice(0, start);
   const previous = text[start - 1] ?? "";
   const next = text[end] ?? "";
+  // Superscript letters beside the digits make a label: "Creᴿ³²ᴹ" (a mutation), "NS3ᵂᵀ", "2ⁿᵈ".
+  if (/\p{Lm}/u.test(previous) || /\p{Lm}/u.test(next)) return true;
   if (/[⁺⁻]/.test(next) || /[⁺⁻^]/.test(previous)) return true; // charges and exponents: Ca²⁺, cm⁻², Eprs1⁺/⁻
   if (/(?:^|[^\d])10$/.test(before) || /×\s?10$/.test(before)) return true; // 10⁶
   if ((start === 0 || /[\s(/]/.test(previous)) && /\p{L}/u.test(next)) return true; // isotopes: ¹⁸F
-  if (UNIT_BEFORE.test(before)) return true; // cm², m³, R²
+  // cm², m³, R²: units and symbols are squared or cubed; "within 4 h¹⁶" cites.
+  if (UNIT_BEFORE.test(before) && numbers.length === 1 && (numbers[0] === 2 || numbers[0] === 3)) return true;
   // "⁹²⁶DQVD⁹²⁹": a word that opens with a superscript number labels residues; so does its closing one.
   const word = /\S*$/.exec(before)![0];
   if (/^[([]?[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(word) && /\p{L}/u.test(word)) return true;
@@ -115,10 +118,10 @@ function findSuperscripts(text: string, maxNumber: number): CitationMarker[] {
   for (const match of text.matchAll(SUPERSCRIPT)) {
     const start = match.index;
     const end = start + match[0].length;
-    if (superscriptIsNotCitation(text, start, end)) continue;
     const ascii = [...match[0]].map((ch) => SUP_TO_ASCII[ch] ?? ch).join("");
     const numbers = parseNumberList(ascii);
-    if (numbers && inRange(numbers, maxNumber)) markers.push({ start, end, numbers });
+    if (!numbers || superscriptIsNotCitation(text, start, end, numbers)) continue;
+    if (inRange(numbers, maxNumber)) markers.push({ start, end, numbers });
   }
   for (const pattern of [TEX, HTML_SUP, PANDOC_SUP]) {
     for (const match of text.matchAll(pattern)) {

@@ -33,6 +33,7 @@ describe("splitSentences", () => {
     ]);
     expect(split("as shown (Table 3).¹⁵¹ Next")).toEqual(["as shown (Table 3).¹⁵¹", "Next"]);
     expect(split("Done.<sup>6,7</sup> Next one.^8^ Last")).toEqual(["Done.<sup>6,7</sup>", "Next one.^8^", "Last"]);
+    expect(split("(coined LiCre).³⁴The mutation was made.")).toEqual(["(coined LiCre).³⁴", "The mutation was made."]);
   });
 
   it("starts sentences with lowercase gene and RNA names", () => {

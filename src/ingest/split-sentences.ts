@@ -43,7 +43,8 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (match[0].startsWith(".") && match[0].length === 1 && isAbbreviation(text, match.index)) continue;
     const citation = TRAILING_CITATION.exec(text.slice(end));
     if (citation) end += citation[0].length;
-    const gap = /^\s+/.exec(text.slice(end));
+    // "(coined LiCre).³⁴The Cre…": PDF text can lose the space after a superscript citation.
+    const gap = /^\s+/.exec(text.slice(end)) ?? (citation && /^\p{Lu}\p{Ll}/u.test(text.slice(end)) ? [""] : null);
     if (!gap) continue;
     if (!startsSentence(text.slice(end + gap[0].length))) continue;
     pushSpan(spans, text, start, end);
