@@ -23,7 +23,8 @@ import type { RawReferenceEntry } from "./split-reference-entries.ts";
 
 const YEAR = "(?:1[89]\\d{2}|20[0-3]\\d)";
 const EMPHASIS = /(?<![*\w])\*(?!\*)([^*]+?)\*(?!\*)/g;
-const MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?";
+const MONTH =
+  "\\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\b\\.?";
 
 /** Where the identifiers start: everything after is DOI, PMID, URL or database links, not bibliography. */
 const IDENTIFIERS =
@@ -60,9 +61,12 @@ function findUrl(text: string): string | undefined {
   return url && !/doi\.org\//i.test(url) ? url : undefined;
 }
 
+/** A volume, issue, page or page range: "12", "e8256", "R32", "djw148", "1294−1305.e4" (Cell Press). */
+const PAGE = "(?:[A-Za-z]|[a-z]{2,4})?\\d+[a-z]?(?:\\s*[–−—-]+\\s*[A-Za-z]?\\d+[a-z]?)?(?:\\.e\\d+)?";
+
 /** The bibliographic numbers ending an entry: volume, issue, pages, year, month, "vol." "no." "pp.". */
 const TAIL = new RegExp(
-  `(?:(?:^|[\\s,;:.(])\\s*(?:${MONTH}|(?:vol|no|pp?|art|suppl|issue)\\.?|(?:[A-Za-z]|[a-z]{2,4})?\\d+[a-z]?(?:\\s*[–−—-]+\\s*[A-Za-z]?\\d+[a-z]?)?\\)?|\\(\\s*[\\w–-]*\\d[\\w–-]*\\s*\\)|\\(\\s*(?:${YEAR}[a-z]?)\\s*\\))[\\s.,;:)]*)+$`,
+  `(?:(?:^|[\\s,;:(])\\s*(?:${MONTH}|(?:vol|no|pp?|art|suppl|issue)\\.?|${PAGE}\\)?|\\(\\s*[\\w–-]*\\d[\\w–-]*\\s*\\)|\\(\\s*(?:${YEAR}[a-z]?)\\s*\\))[\\s.,;:)]*)+$`,
   "i",
 );
 
@@ -86,10 +90,10 @@ function readNumbers(tail: string): Numbers {
     rest = tail.slice(0, year.index) + " ".repeat(year[0].length) + tail.slice(year.index + year[0].length);
   }
   rest = rest.replace(new RegExp(MONTH, "gi"), " ").replace(/\(\s*\)/g, " ");
-  const labelled = (label: string) => new RegExp(`\\b${label}\\.?\\s*([A-Za-z]?\\d+[a-z]?(?:\\s*[–−—-]+\\s*[A-Za-z]?\\d+[a-z]?)?)`, "i").exec(rest)?.[1];
+  const labelled = (label: string) => new RegExp(`\\b${label}\\.?\\s*(${PAGE})`, "i").exec(rest)?.[1];
   const volume = labelled("vol");
   const pages = labelled("pp?");
-  const numbers = [...rest.replace(/\b(?:vol|no|pp?)\.?\s*[A-Za-z]?\d+[a-z]?(?:\s*[–−—-]+\s*[A-Za-z]?\d+[a-z]?)?/gi, " ").matchAll(/(\(\s*)?(?<!\w)((?:[A-Za-z]|[a-z]{2,4})?\d+[a-z]?(?:\s*[–−—-]+\s*[A-Za-z]?\d+[a-z]?)?)/g)]
+  const numbers = [...rest.replace(new RegExp(`\\b(?:vol|no|pp?)\\.?\\s*${PAGE}`, "gi"), " ").matchAll(new RegExp(`(\\(\\s*)?(?<!\\w)(${PAGE})`, "g"))]
     .filter((m) => !m[1]) // "(3)" is an issue
     .map((m) => m[2]!.replace(/\s+/g, ""));
   if (volume) out.volume = volume;
@@ -117,13 +121,24 @@ export function isJournalLike(text: string): boolean {
 function splitTitleJournal(body: string): { title?: string; journal?: string } {
   const boundaries = [...body.matchAll(/[.?!]["”’]?\s+(?=\S)/g)].filter((m) => {
     const before = body.slice(0, m.index + 1);
-    // Not after an initial or an abbreviation inside the title ("E. coli", "S. aureus", "U.S.A.", "et al.").
-    return !/(?:^|[\s(.-])\p{Lu}\.$/u.test(before) && !/\b(?:et al|vs|ca|approx|no|spp?|e\.g|i\.e)\.$/i.test(before);
+    const after = body.slice(m.index + m[0].length);
+    // Not after an initial or an abbreviation inside the title ("E. coli", "S. aureus", "U.S.A.", "et al."),
+    // nor around a part number ("… steel. II. Biofilms").
+    return (
+      !/(?:^|[\s(.-])\p{Lu}\.$/u.test(before) &&
+      !/\b(?:et al|vs|ca|approx|no|spp?|e\.g|i\.e|[IVX]+)\.$/i.test(before) &&
+      !/^[IVX]+\.\s/.test(after)
+    );
   });
   for (const m of boundaries) {
+    const title = body.slice(0, m.index + 1);
     const journal = body.slice(m.index + m[0].length);
-    if (isJournalLike(journal)) return { title: body.slice(0, m.index + 1), journal };
+    // A title has a word that is not an abbreviation: "J. Biol. | Chem." is one journal, not title + journal.
+    const hasFullWord = title.split(/\s+/).some((word) => /^\p{Ll}/u.test(word) || /^\p{L}[\p{L}'’-]{2,}[?!:,]?$/u.test(word));
+    if (isJournalLike(journal) && hasFullWord) return { title, journal };
   }
+  // No title printed (PNAS, Science): the journal alone before the numbers.
+  if (isJournalLike(body) && body.split(/\s+/).length <= 8) return { journal: body };
   return { title: body };
 }
 
@@ -133,10 +148,13 @@ function trimField(text: string | undefined): string | undefined {
   return value || undefined;
 }
 
-/** Journal as printed; a single final full stop is a separator in Vancouver ("Int J Pharm."), kept when it ends an abbreviation series ("J. Clin."). */
-function trimJournal(text: string | undefined, commaStyle: boolean): string | undefined {
+/**
+ * Journal as printed. Vancouver closes an undotted abbreviation with a full stop before the year
+ * ("Int J Pharm. 2023;"): that stop is a separator and goes; elsewhere it ends the abbreviation ("Cell Rep.").
+ */
+function trimJournal(text: string | undefined, stopBeforeYear: boolean): string | undefined {
   let value = trimField(text?.replace(/^\s*(?:in|In)\s+/, ""));
-  if (value && !commaStyle && /\.$/.test(value) && !/\.(?=.)/.test(value.slice(0, -1))) value = value.slice(0, -1);
+  if (value && stopBeforeYear && /\.$/.test(value) && !/\.(?=.)/.test(value.slice(0, -1))) value = value.slice(0, -1);
   return value || undefined;
 }
 
@@ -216,16 +234,19 @@ function readFields(text: string, whole: string, emphasized: string[]): Fields {
     title = body.slice(0, italicAt) + (split.journal ? ` ${split.title}` : "");
     if (!title.trim() || /^\s*(?:in\s*)?$/i.test(title)) title = undefined;
   } else if (commaStyle) {
+    // Science: "S. Jessa et al., Title. Nat. Genet." — a sentence title before the journal;
     // RSC prints no title; Elsevier and unquoted IEEE-like styles separate title and journal by a comma.
+    const sentence = splitTitleJournal(body);
     const comma = body.lastIndexOf(", ");
-    if (comma > 0) {
+    if (sentence.title && sentence.journal && !isJournalLike(sentence.title)) ({ title, journal } = sentence);
+    else if (comma > 0) {
       title = body.slice(0, comma);
       journal = body.slice(comma + 2);
     } else journal = body;
   } else {
     ({ title, journal } = splitTitleJournal(body));
   }
-  return { authors, etAl: run?.etAl ?? false, title: trimTitle(title), journal: trimJournal(journal, commaStyle), numbers };
+  return { authors, etAl: run?.etAl ?? false, title: trimTitle(title), journal: trimJournal(journal, !commaStyle && tail !== null && new RegExp(`^[\\s(]*${YEAR}`).test(tail[0])), numbers };
 }
 
 /** Parse one printed entry (without its number). */

@@ -155,3 +155,46 @@ describe("headings in Markdown converted from a PDF", () => {
     expect(sections[1]!.role).toBe("back");
   });
 });
+
+describe("buildLayout, finding the reference list", () => {
+  const layout = (text: string) => buildLayout([], blocks(text));
+
+  it("reads a list that has no heading at the end of the last section, and leaves the prose", () => {
+    const { sections, referenceEntries, referenceStyle } = layout(
+      [
+        "1 Discussion",
+        "The effect held in every cohort we examined.",
+        "1. Lund, E. & Sato, Y. (2001) J. Cell Sci. 14, 1–9.",
+        "2. Pike, D. (2012) Cell 1, 1–2.",
+        "3. Okafor, T., Ruiz, F. & Chen, M. (2010) Brain 3, 4–5.",
+      ].join("\n\n"),
+    );
+    expect(referenceStyle).toBe("numbered");
+    expect(referenceEntries.map((e) => e.n)).toEqual([1, 2, 3]);
+    expect(sections[0]!.paragraphs).toEqual(["The effect held in every cohort we examined."]);
+  });
+
+  it("finds a heading run into the first entry ('REFERENCES (1) …')", () => {
+    const { referenceEntries } = layout(
+      ["1 Results", "It worked.", "■ REFERENCES (1) Quist, H.; Brandt, S. Chiral amines. Org. Lett. 2015, 7, 1−9.", "(2) Moreau, P. Attention. Science 2001, 2, 3−4."].join("\n\n"),
+    );
+    expect(referenceEntries.map((e) => e.raw)).toEqual(["Quist, H.; Brandt, S. Chiral amines. Org. Lett. 2015, 7, 1−9.", "Moreau, P. Attention. Science 2001, 2, 3−4."]);
+  });
+
+  it("reads an unnumbered author–year list under its heading", () => {
+    const { referenceEntries, referenceStyle } = layout(
+      ["1 Results", "It worked (Ames and Cole, 2019).", "References", "Ames, B., and Cole, D. (2019). First. J. Test 1, 1–2.", "Berg, A. (2020). Second. J. Test 2, 3–4."].join("\n\n"),
+    );
+    expect(referenceStyle).toBe("author-year");
+    expect(referenceEntries).toEqual([
+      { n: 1, raw: "Ames, B., and Cole, D. (2019). First. J. Test 1, 1–2." },
+      { n: 2, raw: "Berg, A. (2020). Second. J. Test 2, 3–4." },
+    ]);
+  });
+
+  it("finds no list in a paper without one", () => {
+    const { referenceEntries, referenceStyle } = layout(["1 Results", "In 2019, Ames and Cole showed it.", "2 Discussion", "It holds."].join("\n\n"));
+    expect(referenceEntries).toEqual([]);
+    expect(referenceStyle).toBe("none");
+  });
+});

@@ -317,23 +317,31 @@ export function buildLayout(abstract: Block[], body: Block[]): DocumentLayout {
 }
 
 /**
- * A list printed without a heading: the trailing run of the last section's paragraphs where most
- * read as entries (author run + year, or a number + author run + year). Taken out of the section.
+ * A list printed without a heading: the section whose trailing paragraphs most read as entries
+ * (author run + year, or a number + author run + year; continuation lines may sit between them).
+ * Those paragraphs are taken out of the section.
  */
 function takeUnheadedList(sections: LayoutSection[]): string[][] {
-  const section = sections[sections.length - 1];
-  if (!section || section.role === "abstract") return [];
-  const paragraphs = section.paragraphs;
-  let start = paragraphs.length;
-  let entryLike = 0;
-  for (let i = paragraphs.length - 1; i >= 0; i--) {
-    const like = isEntryLike(paragraphs[i]!);
-    if (like) entryLike++;
-    if (entryLike / (paragraphs.length - i) < 0.6) break;
-    if (like) start = i;
+  let best: { section: LayoutSection; start: number; entries: number } | null = null;
+  for (const section of sections) {
+    if (section.role === "abstract") continue;
+    const paragraphs = section.paragraphs;
+    let start = paragraphs.length;
+    let entryLike = 0;
+    let entries = 0;
+    for (let i = paragraphs.length - 1; i >= 0; i--) {
+      const like = isEntryLike(paragraphs[i]!);
+      if (like) entryLike++;
+      const share = entryLike / (paragraphs.length - i);
+      if (like && share >= 0.6) {
+        start = i;
+        entries = entryLike;
+      }
+      if (paragraphs.length - i >= 6 && share < 0.3) break;
+    }
+    if (entries >= 3 && (!best || entries > best.entries)) best = { section, start, entries };
   }
-  if (entryLike < 3) return [];
-  return paragraphs.splice(start).map((paragraph) => [paragraph]);
+  return best ? best.section.paragraphs.splice(best.start).map((paragraph) => [paragraph]) : [];
 }
 
 function hasContent(section: LayoutSection): boolean {

@@ -113,7 +113,9 @@ function splitNumbered(paragraphs: string[][], form: MarkerForm): ReferenceSplit
       continue;
     }
     for (const line of lines) {
-      const pieces = splitMergedNumbered(line, form, (entries[entries.length - 1]?.n ?? 0) + 1);
+      const own = numberedStart(line);
+      const next = (own && own.form === form ? own.n : (entries[entries.length - 1]?.n ?? 0)) + 1;
+      const pieces = splitMergedNumbered(line, form, next);
       for (const piece of pieces) {
         const start = numberedStart(piece);
         const previous = entries[entries.length - 1];
@@ -192,9 +194,23 @@ function numberedForm(paragraphs: string[][]): MarkerForm | null {
   return form && count >= Math.max(1, authorYear) ? form : null;
 }
 
+/**
+ * Back-matter headings set in capitals and run into the last entry by the text layer
+ * ("… (2014). ACKNOWLEDGEMENTS This work …"): the list ends there. Headings as Nature, ACS and
+ * Elsevier print them.
+ */
+const RUN_IN_BACK_MATTER =
+  /\s(?:ACKNOWLEDG(?:E)?MENTS?|AUTHOR CONTRIBUTIONS?|AUTHOR INFORMATION|COMPETING INTERESTS?|CONFLICTS? OF INTEREST|DECLARATION OF COMPETING INTEREST|FUNDING|ADDITIONAL INFORMATION|DATA AVAILABILITY|SUPPLEMENTARY (?:MATERIAL|INFORMATION)|ASSOCIATED CONTENT|ABBREVIATIONS)\b(?![a-z])/;
+
 /** Split the reference section's paragraphs (their physical lines) into entries. */
 export function splitReferenceEntries(paragraphs: string[][]): ReferenceSplit {
   const form = numberedForm(paragraphs);
-  if (form) return splitNumbered(paragraphs, form);
-  return splitAuthorYear(paragraphs);
+  const split = form ? splitNumbered(paragraphs, form) : splitAuthorYear(paragraphs);
+  const ended = split.entries.findIndex((entry) => RUN_IN_BACK_MATTER.test(entry.raw));
+  if (ended >= 0) {
+    const entry = split.entries[ended]!;
+    entry.raw = entry.raw.slice(0, RUN_IN_BACK_MATTER.exec(entry.raw)!.index).trim();
+    split.entries.length = ended + 1;
+  }
+  return split;
 }

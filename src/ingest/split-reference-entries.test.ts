@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { isEntryLike, numberedStart, splitReferenceEntries } from "./split-reference-entries.ts";
+
+/** Paragraphs separated by blank lines, lines by newlines — the way extracted text arrives. */
+const paragraphs = (text: string) => text.split(/\n\s*\n/).map((p) => p.split("\n"));
+
+describe("numberedStart", () => {
+  it("reads the common marker forms", () => {
+    expect(numberedStart("12. Lund E. Title.")).toMatchObject({ n: 12, form: "dot", rest: "Lund E. Title." });
+    expect(numberedStart("[3] K. Sato, Title")).toMatchObject({ n: 3, form: "bracket" });
+    expect(numberedStart("(4) Quist, H. Title")).toMatchObject({ n: 4, form: "round" });
+    expect(numberedStart("5) Lund E. Title")).toMatchObject({ n: 5, form: "paren" });
+    expect(numberedStart("- 6 T. Okafor, J. Chem.")).toMatchObject({ n: 6, form: "bare" });
+    expect(numberedStart("2016, 10, 35–46.")).toBeNull();
+  });
+});
+
+describe("splitReferenceEntries, numbered lists", () => {
+  it("joins entries broken over lines and paragraphs, with or without blank lines", () => {
+    const split = splitReferenceEntries(
+      paragraphs(
+        [
+          "1. Lund E, Sato Y. Nuclear shape in",
+          "dividing yeast. J Cell Sci. 2001;14:1-9.",
+          "",
+          "2. Okafor T, Ruiz F, Chen M, Berg A,",
+          "",
+          "et al. Gaze decoding from scalp signals. Brain. 2010;3:4-5.",
+          "3. Pike D. Short. Cell. 2012;1:1.",
+        ].join("\n"),
+      ),
+    );
+    expect(split.style).toBe("numbered");
+    expect(split.entries).toEqual([
+      { n: 1, raw: "Lund E, Sato Y. Nuclear shape in dividing yeast. J Cell Sci. 2001;14:1-9." },
+      { n: 2, raw: "Okafor T, Ruiz F, Chen M, Berg A, et al. Gaze decoding from scalp signals. Brain. 2010;3:4-5." },
+      { n: 3, raw: "Pike D. Short. Cell. 2012;1:1." },
+    ]);
+  });
+
+  it("splits several entries merged into one line, keeps printed numbers and drops page numbers between entries", () => {
+    const split = splitReferenceEntries(
+      paragraphs("(1) Quist, H.; Brandt, S. Chiral amines. Org. Lett. 2015, 7, 1−9. (2) Moreau, P. Attention. Science 2001, 2, 3−4.\n\n1472\n\n(4) Lund, E. Yeast. Cell 2003, 5, 6−7."),
+    );
+    expect(split.entries.map((e) => e.n)).toEqual([1, 2, 4]);
+    expect(split.entries[1]!.raw).toBe("Moreau, P. Attention. Science 2001, 2, 3−4.");
+    expect(split.entries[2]!.raw).toBe("Lund, E. Yeast. Cell 2003, 5, 6−7.");
+  });
+
+  it("hands back prose printed among the entries and ends the list at a run-in back-matter heading", () => {
+    const split = splitReferenceEntries(
+      paragraphs(
+        [
+          "1. Lund E. Nuclear shape. J Cell Sci. 2001;14:1-9.",
+          "These findings open a path toward therapies that are both safer and more effective.",
+          "2. Pike D. Short title here. Cell. 2012;1:1. ACKNOWLEDGEMENTS We thank the core facility.",
+        ].join("\n\n"),
+      ),
+    );
+    expect(split.entries.map((e) => e.raw)).toEqual(["Lund E. Nuclear shape. J Cell Sci. 2001;14:1-9.", "Pike D. Short title here. Cell. 2012;1:1."]);
+    expect(split.displaced).toEqual(["These findings open a path toward therapies that are both safer and more effective."]);
+  });
+});
+
+describe("splitReferenceEntries, unnumbered author–year lists", () => {
+  it("opens an entry at each author run with its year and numbers entries by position", () => {
+    const split = splitReferenceEntries(
+      paragraphs(
+        [
+          "Ames, B., and Cole, D. (2019). First title. J. Test 1, 1–2.",
+          "Berg, A., Chen, M., Diaz, R., Evans, S., Ford, T., Gray, U.,",
+          "- et al. (2020). Second title. J. Test 2, 3–4. doi:",
+          "- 10.1000/xyz",
+          "Berg, A., Lund, E., Moreau, P., and Nagy, P.",
+          "(2021). Third title. J. Test 3, 5–6.",
+          "Cole, D. (2003a). Fourth. J. Test 4, 7–8. Cole, D. (2003b). Fifth. J. Test 4, 9–10. Diaz, R., and Evans, S.",
+          "(2005). Sixth. J. Test 5, 1–2.",
+        ].join("\n\n"),
+      ),
+    );
+    expect(split.style).toBe("author-year");
+    expect(split.entries).toEqual([
+      { n: 1, raw: "Ames, B., and Cole, D. (2019). First title. J. Test 1, 1–2." },
+      { n: 2, raw: "Berg, A., Chen, M., Diaz, R., Evans, S., Ford, T., Gray, U., et al. (2020). Second title. J. Test 2, 3–4. doi: 10.1000/xyz" },
+      { n: 3, raw: "Berg, A., Lund, E., Moreau, P., and Nagy, P. (2021). Third title. J. Test 3, 5–6." },
+      { n: 4, raw: "Cole, D. (2003a). Fourth. J. Test 4, 7–8." },
+      { n: 5, raw: "Cole, D. (2003b). Fifth. J. Test 4, 9–10." },
+      { n: 6, raw: "Diaz, R., and Evans, S. (2005). Sixth. J. Test 5, 1–2." },
+    ]);
+  });
+});
+
+describe("isEntryLike", () => {
+  it("tells entries from prose", () => {
+    expect(isEntryLike("Ames, B., and Cole, D. (2019). First title. J. Test 1, 1–2.")).toBe(true);
+    expect(isEntryLike("12. T. Okafor and R. de Vries, J. Mater. Chem., 2014, 2, 10.")).toBe(true);
+    expect(isEntryLike("In 2019, Ames and Cole showed that the effect holds.")).toBe(false);
+    expect(isEntryLike("3 patients were enrolled in 2019 and followed for a year.")).toBe(false);
+  });
+});
