@@ -58,5 +58,7 @@ export async function serveAndGrade(run: GraderRun): Promise<number> {
 
 export async function filesIn(dir: string, extensions: string[]): Promise<string[]> {
   const names = await readdir(dir);
-  return names.filter((name) => extensions.includes(path.extname(name).toLowerCase())).sort().map((name) => path.join(dir, name));
+  // The folders' README files describe the data; they are not papers.
+  const papers = names.filter((name) => extensions.includes(path.extname(name).toLowerCase()) && !/^readme\b/i.test(name));
+  return papers.sort().map((name) => path.join(dir, name));
 }
