@@ -25,24 +25,28 @@ function usableInfoTitle(title: unknown): string | undefined {
   return text;
 }
 
-/** Lines of the largest type on the top of page 1 that make a plausible title, joined. */
+/** Lines of the largest type on page 1 that make a plausible title, top to bottom. */
 function findTitle(page: Line[], infoTitle?: string): Line[] {
-  const top = page.filter((line) => line.text.length > 1);
-  const sizes = [...new Set(top.map((line) => Math.round(line.size * 2) / 2))].sort((a, b) => b - a);
+  const candidates = page.filter((line) => line.text.length > 1);
+  const sizes = [...new Set(candidates.map((line) => Math.round(line.size * 2) / 2))].sort((a, b) => b - a);
   for (const size of sizes.slice(0, 4)) {
-    const lines = top.filter((line) => Math.abs(line.size - size) < 0.3);
-    // The first stack of lines at that size (a title can wrap onto three or four lines).
-    const first = lines[0]!;
-    const stack = [first];
-    for (const line of lines.slice(1)) {
-      const last = stack[stack.length - 1]!;
-      if (last.y - line.y > 2 * size || line.y > last.y) break;
-      stack.push(line);
+    const lines = candidates.filter((line) => Math.abs(line.size - size) < 0.3).sort((a, b) => b.y - a.y || a.x - b.x);
+    // Stacks of lines at that size, each close under the one before (a title wraps onto up to five lines).
+    const stacks: Line[][] = [];
+    for (const line of lines) {
+      const stack = stacks.find((open) => {
+        const last = open[open.length - 1]!;
+        return last.y > line.y && last.y - line.y < 2 * size && line.x < last.right && line.right > last.x;
+      });
+      if (stack) stack.push(line);
+      else stacks.push([line]);
     }
-    const text = stack.map((line) => line.text).join(" ");
-    if (infoTitle && fold(text) !== "" && fold(infoTitle).startsWith(fold(text).slice(0, 40))) return stack;
-    // A masthead (journal name, "Article", logo text) is short; a title has several words.
-    if (words(text) >= 4 && /\p{Ll}/u.test(text) && stack.length <= 5) return stack;
+    for (const stack of stacks) {
+      const text = stack.map((line) => line.text).join(" ");
+      if (infoTitle && fold(infoTitle).startsWith(fold(text).slice(0, 40)) && words(text) >= 2) return stack;
+      // A masthead (journal name, "Article", logo text) is short; a title has several words.
+      if (words(text) >= 4 && /\p{Ll}/u.test(text) && stack.length <= 5) return stack;
+    }
   }
   return [];
 }
@@ -50,19 +54,23 @@ function findTitle(page: Line[], infoTitle?: string): Line[] {
 /** Affiliation and footnote marks printed as superscripts after names. */
 const MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁺⁻*†‡§✉#]/gu;
 
-/** Names from the lines under the title, when they read as an author line. */
+/** Names from the lines right under the title, when they read as an author line. */
 function findAuthors(page: Line[], titleLines: Line[]): string[] | undefined {
   const last = titleLines[titleLines.length - 1];
   if (!last) return undefined;
-  const after = page.slice(page.indexOf(last) + 1).filter((line) => line.y < last.y);
+  const left = Math.min(...titleLines.map((line) => line.x));
+  const right = Math.max(...titleLines.map((line) => line.right));
+  const under = page
+    .filter((line) => line.y < last.y && last.y - line.y < 6 * last.size && line.x < right && line.right > left)
+    .sort((a, b) => b.y - a.y || a.x - b.x);
   const block: Line[] = [];
-  for (const line of after) {
+  for (const line of under) {
     const previous = block[block.length - 1];
     if (previous && (previous.y - line.y > 1.8 * line.size || Math.abs(previous.size - line.size) > 0.3)) break;
     block.push(line);
     if (block.length >= 4) break;
   }
-  const text = block.map((line) => line.text).join(" ").replace(/\s+/g, " ");
+  const text = block.map((line) => line.text).join(" ");
   const cleaned = text.replace(MARKERS, "").replace(/\s+,/g, ",").replace(/,+/g, ",").replace(/\s+/g, " ").replace(/,\s*$/, "").trim();
   return parseAuthorLine(cleaned) ?? undefined;
 }
@@ -75,7 +83,8 @@ function fromSubject(subject: unknown): MetaHints {
   return { journal: match[1]!.trim(), ...(match[2] ? { year: Number(match[2]) } : {}) };
 }
 
-export function readFirstPageMetadata(page: Line[], info: PdfInfo): FirstPageMetadata {
+/** `page`: page 1's lines in reading order; `printed`: all of page 1's text, furniture included. */
+export function readFirstPageMetadata(page: Line[], info: PdfInfo, printed: string): FirstPageMetadata {
   const infoTitle = usableInfoTitle(info.xmp["dc:title"] ?? info.info.Title);
   const titleLines = findTitle(page, infoTitle);
   const hints: MetaHints = {};
@@ -86,7 +95,7 @@ export function readFirstPageMetadata(page: Line[], info: PdfInfo): FirstPageMet
   if (authors) hints.authors = authors;
 
   const xmpDoi = findDoi(info.xmp["prism:doi"] ?? "") ?? findDoi(info.xmp["dc:identifier"] ?? "");
-  const pageDoi = findDoi(page.map((line) => line.text).join("\n"));
+  const pageDoi = findDoi(printed);
   const subjectDoi = findDoi(String(info.info.Subject ?? ""));
   const doi = xmpDoi ?? pageDoi ?? subjectDoi;
   if (doi) hints.doi = doi;

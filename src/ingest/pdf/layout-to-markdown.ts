@@ -4,8 +4,8 @@
 import { endsSentence, joinLines } from "../clean-text.ts";
 import type { BodyFont } from "./body-font.ts";
 import { isCaptionStart } from "./captions.ts";
-import { headingRun, isReferenceHeading } from "./headings.ts";
-import type { Line } from "./reading-order.ts";
+import { headingRun, headingText, isReferenceHeading, runInHeading } from "./headings.ts";
+import { type Line, makeLine } from "./reading-order.ts";
 import { splitReferenceEntries } from "./reference-entries.ts";
 
 export interface LayoutInput {
@@ -86,12 +86,23 @@ export function layoutToMarkdown({ lines: all, body, titleLines, title }: Layout
     const previous = i > 0 ? lines[i - 1]! : undefined;
     const open = previousBodyLine();
     const atBreak = !previous || mode !== "text" || !open || startsParagraph(open, line, body, rights) || endsSentence(open.text);
+    const runIn = atBreak && mode !== "references" ? runInHeading(lines, i, body) : null;
+    if (runIn) {
+      flushCaption();
+      flushParagraph();
+      out.push(`## ${runIn.heading}`);
+      mode = "text";
+      const host = lines[i + runIn.fullLines]!;
+      lines[i + runIn.fullLines] = makeLine(host.page, runIn.rest, host.y, host.size, host.column, host.fullWidth);
+      i += runIn.fullLines - 1;
+      continue;
+    }
     const run = atBreak ? headingRun(lines, i, body) : 0;
     if (run) {
       flushCaption();
       if (mode === "references") flushReferences();
       flushParagraph();
-      const heading = joinLines(lines.slice(i, i + run).map((l) => l.text));
+      const heading = joinLines(lines.slice(i, i + run).map((l) => headingText(l.text)));
       out.push(`## ${heading}`);
       mode = isReferenceHeading(heading) ? "references" : "text";
       i += run - 1;

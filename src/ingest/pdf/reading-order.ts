@@ -54,14 +54,25 @@ export function makeLine(page: number, items: TextItem[], y: number, size: numbe
  * labels and table cells are short; a gutter between columns of prose does, even under a
  * full-width title or legend.
  */
-export function findGutters(rows: Row[], pageWidth: number): Gutter[] {
+export function findGutters(rows: Row[], pageWidth: number, bodySize: number): Gutter[] {
   const width = Math.ceil(pageWidth) + 1;
   const gaps = new Int32Array(width);
   const crossings = new Int32Array(width);
   const streak = new Int32Array(width);
   const longest = new Int32Array(width);
+  // Columns of prose are set in the document's body size; tables, legends and figure labels in
+  // smaller type are left out, so their cell gaps are not taken for gutters. A page with little
+  // body text (a reference list in small type) is measured in its own main size.
+  const isMain = (row: Row, size: number) => Math.abs(row.size - size) <= 0.15 * size;
+  const bodyRows = rows.filter((row) => isMain(row, bodySize) && row.items.reduce((n, item) => n + item.str.length, 0) >= 20).length;
+  let mainSize = bodySize;
+  if (bodyRows < 8) {
+    const chars = new Map<number, number>();
+    for (const row of rows) chars.set(row.size, (chars.get(row.size) ?? 0) + row.items.reduce((n, item) => n + item.str.length, 0));
+    mainSize = [...chars].sort((a, b) => b[1] - a[1])[0]?.[0] ?? bodySize;
+  }
   for (const row of rows) {
-    if (row.items.reduce((n, item) => n + item.str.length, 0) < 3) continue;
+    if (row.items.reduce((n, item) => n + item.str.length, 0) < 3 || !isMain(row, mainSize)) continue;
     // Merge items (and gaps narrower than an em) into solid runs.
     const runs: { from: number; to: number }[] = [];
     for (const item of row.items) {
