@@ -137,6 +137,31 @@ describe("parseReferenceEntry, one entry per common style (written for these tes
     });
   });
 
+  it("Springer (year in parentheses after Vancouver names), Oxford/NAR (no space after commas), Harvard (pp.), AMA", () => {
+    expect(parseReferenceEntry(1, "Lund EK, Sato Y (2018) Heat shock in yeast. J Mol Biol 12:45–67. https://doi.org/10.1007/s0001")).toMatchObject({
+      authors: ["Lund EK", "Sato Y"], year: 2018, title: "Heat shock in yeast", journal: "J Mol Biol", volume: "12", pages: "45–67", doi: "10.1007/s0001",
+    });
+    expect(parseReferenceEntry(1, "Lund,E.K., Sato,Y. and Pike,D. (2018) Heat shock in yeast. Nucleic Acids Res., 46, 100–110.")).toMatchObject({
+      authors: ["Lund,E.K.", "Sato,Y.", "Pike,D."], year: 2018, title: "Heat shock in yeast", journal: "Nucleic Acids Res.", volume: "46", pages: "100–110",
+    });
+    expect(parseReferenceEntry(1, "Lund, E.K. and Sato, Y. 2018. Heat shock in yeast. Journal of Cell Science, 12(3), pp.45–67.")).toMatchObject({
+      authors: ["Lund, E.K.", "Sato, Y."], year: 2018, title: "Heat shock in yeast", journal: "Journal of Cell Science", volume: "12", pages: "45–67",
+    });
+    expect(parseReferenceEntry(1, "Lund E, Sato Y. Heat shock in yeast. JAMA. 2018;319(5):123-130. doi:10.1001/jama.2018.1")).toMatchObject({
+      title: "Heat shock in yeast", journal: "JAMA", year: 2018, volume: "319", pages: "123-130", doi: "10.1001/jama.2018.1",
+    });
+  });
+
+  it("preprints and books: no journal invented from 'Preprint at' or an imprint", () => {
+    const preprint = parseReferenceEntry(1, "Lund, E. et al. Heat shock in yeast. Preprint at https://doi.org/10.1101/2020.01.01.1 (2020).");
+    expect(preprint).toMatchObject({ title: "Heat shock in yeast", year: 2020, doi: "10.1101/2020.01.01.1" });
+    expect(preprint.journal).toBeUndefined();
+    const book = parseReferenceEntry(2, "Lund, E. Yeast Genetics (Academic Press, 2009).");
+    expect(book).toMatchObject({ title: "Yeast Genetics", year: 2009 });
+    expect(book.journal).toBeUndefined();
+    expect(parseReferenceEntry(3, "Lund E, Sato Y. Heat shock in yeast. bioRxiv [Preprint]. 2020. doi: 10.1101/2020.01.01.1").journal).toBe("bioRxiv [Preprint]");
+  });
+
   it("entries that print no title (PNAS, Science reports) have none", () => {
     const pnas = parseReferenceEntry(3, "Yamada, K. & Berg, A. H. (2002) J. Biol. Chem. 277, 100–104.");
     expect(pnas).toMatchObject({ authors: ["Yamada, K.", "Berg, A. H."], year: 2002, journal: "J. Biol. Chem.", volume: "277", pages: "100–104" });

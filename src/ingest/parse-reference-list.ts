@@ -66,7 +66,7 @@ const PAGE = "(?:[A-Za-z]|[a-z]{2,4})?\\d+[a-z]?(?:\\s*[–−—-]+\\s*[A-Za-z]
 
 /** The bibliographic numbers ending an entry: volume, issue, pages, year, month, "vol." "no." "pp.". */
 const TAIL = new RegExp(
-  `(?:(?:^|[\\s,;:(])\\s*(?:${MONTH}|(?:vol|no|pp?|art|suppl|issue)\\.?|${PAGE}\\)?|\\(\\s*[\\w–-]*\\d[\\w–-]*\\s*\\)|\\(\\s*(?:${YEAR}[a-z]?)\\s*\\))[\\s.,;:)]*)+$`,
+  `(?:(?:^|[\\s,;:(])\\s*(?:${MONTH}|(?:(?:vol|no|pp?|art|suppl|issue)\\.?\\s*)?${PAGE}\\)?|(?:vol|no|pp?|art|suppl|issue)\\.?|\\(\\s*[\\w–-]*\\d[\\w–-]*\\s*\\)|\\(\\s*(?:${YEAR}[a-z]?)\\s*\\))[\\s.,;:)]*)+$`,
   "i",
 );
 
@@ -96,10 +96,12 @@ function readNumbers(tail: string): Numbers {
   const numbers = [...rest.replace(new RegExp(`\\b(?:vol|no|pp?)\\.?\\s*${PAGE}`, "gi"), " ").matchAll(new RegExp(`(\\(\\s*)?(?<!\\w)(${PAGE})`, "g"))]
     .filter((m) => !m[1]) // "(3)" is an issue
     .map((m) => m[2]!.replace(/\s+/g, ""));
+  const single = numbers.length === 1 ? numbers[0]! : undefined;
+  const isRange = single !== undefined && /[–−—-]/.test(single);
   if (volume) out.volume = volume;
-  else if (numbers.length >= 2 || (numbers.length === 1 && !/[–−—-]/.test(numbers[0]!) && !pages)) out.volume = numbers[0];
+  else if (numbers.length >= 2 || (single !== undefined && (pages || !isRange))) out.volume = numbers[0];
   if (pages) out.pages = pages.replace(/\s+/g, "");
-  else if (numbers.length >= 2 || (numbers.length === 1 && /[–−—-]/.test(numbers[0]!))) out.pages = numbers[numbers.length - 1];
+  else if (numbers.length >= 2 || (isRange && !volume) || (single !== undefined && volume)) out.pages = numbers[numbers.length - 1];
   return out;
 }
 
@@ -110,7 +112,7 @@ export function isJournalLike(text: string): boolean {
   const words = text.trim().split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 14) return false;
   return words.every((word) => {
-    const bare = word.replace(/^[("'“‘]+|[)"'”’.,:;]+$/g, "");
+    const bare = word.replace(/^[(["'“‘]+|[)\]"'”’.,:;]+$/g, "");
     if (!bare || JOURNAL_STOPWORDS.has(bare.toLowerCase())) return true;
     // Capitalised, numeric, or camel-case brands: "bioRxiv", "eLife", "iScience", "mBio", "npj".
     return /^[\p{Lu}\d]/u.test(bare) || /^\p{Ll}+\p{Lu}/u.test(bare) || bare === "npj";
@@ -243,6 +245,9 @@ function readFields(text: string, whole: string, emphasized: string[]): Fields {
       title = body.slice(0, comma);
       journal = body.slice(comma + 2);
     } else journal = body;
+  } else if (/\([^)]*$/.test(body)) {
+    // A book: "Title (Publisher, 2020)." — the parenthesis holds the imprint, not a journal.
+    title = body.slice(0, body.lastIndexOf("("));
   } else {
     ({ title, journal } = splitTitleJournal(body));
   }
@@ -254,7 +259,8 @@ export function parseReferenceEntry(n: number, raw: string, listStyle: Reference
   // Ligatures (ﬁ, ﬀ) as letters, so names and titles compare as printed words.
   const text = cleanInline(raw).replace(/[\ufb00-\ufb06]/g, (ligature) => ligature.normalize("NFKC")).replace(/\s+/g, " ").trim();
   const cut = IDENTIFIERS.exec(text);
-  const core = (cut ? text.slice(0, cut.index) : text).trim();
+  // "Preprint at https://…" (Nature): the words that introduced the identifier go with it.
+  const core = (cut ? text.slice(0, cut.index) : text).replace(/[\s.,]*\b(?:Preprint|Available|Published)(?: online)? (?:at|from)\s*:?$/i, "").trim();
   const fields = readFields(core, text, italics(raw));
   const entry: ReferenceEntry = { n, text, authors: fields.authors, paperKey: "" };
   if (fields.title) entry.title = fields.title;

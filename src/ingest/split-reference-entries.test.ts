@@ -47,6 +47,14 @@ describe("splitReferenceEntries, numbered lists", () => {
     expect(split.entries[2]!.raw).toBe("Lund, E. Yeast. Cell 2003, 5, 6−7.");
   });
 
+  it("takes a number printed on its own line for the entry that follows", () => {
+    const split = splitReferenceEntries(paragraphs("[1]\nK. Sato, J. Chem. Phys., 2001, 5, 1.\n\n[2]\n\nF. Ruiz, Phys. Rev. B, 2003, 7, 9."));
+    expect(split.entries).toEqual([
+      { n: 1, raw: "K. Sato, J. Chem. Phys., 2001, 5, 1." },
+      { n: 2, raw: "F. Ruiz, Phys. Rev. B, 2003, 7, 9." },
+    ]);
+  });
+
   it("hands back prose printed among the entries and ends the list at a run-in back-matter heading", () => {
     const split = splitReferenceEntries(
       paragraphs(

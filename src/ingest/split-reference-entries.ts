@@ -33,6 +33,8 @@ interface NumberedStart {
 }
 
 const YEAR = /\b(?:1[5-9]\d{2}|20\d{2})[a-z]?\b/;
+/** Lowercase surname particles that may open an entry ("de Wispelaere, M."). */
+const PARTICLE = "(?:van|von|de|der|den|del|della|di|da|du|dos|le|la|ten|ter)";
 const LIST_MARK = /^(?:[-•▪◦*]|\u2022)\s+/;
 /** Text that can only continue an entry: a DOI, a bibliographic year, a bold volume, a lowercase start. */
 const ENTRY_TAIL = /\bdoi\b|\b10\.\d{4,9}\/|\((?:19|20)\d{2}[a-z]?\)|\b(?:19|20)\d{2};|,\s*(?:19|20)\d{2},|\*\*\w+\*\*|^\p{Ll}|^[.,;:(]/u;
@@ -90,7 +92,7 @@ function splitMergedNumbered(line: string, form: MarkerForm, next: number): stri
   for (;;) {
     const marker = form === "bracket" ? `\\[${n}\\]` : form === "round" ? `\\(${n}\\)` : form === "paren" ? `${n}\\)` : form === "dot" ? `${n}\\.` : null;
     if (!marker) break;
-    const match = new RegExp(`(?<=[.)\\d]\\s{1,3})${marker}\\s*(?=\\p{Lu})`, "u").exec(rest);
+    const match = new RegExp(`(?<=[.)\\d]\\s{1,3})${marker}\\s*(?=\\p{Lu}|${PARTICLE}\\s)`, "u").exec(rest);
     if (!match || match.index < 20) break;
     out.push(rest.slice(0, match.index).trim());
     rest = rest.slice(match.index);
@@ -202,8 +204,30 @@ function numberedForm(paragraphs: string[][]): MarkerForm | null {
 const RUN_IN_BACK_MATTER =
   /\s(?:ACKNOWLEDG(?:E)?MENTS?|AUTHOR CONTRIBUTIONS?|AUTHOR INFORMATION|COMPETING INTERESTS?|CONFLICTS? OF INTEREST|DECLARATION OF COMPETING INTEREST|FUNDING|ADDITIONAL INFORMATION|DATA AVAILABILITY|SUPPLEMENTARY (?:MATERIAL|INFORMATION)|ASSOCIATED CONTENT|ABBREVIATIONS)\b(?![a-z])/;
 
+const LONE_MARKER = /^(?:[-•▪◦*]\s+)?(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])$/;
+
+/** A number printed on a line of its own (hanging indent read as a separate line) belongs to the next line. */
+function attachLoneMarkers(paragraphs: string[][]): string[][] {
+  const out: string[][] = [];
+  let pending: string | null = null;
+  for (const paragraph of paragraphs) {
+    const lines: string[] = [];
+    for (const line of paragraph) {
+      const text = line.trim();
+      if (LONE_MARKER.test(text)) pending = text;
+      else if (pending !== null) {
+        lines.push(`${pending} ${text}`);
+        pending = null;
+      } else lines.push(line);
+    }
+    if (lines.length) out.push(lines);
+  }
+  return out;
+}
+
 /** Split the reference section's paragraphs (their physical lines) into entries. */
-export function splitReferenceEntries(paragraphs: string[][]): ReferenceSplit {
+export function splitReferenceEntries(printed: string[][]): ReferenceSplit {
+  const paragraphs = attachLoneMarkers(printed);
   const form = numberedForm(paragraphs);
   const split = form ? splitNumbered(paragraphs, form) : splitAuthorYear(paragraphs);
   const ended = split.entries.findIndex((entry) => RUN_IN_BACK_MATTER.test(entry.raw));
