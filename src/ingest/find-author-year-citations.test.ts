@@ -19,6 +19,7 @@ describe("parenthetical author–year citations", () => {
     expect(cites("a model (see Lee, 2019)")).toEqual([["Lee 2019"]]);
     expect(cites("a model (Smith 2020; Jones & Brown 2018)")).toEqual([["Smith 2020", "Jones & Brown 2018"]]);
     expect(cites("a model (Smith et al 2020)")).toEqual([["Smith et al. 2020"]]);
+    expect(cites("a model (Smith *et al.*, 2020) and Lee _et al._ (2019)")).toEqual([["Smith et al. 2020"], ["Lee et al. 2019"]]);
     expect(cites("a model (Smith et al., in press)")).toEqual([["Smith et al. ?"]]);
   });
 

@@ -39,7 +39,7 @@ export interface AuthorYearCitation {
 const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|dei|di|da|dos|das|du|la|le|ten|ter|zu|y|al|el|bin|ibn)`;
 const CAP_WORD = String.raw`\p{Lu}[\p{L}\p{M}-]*(?:['’](?!s\b)\p{L}[\p{L}\p{M}-]*)?`; // "O'Neil", not "Smith's"
 const NAME = String.raw`(?:${PARTICLE}[\s-]+)*${CAP_WORD}(?:\s+(?:${PARTICLE}|${CAP_WORD})){0,3}`;
-const ET_AL = String.raw`\s+et\.?\s+al\b\.?`;
+const ET_AL = String.raw`\s+[*_]{0,2}et\.?\s+al\b\.?[*_]{0,2}`; // Markdown may set it in italics
 const AND = String.raw`(?:,?\s+(?:and|&)\s+|\s*&\s*)`;
 // "Smith", "Smith et al.", "Lee and Park", "Smith, Jones, and Lee".
 const NAMES = String.raw`(${NAME})(?:(${ET_AL})|(?:\s*,\s*${NAME})*${AND}(${NAME}))?`;

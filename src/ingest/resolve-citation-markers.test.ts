@@ -43,6 +43,11 @@ describe("parenthetical markers", () => {
     expect(paren("anything (1)", 0)).toEqual([]);
   });
 
+  it("reads a list glued to the word before, which justified text can print", () => {
+    expect(paren("in tumour cells(12, 13) and")).toEqual([[12, 13]]);
+    expect(paren("in tumour cells(12–14) and")).toEqual([[12, 13, 14]]);
+  });
+
   it("ignores chemical formulae written with parentheses", () => {
     expect(paren("fe(3)o(4) nanoparticles and H(2)O")).toEqual([]);
     expect(paren("mos(2) sheets")).toEqual([]);
@@ -117,7 +122,13 @@ describe("superscript markers", () => {
     expect(sup("highest within 4 h¹⁶. Next")).toEqual([[16]]);
   });
 
+  it("reads 'ref. 12' and 'refs. 3–5' in running text", () => {
+    expect(sup("as described in ref. 12 and refs. 3–5.")).toEqual([[12], [3, 4, 5]]);
+    expect(bracket("as in Ref. [7] and [8]")).toEqual([[7], [8]]);
+  });
+
   it("reads HTML and Pandoc superscripts", () => {
+    expect(sup('cancer.<sup><a href="#b12">12</a></sup> Next')).toEqual([[12]]);
     expect(sup("breast cancer.<sup>6,7</sup> Next")).toEqual([[6, 7]]);
     expect(sup("breast cancer<sup>12–14</sup>.")).toEqual([[12, 13, 14]]);
     expect(sup("breast cancer.^6,7^ Next")).toEqual([[6, 7]]);

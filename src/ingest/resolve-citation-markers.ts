@@ -25,7 +25,10 @@ const SUP_DIGIT = "[⁰¹²³⁴⁵⁶⁷⁸⁹]";
 const SUPERSCRIPT = new RegExp(`${SUP_DIGIT}+(?:\\s?[,⁻–‐-]\\s?${SUP_DIGIT}+)*`, "g");
 const TEX = /\^\{\s*(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*)\s*\}/g;
 // HTML <sup> (Markdown converted from HTML or JATS) and Pandoc's ^…^ superscript.
-const HTML_SUP = new RegExp(`<sup>(${LIST})</sup>`, "gi");
+// The numbers may sit in a link: <sup><a href="#ref12">12</a></sup>.
+const HTML_SUP = new RegExp(`<sup>(?:<a\\b[^>]*>)?(${LIST})(?:</a>)?</sup>`, "gi");
+// Running-text references of every numbered style: "see ref. 12", "refs. 3–5", "Ref. [7]".
+const REF_WORD = new RegExp(`\\b[Rr]efs?\\.\\s*\\[?(${ITEM}(?:\\s*(?:,|and)\\s*${ITEM})*)\\]?`, "g");
 const PANDOC_SUP = new RegExp(`\\^(\\d{1,4}(?:\\s*(?:${DASH}|,)\\s*\\d{1,4})*)\\^`, "g");
 // Numbers these words introduce are not citations: "Fig. (3)", "Table [2]", "Eq. (4)", "Scheme 1".
 // (Caption and cross-reference vocabulary shared by the common journal styles.)
@@ -69,9 +72,10 @@ function findEnclosed(text: string, pattern: RegExp, maxNumber: number): Citatio
     const start = match.index;
     const end = start + match[0].length;
     const previous = text[start - 1] ?? "";
-    // "Fe(3)O(4)", "H(2)O": a number in parentheses glued to a word is a formula. Brackets glued
-    // to the word before are citations ("tumours[60, 61]"): justified PDF text loses that space.
-    if (!bracket && /[\p{L}\p{N}]/u.test(previous)) continue;
+    // "Fe(3)O(4)", "H(2)O": a single number in parentheses glued to a word is a formula; a list
+    // or range glued to a word ("cells(12, 13)") and brackets ("tumours[60, 61]") are citations
+    // whose space justified PDF text lost.
+    if (!bracket && /[\p{L}\p{N}]/u.test(previous) && !/[,;–—−-]/.test(match[1]!)) continue;
     if (/[\p{L}\p{N}]/u.test(text[end] ?? "")) continue;
     if (NOT_AFTER.test(text.slice(Math.max(0, start - 24), start))) continue;
     const numbers = parseNumberList(match[1]!);
@@ -160,8 +164,15 @@ export function detectCitationStyle(text: string, maxNumber = 999): NumberedCita
 export function findCitationMarkers(text: string, options: { style: NumberedCitationStyle; maxNumber: number }): CitationMarker[] {
   const { style, maxNumber } = options;
   if (maxNumber < 1) return [];
-  if (style === "superscript") return findSuperscripts(text, maxNumber);
-  return findEnclosed(text, style === "bracket" ? BRACKET : PAREN, maxNumber);
+  const markers = style === "superscript" ? findSuperscripts(text, maxNumber) : findEnclosed(text, style === "bracket" ? BRACKET : PAREN, maxNumber);
+  const taken = (start: number) => markers.some((marker) => start < marker.end && start >= marker.start - 1);
+  for (const match of text.matchAll(REF_WORD)) {
+    const start = match.index + match[0].indexOf(match[1]!);
+    if (taken(start)) continue; // "Ref. [7]" in a bracket paper is already read
+    const numbers = parseNumberList(match[1]!.replace(/\band\b/g, ","));
+    if (numbers && inRange(numbers, maxNumber)) markers.push({ start, end: match.index + match[0].length, numbers });
+  }
+  return markers.sort((a, b) => a.start - b.start);
 }
 
 /** The numbers in a table's References cell: "(40, 41)", "56", "[12–14]"; none for "(fda.gov)". */

@@ -6,6 +6,7 @@ import { loadConfig } from "../../config.ts";
 import { notFound } from "../../errors.ts";
 import { createEmbeddings } from "../../index/create-embeddings.ts";
 import { loadIndex } from "../../store/load-index.ts";
+import { referenceTag } from "../../widget/format-reference.ts";
 
 function parseK(value: string): number {
   const k = Number(value);
@@ -24,7 +25,7 @@ export function formatAnswer(payload: AnswerPayload): string {
   }
   if (payload.references.length) {
     lines.push("", "References:");
-    for (const ref of payload.references) lines.push(`  ${ref.docId} [${ref.n}] ${ref.text}${ref.url && !ref.text.includes(ref.url) ? `  ${ref.url}` : ""}`);
+    for (const ref of payload.references) lines.push(`  ${ref.docId} ${referenceTag(ref)} ${ref.text}${ref.url && !ref.text.includes(ref.url) ? `  ${ref.url}` : ""}`);
   }
   return lines.join("\n");
 }

@@ -50,7 +50,7 @@ export function registerRefsCommand(program: Command): void {
         return;
       }
       for (const entry of entries) {
-        console.log(`[${entry.n}] ${entry.text}`);
+        console.log(`${entry.label ? `[${entry.n}] (${entry.label})` : `[${entry.n}]`} ${entry.text}`);
         if (entry.url) console.log(`     ${entry.url}`);
         for (const other of entry.sameElsewhere) console.log(`     also ${other.docId} ref ${other.n}`);
         for (const cite of entry.citedBy) {
