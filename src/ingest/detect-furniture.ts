@@ -44,6 +44,8 @@ export function isFurniture(paragraph: string, repeatedLines?: Set<string>): boo
   if (LICENCE.test(text) && words < 120) return true;
   // Correspondence / affiliation footnotes: an address with an e-mail, not prose with a citation.
   if (EMAIL.test(text) && words < 80 && (AFFILIATION.test(text) || /e-?mail/i.test(text) || words < 12)) return true;
+  // A correspondence block listing several authors' addresses runs longer, but says what it is.
+  if (EMAIL.test(text) && words < 250 && /^\W*correspond/i.test(text)) return true;
   return false;
 }
 

@@ -18,6 +18,7 @@ export type Block =
 /** Unnumbered headings that end the body: what follows is not the review's own prose. */
 const BACK_MATTER = new Set([
   "references", "reference", "bibliography", "literature cited", "works cited", "notes and references",
+  "references and notes", "reference list", "references cited", "cited literature",
   "author contributions", "authors' contributions", "author contribution", "contributions", "funding",
   "funding information", "conflict of interest", "conflicts of interest", "competing interests",
   "declaration of competing interest", "publisher's note", "publisher’s note", "data availability",
@@ -30,10 +31,22 @@ const BACK_MATTER = new Set([
 const PLAIN_HEADINGS = new Set([
   "abstract", "summary", "introduction", "background", "discussion", "conclusion", "conclusions",
   "concluding remarks", "outlook", "future perspectives", "future directions", "perspectives",
+  // The IMRaD sections of research articles (ICMJE recommendations; ACS, Elsevier, PLOS, Cell templates).
+  "methods", "materials and methods", "methods and materials", "results", "results and discussion",
+  "experimental section", "experimental procedures", "limitations",
 ]);
+
+/** Headings with which papers open their content: an abstract or the first IMRaD section. */
+export function isStandardOpening(title: string): boolean {
+  return /^(?:abstract|summary|introduction|background)$/i.test(title.replace(ORNAMENT, "").trim());
+}
+
+/** Ornaments some publishers print before a heading ("■ INTRODUCTION"). */
+const ORNAMENT = /^[■▪●◆◼□]\s*/u;
 
 export const REFERENCE_HEADINGS = new Set([
   "references", "reference", "bibliography", "literature cited", "works cited", "notes and references",
+  "references and notes", "reference list", "references cited", "cited literature",
 ]);
 
 const HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$/;
@@ -162,11 +175,12 @@ export function classifyParagraph(lines: string[], markdown = false): Block {
   const bare = text.replace(/[:.]$/, "").trim();
   if (lines.length === 1 || markdownHeading) {
     // Ligatures ("Conﬂict of interest") fold so the word lists below match.
-    const lower = bare.normalize("NFKC").toLowerCase();
-    if (BACK_MATTER.has(lower)) return { kind: "backmatter", title: bare, raw };
+    const plain = bare.replace(ORNAMENT, "");
+    const lower = plain.normalize("NFKC").toLowerCase();
+    if (BACK_MATTER.has(lower)) return { kind: "backmatter", title: plain, raw };
     const heading = headingOf(text);
     if (heading) return { kind: "heading", ...heading, raw };
-    if (PLAIN_HEADINGS.has(lower)) return { kind: "heading", number: "", title: bare, raw };
+    if (PLAIN_HEADINGS.has(lower)) return { kind: "heading", number: "", title: plain, raw };
     if (markdownHeading) return { kind: "heading", number: "", title: bare, raw };
   }
   const table = TABLE.exec(text);

@@ -10,6 +10,18 @@ describe("parseAuthorLine", () => {
     expect(parseAuthorLine("Aditi Verma, Krunal Patel and Ashutosh Kumar *")).toEqual(["Aditi Verma", "Krunal Patel", "Ashutosh Kumar"]);
   });
 
+  it("reads author lines a PDF layout reader leaves damaged", () => {
+    // Affiliation numbers moved off the names, an envelope glyph.
+    expect(parseAuthorLine("1 ✉ Ana-Maria Costa ¹, Jun Park¹ and Li Wei Chen")).toEqual(["Ana-Maria Costa", "Jun Park", "Li Wei Chen"]);
+    // A symbol-font asterisk in the private-use area, marks between commas, "and" glued to a mark.
+    expect(parseAuthorLine("Ada Lovelace¹\uf02a, Mary Somerville², ³,Charles Babbage¹,²\uf02a")).toEqual([
+      "Ada Lovelace", "Mary Somerville", "Charles Babbage",
+    ]);
+    expect(parseAuthorLine("Ada Lovelace¹†, Mary T. Somerville³and Charles Babbage²*")).toEqual([
+      "Ada Lovelace", "Mary T. Somerville", "Charles Babbage",
+    ]);
+  });
+
   it("rejects editors with affiliations, single unmarked names and prose", () => {
     expect(parseAuthorLine("Teruyoshi Sasayama, Kyushu University, Japan")).toBeNull();
     expect(parseAuthorLine("Keyan Chen")).toBeNull();
@@ -74,5 +86,40 @@ describe("front matter of Markdown converted from a publisher PDF", () => {
       url: "https://doi.org/10.5555/jin.2021.00042",
     });
     expect(front.abstract.map((block) => block.raw.slice(0, 18))).toEqual(["Spinal cord injury"]);
+  });
+});
+
+describe("bibliographic lines of publisher front matter", () => {
+  const metaOf = (paragraphs: string[]) =>
+    parseFrontMatter(splitParagraphs(paragraphs.join("\n\n")).map((lines) => classifyParagraph(lines, true)), true).meta;
+  const title = "# Glial scars after spinal injury";
+  const authors = "Ada Lovelace¹, Charles Babbage²*";
+
+  it("reads 'Cite This: Journal Year, Volume, Pages' without a comma after the journal", () => {
+    expect(metaOf([title, authors, "Cite This: J. Imag. Neurosci. 2023, 18, 1228−1236 Read Online"])).toMatchObject({
+      journal: "J. Imag. Neurosci.", year: 2023, volume: "18",
+    });
+  });
+
+  it("reads 'Journal Name (Year) Volume:Pages' and a masthead 'Year; Volume(Issue): Pages' line", () => {
+    expect(metaOf([title, authors, "Journal of Imaginary Medicine (2023) 55:2116–2126; https://doi.org/10.5555/jim.1"])).toMatchObject({
+      journal: "Journal of Imaginary Medicine", year: 2023, volume: "55",
+    });
+    const masthead = metaOf([title, "## Review", "2021; 19(15): 4931-4947. doi: 10.5555/ijis.2", "## International Journal of Imaginary Sciences", authors]);
+    expect(masthead).toMatchObject({ journal: "International Journal of Imaginary Sciences", year: 2021, volume: "19", authors: ["Ada Lovelace", "Charles Babbage"] });
+  });
+
+  it("finds the authors a few masthead lines below a '# title', and drops a long correspondence block", () => {
+    const front = parseFrontMatter(
+      splitParagraphs(
+        [
+          title, "## Article", "https://doi.org/10.5555/x.3", "## Open Access", authors,
+          `Corresponding authors: Ada Lovelace, Department of Analytical Engines, University of Nowhere, 1 Long Road, Utopia. E-mail: ada@example.org; ${"Charles Babbage, Department of Difference Engines, University of Nowhere, 2 Short Road, Utopia. ".repeat(3)}E-mail: charles@example.org.`,
+        ].join("\n\n"),
+      ).map((lines) => classifyParagraph(lines, true)),
+      true,
+    );
+    expect(front.meta.authors).toEqual(["Ada Lovelace", "Charles Babbage"]);
+    expect(front.abstract).toEqual([]);
   });
 });

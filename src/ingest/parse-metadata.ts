@@ -34,12 +34,17 @@ export function parseAuthorLine(text: string): string[] | null {
   // Affiliation digits glued to a name by text extraction ("Pengrui Tai1,2, Peng Ding1,2*") are
   // superscripts that lost their raising.
   const GLUED = /(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*(?=[\s,*†‡]|$)/gu;
-  const hadMarker = /[¹²³⁴⁵⁶⁷⁸⁹*†‡]|\^\{|<sup>/.test(text) || GLUED.test(text);
+  const hadMarker = /[¹²³⁴⁵⁶⁷⁸⁹*†‡Ϯ\uE000-\uF8FF]|\^\{|<sup>/.test(text) || GLUED.test(text);
   const stripped = text
-    .replace(/<sup>[^<]*<\/sup>/gi, "")
+    // Private-use code points: symbol-font glyphs (✉, *) a PDF maps to no Unicode character.
+    .replace(/[\uE000-\uF8FF]/g, " ")
+    .replace(/<sup>[^<]*<\/sup>/gi, " ")
     .replace(GLUED, "")
-    .replace(/\^\{[^}]*\}/g, "")
-    .replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§✉]/g, "")
+    .replace(/\^\{[^}]*\}/g, " ")
+    // Marks become spaces: "Lamm³and Heather" is two words. Ϯ (Coptic dei) is printed as a dagger.
+    .replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§✉Ϯ]/g, " ")
+    // Affiliation numbers a layout reader moved off their names ("1 ✉ Eun-Young Lee ¹, …").
+    .replace(/(?<=^|[\s,])\d{1,2}(?:,\d{1,2})*(?=$|[\s,])/g, "")
     .replace(/\((?:19|20)\d{2}\)/g, "")
     .replace(/\s+/g, " ")
     .trim();
@@ -80,8 +85,8 @@ interface Bibliographic {
 
 /** Journal, year and volume from the lines publishers print in the front matter. */
 function parseBibliographic(rawFront: string): Bibliographic {
-  // RSC: "Cite this: *Nanoscale Adv.*, 2024, **6**, 6079"
-  const rsc = /cite this:\s*\*?([^*,\n]+?)\*?,\s*((?:19|20)\d{2}),\s*\**(\d+)\**/i.exec(rawFront);
+  // "Cite this: *Nanoscale Adv.*, 2024, **6**, 6079" (RSC), "Cite This: ACS Chem. Biol. 2023, 18, 1228" (ACS)
+  const rsc = /cite this:\s*\*?([^*,\n]+?)\*?,?\s+((?:19|20)\d{2}),\s*\**(\d+)\**/i.exec(rawFront);
   if (rsc) return { journal: rsc[1]!.trim(), year: Number(rsc[2]), volume: rsc[3] };
   const result: Bibliographic = {};
   // "Journal Abbrev. 15:1492546" (volume:article number, Frontiers/PLOS/eLife style), on its own
@@ -94,11 +99,37 @@ function parseBibliographic(rawFront: string): Bibliographic {
     result.volume = frontiers[2];
   }
   // Vancouver: "Journal Name. 2024;15:1492546"
-  const vancouver = /([\p{Lu}][\p{L}. ]+?)\.?\s+((?:19|20)\d{2});\s*(\d+)(?:\(\w+\))?:/u.exec(rawFront);
+  const vancouver = /([\p{Lu}][\p{L}. ]+?)\.?[ \t]+((?:19|20)\d{2});\s*(\d+)(?:\(\w+\))?:/u.exec(rawFront);
   if (vancouver && !result.journal) {
     result.journal = vancouver[1]!.trim();
     result.year = Number(vancouver[2]);
     result.volume = vancouver[3];
+  }
+  // "Journal Name (2023) 55:2116–2126" (the how-to-cite line of Nature-family and Springer journals)
+  const parenthesised = /^(\p{Lu}[\p{L}&.' -]+?)\s+\(((?:19|20)\d{2})\)\s+(\d{1,4}):\s?[\w-]+/mu.exec(rawFront);
+  if (parenthesised && !result.journal) {
+    result.journal = parenthesised[1]!.trim();
+    result.year = Number(parenthesised[2]);
+    result.volume = parenthesised[3];
+  }
+  // "2023; 19(15): 4931-4947" on a masthead line of its own (year; volume(issue): pages)
+  const masthead = /^((?:19|20)\d{2});\s*(\d{1,4})(?:\(\w+\))?:\s?[\w-]+/m.exec(rawFront);
+  if (masthead && result.year === undefined) {
+    result.year = Number(masthead[1]);
+    result.volume ??= masthead[2];
+  }
+  // Last resort: a masthead line that is a journal's name. Nouns journal titles are built from
+  // (NLM Catalog title words: "International Journal of …", "Annals of …", "Proceedings of …").
+  if (!result.journal) {
+    for (const line of rawFront.split("\n")) {
+      const name = line.replace(/^#{1,6}\s+/, "").trim();
+      const words = name.split(/\s+/);
+      const titleCase = words.every((word) => /^(?:\p{Lu}[\p{L}&-]*|of|and|the|in|for|on|&)$/u.test(word));
+      if (words.length >= 2 && words.length <= 10 && titleCase && /\b(?:Journal|Annals|Archives|Proceedings|Transactions|Bulletin)\b/.test(name)) {
+        result.journal = name;
+        break;
+      }
+    }
   }
   if (result.year === undefined) {
     const published = /\b(?:published|accepted)(?: online)?:?\s+[^\n]*?\b((?:19|20)\d{2})\b/i.exec(rawFront);
@@ -131,14 +162,25 @@ export function parseFrontMatter(blocks: Block[], sectioned: boolean): FrontMatt
       break;
     }
   }
-  // Markdown names its title: "# Title". Its authors are the next block that reads as an author line.
+  // Markdown names its title: "# Title". Its authors are the first author line after it, before
+  // any prose (masthead lines, article-type labels and dates may come between).
   const markdownTitle = blocks.findIndex((block) => block.kind === "text" && /^#\s/.test(block.raw));
   if (markdownTitle >= 0 && markdownTitle !== titleIndex) {
     titleIndex = markdownTitle;
-    const next = blocks[markdownTitle + 1];
-    const names = next?.kind === "text" ? parseAuthorLine(next.text) : null;
-    authorIndex = names ? markdownTitle + 1 : -1;
-    authors = names ?? [];
+    authorIndex = -1;
+    authors = [];
+    for (let i = markdownTitle + 1; i < Math.min(blocks.length, markdownTitle + 9); i++) {
+      const block = blocks[i]!;
+      if (block.kind !== "text" && block.kind !== "heading") continue;
+      const text = block.kind === "text" ? block.text : block.title;
+      const names = parseAuthorLine(text);
+      if (names) {
+        authorIndex = i;
+        authors = names;
+        break;
+      }
+      if (countWords(text) >= 30 && endsSentence(text)) break;
+    }
   }
   if (titleIndex < 0) titleIndex = blocks.findIndex(isTitleCandidate);
   const titleBlock = blocks[titleIndex];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyParagraph, splitParagraphs } from "./parse-blocks.ts";
-import { buildLayout, isNextHeadingNumber } from "./parse-sections.ts";
+import { buildLayout, findFirstHeading, isNextHeadingNumber } from "./parse-sections.ts";
 
 const blocks = (text: string) => splitParagraphs(text).map((lines) => classifyParagraph(lines));
 
@@ -196,5 +196,30 @@ describe("buildLayout, finding the reference list", () => {
     const { referenceEntries, referenceStyle } = layout(["1 Results", "In 2019, Ames and Cole showed it.", "2 Discussion", "It holds."].join("\n\n"));
     expect(referenceEntries).toEqual([]);
     expect(referenceStyle).toBe("none");
+  });
+});
+
+describe("findFirstHeading", () => {
+  const markdownBlocks = (paragraphs: string[]) => splitParagraphs(paragraphs.join("\n\n")).map((lines) => classifyParagraph(lines, true));
+  const abstract = "Glial scars protect the injured spinal cord and block the regrowth of axons. We review how astrocytes, microglia and fibroblasts build the scar, how it changes with time and which treatments loosen it.";
+
+  it("passes over labels set as headings before any prose when a standard opening follows", () => {
+    const blocks = markdownBlocks(["# Glial scars", "## REVIEW ARTICLE OPEN", "Ada Lovelace¹", abstract, "■ INTRODUCTION", "Text."]);
+    expect(blocks[findFirstHeading(blocks)]).toMatchObject({ kind: "heading", title: "INTRODUCTION" });
+  });
+
+  it("opens the body at the first heading after the prose, and at the first heading when nothing standard follows", () => {
+    const afterProse = markdownBlocks(["# Glial scars", "## Review", abstract, "## Scar formation", "Text.", "## Introduction"]);
+    expect(afterProse[findFirstHeading(afterProse)]).toMatchObject({ title: "Scar formation" });
+    const plain = markdownBlocks(["# Glial scars", "## Overview", abstract, "## Scar formation"]);
+    expect(plain[findFirstHeading(plain)]).toMatchObject({ title: "Overview" });
+  });
+
+  it("reads IMRaD headings and ornamented ones ('■ METHODS', '■ AUTHOR INFORMATION')", () => {
+    expect(blocks(["■ METHODS", "Results and Discussion", "■ AUTHOR INFORMATION"].join("\n\n"))).toEqual([
+      { kind: "heading", number: "", title: "METHODS", raw: "■ METHODS" },
+      { kind: "heading", number: "", title: "Results and Discussion", raw: "Results and Discussion" },
+      { kind: "backmatter", title: "AUTHOR INFORMATION", raw: "■ AUTHOR INFORMATION" },
+    ]);
   });
 });

@@ -3,7 +3,7 @@
 // floats, back matter kept apart, and the raw reference-list entries wherever they were printed.
 import { cleanInline, countWords, endsSentence } from "./clean-text.ts";
 import { findRepeatedLines, isFurniture } from "./detect-furniture.ts";
-import { type Block, REFERENCE_HEADINGS, splitRunInHeading } from "./parse-blocks.ts";
+import { type Block, REFERENCE_HEADINGS, isStandardOpening, splitRunInHeading } from "./parse-blocks.ts";
 import type { ReferenceListStyle } from "../types.ts";
 import { type RawReferenceEntry, isEntryLike, numberedStart, splitReferenceEntries } from "./split-reference-entries.ts";
 
@@ -66,13 +66,24 @@ export function parseHeadingNumber(number: string): number[] {
   return number.split(".").map(Number);
 }
 
-/** Index of the block that opens the body: the first numbered heading that starts a sequence. */
+/**
+ * Index of the block that opens the body: the first heading (numbered ones must start a sequence).
+ * Headings printed before any prose (masthead lines, article-type labels such as "REVIEW ARTICLE"
+ * that a layout reader sets as headings) do not open it when a heading every paper uses to start
+ * ("Abstract", "Introduction", "1 …") follows.
+ */
 export function findFirstHeading(blocks: Block[]): number {
-  return blocks.findIndex(
-    (block) =>
-      block.kind === "heading" &&
-      (block.number === "" ? true : isNextHeadingNumber(null, parseHeadingNumber(block.number))),
+  const opens = (block: Block) =>
+    block.kind === "heading" && (block.number === "" || isNextHeadingNumber(null, parseHeadingNumber(block.number)));
+  const first = blocks.findIndex(opens);
+  const firstProse = blocks.findIndex((block) => block.kind === "text" && countWords(block.text) >= 30 && endsSentence(block.text));
+  const standard = blocks.findIndex(
+    (block) => opens(block) && block.kind === "heading" && (block.number !== "" || isStandardOpening(block.title)),
   );
+  if (first < 0 || standard <= first || (firstProse >= 0 && firstProse < first)) return first;
+  // Skip the labels before the prose; a heading after the first prose still opens the body.
+  const afterProse = firstProse >= 0 ? blocks.findIndex((block, i) => i >= firstProse && opens(block)) : -1;
+  return afterProse >= 0 && afterProse < standard ? afterProse : standard;
 }
 
 function isTitleCase(text: string): boolean {
