@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_ROOT } from "../config.ts";
 import type { ParsedDocument, Sentence } from "../types.ts";
-import { MAX_CHUNK_WORDS, MIN_CHUNK_WORDS, groupSentences } from "./chunk-document.ts";
+import { MAX_CHUNK_WORDS, MIN_CHUNK_WORDS, groupSentences, joinTornSentences } from "./chunk-document.ts";
 import { countWords } from "./clean-text.ts";
 import { parseDocumentFile } from "./parse-document.ts";
 
@@ -84,5 +84,31 @@ describe("groupSentences", () => {
   it("splits a long paragraph at sentence boundaries", () => {
     const groups = groupSentences([Array.from({ length: 12 }, () => sentence(50))]);
     for (const group of groups) expect(group.length * 50).toBeLessThanOrEqual(MAX_CHUNK_WORDS);
+  });
+});
+
+describe("joinTornSentences", () => {
+  const paragraphsOf = (text: string, refs: number[][]) => {
+    let at = 0;
+    return text.split("\n\n").map((part, i) => {
+      const start = text.indexOf(part, at);
+      at = start + part.length;
+      return [{ text: part, refs: refs[i] ?? [], start, end: start + part.length }];
+    });
+  };
+  const joined = (text: string, refs: number[][] = []) =>
+    joinTornSentences(paragraphsOf(text, refs), text).map((p) => p.map((s) => [s.text.replace(/\s+/g, " "), s.refs]));
+
+  it("joins a sentence torn inside a citation group or before a lower-case word", () => {
+    expect(joined("Power variations (Crone et al., 1998;\n\nHermes et al., 2012) can characterize regions.", [[1], [2]])).toEqual([
+      [["Power variations (Crone et al., 1998; Hermes et al., 2012) can characterize regions.", [1, 2]]],
+    ]);
+    expect(joined("The pore is formed by the\n\nN-terminal domain.")).toHaveLength(2); // a capital: not known to continue
+    expect(joined("The pore is formed by the\n\nnascent oligomer [3].", [[], [3]])).toEqual([[["The pore is formed by the nascent oligomer [3].", [3]]]]);
+  });
+
+  it("keeps finished sentences and headings apart", () => {
+    expect(joined("Pores form (Lee, 2019).\n\nthen cells swell.")).toHaveLength(2);
+    expect(joined("It is cited.¹²\n\nand more.")).toHaveLength(2);
   });
 });

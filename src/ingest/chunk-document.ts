@@ -52,6 +52,36 @@ function sentencesOf(span: Span, context: ChunkContext, tally: Tally): Sentence[
   });
 }
 
+// A sentence is finished by its full stop, perhaps followed by quotes, brackets or a citation.
+const FINISHED = /[.!?:]["”’)\]]*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹,⁻–-]*|\s*\[[\d,\s–-]+\]|\s*\([^()]*\))?$/;
+const unbalanced = (text: string) => (text.match(/[([]/g)?.length ?? 0) > (text.match(/[)\]]/g)?.length ?? 0);
+
+/**
+ * A sentence torn by a page, column or paragraph break that the text kept ("… power variations
+ * (Crone et al., 1998;" + "Hermes et al., 2012) can characterize …") is one sentence again: the
+ * first part ends unfinished and the next begins in lower case or closes the bracket the first
+ * opened. Only paragraphs with nothing but white space between them are joined.
+ */
+export function joinTornSentences(paragraphs: Sentence[][], text: string): Sentence[][] {
+  const out: Sentence[][] = [];
+  for (const paragraph of paragraphs) {
+    const previous = out[out.length - 1];
+    const last = previous?.[previous.length - 1];
+    const first = paragraph[0];
+    const continues =
+      last && first && !FINISHED.test(last.text) && /^\s*$/.test(text.slice(last.end, first.start)) &&
+      (/^\p{Ll}/u.test(first.text) || (unbalanced(last.text) && /^[^([]*[)\]]/.test(first.text)));
+    if (!continues) {
+      out.push([...paragraph]);
+      continue;
+    }
+    previous!.pop();
+    const joined = { text: text.slice(last!.start, first!.end), refs: union([last!.refs, first!.refs]), start: last!.start, end: first!.end };
+    previous!.push(joined, ...paragraph.slice(1));
+  }
+  return out;
+}
+
 /** Group sentences (tagged with their paragraph) into chunks of about 120–300 words. */
 export function groupSentences(paragraphs: Sentence[][]): Sentence[][] {
   const groups: Sentence[][] = [];
@@ -147,7 +177,10 @@ export function chunkSections(sections: RenderedSection[], context: ChunkContext
   for (const section of sections) {
     if (section.role !== "body" && section.role !== "abstract") continue;
     const heading = headingText(section.section);
-    const paragraphs = section.paragraphs.map((span) => sentencesOf(span, context, tally));
+    const paragraphs = joinTornSentences(
+      section.paragraphs.map((span) => sentencesOf(span, context, tally)),
+      context.text,
+    );
     for (const group of groupSentences(paragraphs)) {
       const start = group[0]!.start;
       const end = group[group.length - 1]!.end;
