@@ -16,6 +16,7 @@ const LIST = [
   { text: "van der Berg, P., Smit, Q., and Jansen, R. (2011). Dutch names. Brain 1.", authors: ["van der Berg, P.", "Smit, Q.", "Jansen, R."], year: 2011 },
   { text: "Willett, F. R., Avansino, D. T., Hochberg, L. R., et al. (2021). High-performance handwriting. Nature 593.", authors: ["Willett, F. R.", "Avansino, D. T.", "Hochberg, L. R."], year: 2021 },
   { text: "Willett, F. R., Kunz, E. M., Fan, C., et al. (2023). A speech neuroprosthesis. Nature 620.", authors: ["Willett, F. R.", "Kunz, E. M.", "Fan, C."], year: 2023 },
+  { text: "Zhou, Q. (in press). A forthcoming paper. Neuron.", authors: ["Zhou, Q."] },
 ];
 const references: ReferenceEntry[] = LIST.map((entry, i) => ({ n: i + 1, paperKey: `k${i}`, ...entry }));
 const matcher = matchAuthorYearEntries(references);
@@ -45,6 +46,11 @@ describe("matchAuthorYearEntries", () => {
   it("reads particles and drops lead-in words", () => {
     expect(resolve("van der Berg et al., 2011")).toEqual([[9]]);
     expect(resolve("See Willett et al., 2021")).toEqual([[10]]);
+  });
+
+  it("matches 'in press' to an entry without a year", () => {
+    expect(resolve("Zhou, in press")).toEqual([[12]]);
+    expect(resolve("Willett et al., in press")).toEqual([[]]);
   });
 
   it("leaves unknown authors and years unresolved", () => {

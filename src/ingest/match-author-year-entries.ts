@@ -73,12 +73,12 @@ export function matchAuthorYearEntries(references: readonly ReferenceEntry[]): A
   const keys = references.map(keyOf);
   return {
     resolve(work: AuthorYearWork): number[] {
-      if (work.year === null) return [];
       const printed = words(work.surname);
       // "See Lee", "Recently Smith": drop leading words until a surname matches.
       let candidates: EntryKey[] = [];
       for (let from = 0; from < printed.length && !candidates.length; from++) {
         const cited = printed.slice(from);
+        // "in press" and "n.d." match an entry of that surname that prints no year.
         candidates = keys.filter((key) => key.year === work.year && names(key.surnames[0], cited));
       }
       if (candidates.length > 1 && work.suffix) {

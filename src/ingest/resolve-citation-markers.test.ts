@@ -73,6 +73,10 @@ describe("bracketed markers", () => {
     expect(findCitationMarkers("shown [3, 5–7] and [2024]", { style: "bracket", maxNumber: 50 }).map((m) => m.numbers)).toEqual([[3, 5, 6, 7]]);
   });
 
+  it("reads IEEE ranges printed as two brackets", () => {
+    expect(bracket("as shown in [3]–[5] and [7], [9]")).toEqual([[3, 4, 5], [7], [9]]);
+  });
+
   it("reads brackets glued to the word before and ranges split over a line", () => {
     expect(bracket("various tumours[60, 61]. Then")).toEqual([[60, 61]]);
     expect(bracket("in animal models [36,\n37].")).toEqual([[36, 37]]);
@@ -106,7 +110,7 @@ describe("superscript markers", () => {
 
   it("ignores units, isotopes, charges, exponents and formulae", () => {
     expect(sup("an area of 5 cm² and 2 m³")).toEqual([]);
-    expect(sup("a ¹⁸F tracer and $^{18}$F")).toEqual([]);
+    expect(sup("a ¹⁸F tracer and $^{18}$F and [³H]thymidine")).toEqual([]);
     expect(sup("free Fe³⁺ and Ca²⁺ ions")).toEqual([]);
     expect(sup("about 10⁶ cells and 3 × 10⁹")).toEqual([]);
     expect(sup("Fe₃O₄ and H₂O")).toEqual([]);

@@ -86,6 +86,15 @@ function findEnclosed(text: string, pattern: RegExp, maxNumber: number): Citatio
     if (numbers.length === 1 && /^\s+\p{L}/u.test(text.slice(end, end + 3))) enumerations.push(marker);
     markers.push(marker);
   }
+  // IEEE prints a range as two brackets: "[3]–[5]" cites 3, 4 and 5.
+  for (let i = markers.length - 2; i >= 0; i--) {
+    const [a, b] = [markers[i]!, markers[i + 1]!];
+    const to = b.numbers[b.numbers.length - 1]!;
+    const from = a.numbers[0]!;
+    if (!bracket || a.numbers.length !== 1 || b.numbers.length !== 1 || to <= from || to - from > MAX_RANGE) continue;
+    if (!new RegExp(`^\\s*${DASH}\\s*$`).test(text.slice(a.end, b.start))) continue;
+    markers.splice(i, 2, { start: a.start, end: b.end, numbers: Array.from({ length: to - from + 1 }, (_, k) => from + k) });
+  }
   // "(1) drug efflux … (2) enhanced repair …": a run 1, 2, … each followed by a word lists items.
   const listed = new Set<CitationMarker>();
   let expected = 1;
@@ -108,7 +117,7 @@ function superscriptIsNotCitation(text: string, start: number, end: number, numb
   if (/\p{Lm}/u.test(previous) || /\p{Lm}/u.test(next)) return true;
   if (/[⁺⁻]/.test(next) || /[⁺⁻^]/.test(previous)) return true; // charges and exponents: Ca²⁺, cm⁻², Eprs1⁺/⁻
   if (/(?:^|[^\d])10$/.test(before) || /×\s?10$/.test(before)) return true; // 10⁶
-  if ((start === 0 || /[\s(/]/.test(previous)) && /\p{L}/u.test(next)) return true; // isotopes: ¹⁸F
+  if ((start === 0 || /[\s([/]/.test(previous)) && /\p{L}/u.test(next)) return true; // isotopes: ¹⁸F, [³H]
   // cm², m³, R²: units and symbols are squared or cubed; "within 4 h¹⁶" cites.
   if (UNIT_BEFORE.test(before) && numbers.length === 1 && (numbers[0] === 2 || numbers[0] === 3)) return true;
   // "⁹²⁶DQVD⁹²⁹": a word that opens with a superscript number labels residues; so does its closing one.
