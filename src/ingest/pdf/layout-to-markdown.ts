@@ -7,6 +7,7 @@ import { isCaptionStart } from "./captions.ts";
 import { headingRun, headingText, isReferenceHeading, runInHeading } from "./headings.ts";
 import { type Line, makeLine } from "./reading-order.ts";
 import { splitReferenceEntries } from "./reference-entries.ts";
+import { tableLength, tableText } from "./tables.ts";
 
 export interface LayoutInput {
   lines: Line[];
@@ -46,13 +47,14 @@ function startsParagraph(previous: Line, next: Line, body: BodyFont, rights: Map
   if (previous.column !== next.column || previous.fullWidth !== next.fullWidth) return previous.font !== next.font || ended;
   const indent = next.x - previous.x;
   if (indent > 0.6 * next.size && indent < 6 * next.size && !next.fullWidth) return true;
-  if (previous.fullWidth) return false;
-  // In prose only a paragraph's last line stops well short of the column's right edge; a short
-  // line without a full stop is a title, heading, author line or list item standing alone.
+  if (previous.fullWidth || /[-‐]$/.test(previous.text)) return false;
+  // A line is broken early on purpose (paragraph end, title, heading, author line, list item)
+  // when the next line's first word would have fitted after it; justified or ragged alike.
   const right = rights.get(`${previous.page}:${previous.column}`) ?? previous.right;
-  const width = right - Math.min(previous.x, next.x);
-  if (/[-‐]$/.test(previous.text)) return false;
-  return previous.right < right - Math.max(2 * previous.size, ended ? 0 : 0.25 * width);
+  const first = next.items[0]!;
+  const word = first.str.trimStart().split(/\s/)[0] ?? "";
+  const wordWidth = (first.width * word.length) / Math.max(1, first.str.trimStart().length);
+  return previous.right + 0.25 * previous.size + wordWidth < right - 1 || (ended && previous.right < right - 2 * previous.size);
 }
 
 export function layoutToMarkdown({ lines: all, body, titleLines, title }: LayoutInput): string {
@@ -108,6 +110,16 @@ export function layoutToMarkdown({ lines: all, body, titleLines, title }: Layout
       i += run - 1;
       continue;
     }
+    const table = mode !== "references" && (!open || atBreak || line.page !== open.page || line.column !== open.column) ? tableLength(lines, i) : 0;
+    if (table) {
+      // A table is a float like a caption: it waits for an interrupted paragraph to finish.
+      flushCaption();
+      if (mode === "caption") mode = "text";
+      heldCaptions.push(tableText(lines.slice(i, i + table)));
+      if (!current.length) out.push(...heldCaptions.splice(0));
+      i += table - 1;
+      continue;
+    }
     if (isCaptionStart(line.text) && (!previous || previous.y - line.y > 0.9 * line.size || previous.page !== line.page || previous.column !== line.column)) {
       flushCaption();
       caption = [line];
@@ -127,8 +139,14 @@ export function layoutToMarkdown({ lines: all, body, titleLines, title }: Layout
       if (mode === "text" && !current.length) out.push(...heldCaptions.splice(0));
     }
     if (mode === "references") {
-      references.push(line);
-      continue;
+      // A list is set in one size: text in another size after it (back matter, a new part) ends it.
+      const listSize = references[0]?.size ?? line.size;
+      if (Math.abs(line.size - listSize) <= 0.05 * listSize) {
+        references.push(line);
+        continue;
+      }
+      flushReferences();
+      mode = "text";
     }
     if (open && startsParagraph(open, line, body, rights)) flushParagraph();
     current.push(line);

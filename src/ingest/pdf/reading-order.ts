@@ -49,7 +49,7 @@ export function makeLine(page: number, items: TextItem[], y: number, size: numbe
 
 /**
  * x-ranges in the middle of the page where a stack of consecutive rows (five or more) all have a
- * gap of at least an em between two stretches of text several ems long, and such rows are not far
+ * gap of at least an em between two dense stretches of text, and such rows are not far
  * outnumbered by rows running across. Justified word gaps do not line up down the page, figure
  * labels and table cells are short; a gutter between columns of prose does, even under a
  * full-width title or legend.
@@ -86,10 +86,16 @@ export function findGutters(rows: Row[], pageWidth: number, bodySize: number): G
         streak[x] = 0;
       }
     }
-    for (let i = 1; i < runs.length; i++) {
-      const [left, right] = [runs[i - 1]!, runs[i]!];
-      if (left.to - left.from < 4 * row.size || right.to - right.from < 4 * row.size) continue;
-      for (let x = Math.max(0, Math.ceil(left.to)); x < Math.min(width, Math.floor(right.from)); x++) {
+    // A gap counts when at least 60 % of the five ems on either side of it is ink: prose, even
+    // justified with wide word gaps, is dense; figure labels and short table cells are not.
+    const window = 5 * row.size;
+    const ink = (from: number, to: number) =>
+      row.items.reduce((sum, item) => sum + Math.max(0, Math.min(to, item.x + item.width) - Math.max(from, item.x)), 0) / (to - from);
+    for (let i = 1; i < row.items.length; i++) {
+      const [left, right] = [row.items[i - 1]!, row.items[i]!];
+      const from = left.x + left.width;
+      if (right.x - from < row.size || ink(from - window, from) < 0.6 || ink(right.x, right.x + window) < 0.6) continue;
+      for (let x = Math.max(0, Math.ceil(from)); x < Math.min(width, Math.floor(right.x)); x++) {
         gaps[x]!++;
         streak[x]!++;
         longest[x] = Math.max(longest[x]!, streak[x]!);
@@ -116,29 +122,29 @@ export function orderPage(page: number, rows: Row[], gutters: Gutter[]): Line[] 
   const lines: Line[] = [];
   for (const row of rows) {
     let pieces: TextItem[][] = [row.items];
-    const columnsOf: number[][] = [[0, gutters.length]];
+    // A row is cut where the next column starts (a gutter's right edge: the left edge of a ragged
+    // column's lines may end anywhere inside the gutter, the next column's lines start at one x).
     for (const gutter of gutters) {
-      const middle = (gutter.start + gutter.end) / 2;
+      const cut = gutter.end - 2;
       const next: TextItem[][] = [];
       for (const piece of pieces) {
-        const crosses = piece.some((item) => item.x < middle - 1 && item.x + item.width > middle + 1);
+        const crosses = piece.some((item) => item.x < cut - 1 && item.x + item.width > cut + 3);
         if (crosses) {
           next.push(piece);
           continue;
         }
-        const left = piece.filter((item) => item.x + item.width / 2 < middle);
-        const right = piece.filter((item) => item.x + item.width / 2 >= middle);
+        const left = piece.filter((item) => item.x < cut);
+        const right = piece.filter((item) => item.x >= cut);
         if (left.length) next.push(left);
         if (right.length) next.push(right);
       }
       pieces = next;
     }
-    columnsOf.length = 0;
     for (const piece of pieces) {
       const from = Math.min(...piece.map((item) => item.x));
       const to = Math.max(...piece.map((item) => item.x + item.width));
-      const first = gutters.filter((gutter) => (gutter.start + gutter.end) / 2 < from).length;
-      const last = gutters.filter((gutter) => (gutter.start + gutter.end) / 2 < to).length;
+      const first = gutters.filter((gutter) => gutter.end - 2 <= from).length;
+      const last = gutters.filter((gutter) => gutter.end + 1 < to).length;
       lines.push(makeLine(page, piece, row.y, row.size, first, last > first));
     }
   }
