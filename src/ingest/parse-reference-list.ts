@@ -135,9 +135,10 @@ function splitTitleJournal(body: string): { title?: string; journal?: string } {
   for (const m of boundaries) {
     const title = body.slice(0, m.index + 1);
     const journal = body.slice(m.index + m[0].length);
-    // A title has a word that is not an abbreviation: "J. Biol. | Chem." is one journal, not title + journal.
-    const hasFullWord = title.split(/\s+/).some((word) => /^\p{Ll}/u.test(word) || /^\p{L}[\p{L}'’-]{2,}[?!:,]?$/u.test(word));
-    if (isJournalLike(journal) && hasFullWord) return { title, journal };
+    // A title is not a run of abbreviations: "J. Biol. | Chem." is one journal, not title + journal.
+    const words = title.replace(/[.?!]["”’]?$/, "").split(/\s+/);
+    const reads = words.some((word) => /^\p{Ll}/u.test(word)) || !words.some((word) => /\.$/.test(word));
+    if (isJournalLike(journal) && reads) return { title, journal };
   }
   // No title printed (PNAS, Science): the journal alone before the numbers.
   if (isJournalLike(body) && body.split(/\s+/).length <= 8) return { journal: body };

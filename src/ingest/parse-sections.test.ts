@@ -223,3 +223,26 @@ describe("findFirstHeading", () => {
     ]);
   });
 });
+
+describe("buildLayout, where the reference list ends", () => {
+  const markdownLayout = (text: string) => buildLayout([], splitParagraphs(text).map((lines) => classifyParagraph(lines, true)));
+
+  it("reads on past a running head set as a heading, and returns to the body at a section that opens with prose", () => {
+    const { sections, referenceEntries } = markdownLayout(
+      [
+        "## Results",
+        "It worked.",
+        "## References",
+        "1. Lund, E. Nuclear shape. Cell 5, 1–2 (2020).",
+        "## Article",
+        "2. Pike, D. Heat shock. Cell 6, 3–4 (2021).",
+        "## Methods",
+        "Cells were grown overnight in rich medium at thirty degrees and harvested by gentle centrifugation before lysis in a cold buffer.",
+      ].join("\n\n"),
+    );
+    expect(referenceEntries.map((e) => e.raw)).toEqual(["Lund, E. Nuclear shape. Cell 5, 1–2 (2020).", "Pike, D. Heat shock. Cell 6, 3–4 (2021)."]);
+    expect(sections.find((s) => s.title === "Methods")?.paragraphs).toEqual([
+      "Cells were grown overnight in rich medium at thirty degrees and harvested by gentle centrifugation before lysis in a cold buffer.",
+    ]);
+  });
+});

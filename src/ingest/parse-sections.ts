@@ -5,7 +5,8 @@ import { cleanInline, countWords, endsSentence } from "./clean-text.ts";
 import { findRepeatedLines, isFurniture } from "./detect-furniture.ts";
 import { type Block, REFERENCE_HEADINGS, isStandardOpening, splitRunInHeading } from "./parse-blocks.ts";
 import type { ReferenceListStyle } from "../types.ts";
-import { type RawReferenceEntry, isEntryLike, numberedStart, splitReferenceEntries } from "./split-reference-entries.ts";
+import { readAuthorRun } from "./read-author-run.ts";
+import { type RawReferenceEntry, isEntryLike, isProse, numberedStart, splitReferenceEntries } from "./split-reference-entries.ts";
 
 export type { RawReferenceEntry } from "./split-reference-entries.ts";
 
@@ -47,6 +48,26 @@ function inlineReferenceHeading(text: string): string | null {
   const match = /^[^\p{L}\d]*([\p{L} ]{6,22}?)[\s:.]+(?=(?:\[1\]|\(1\)|1[.)]?)\s*\p{Lu})/u.exec(text);
   if (!match || !REFERENCE_HEADINGS.has(match[1]!.trim().toLowerCase())) return null;
   return text.slice(match[0].length);
+}
+
+/**
+ * Headings (markdown "#", set by the layout reader) after which the body goes on: no entry could
+ * be the heading, and prose comes before any entry in the next few blocks (Cell's STAR Methods,
+ * supplementary text printed after the references). Running heads set as headings ("Article")
+ * are followed by more entries and do not end the list.
+ */
+function referenceListEnds(blocks: Block[]): Set<Block> {
+  const ends = new Set<Block>();
+  blocks.forEach((block, i) => {
+    if (block.kind !== "heading" || !/^#{1,6}\s/.test(block.raw)) return;
+    const title = block.raw.replace(/^#{1,6}\s+/, "");
+    if (numberedStart(title) || readAuthorRun(title) || /\b(?:1[89]|20)\d{2}\b/.test(title)) return;
+    const texts = blocks.slice(i + 1, i + 6).flatMap((b) => (b.kind === "text" ? [b.text] : []));
+    const firstEntry = texts.findIndex((text) => isEntryLike(text) || numberedStart(text) !== null);
+    const firstProse = texts.findIndex((text) => countWords(text) >= 20 && isProse(text));
+    if (firstProse >= 0 && (firstEntry < 0 || firstProse < firstEntry)) ends.add(block);
+  });
+  return ends;
 }
 
 /** Is `next` a plausible heading number after `previous` (next sibling, first child, or an ancestor's sibling)? */
@@ -104,7 +125,10 @@ class LayoutBuilder {
   private pendingFigureLabel: string | null = null;
   private mode: "body" | "references" | "back" = "body";
 
-  constructor(private readonly repeated: Set<string>) {}
+  constructor(
+    private readonly repeated: Set<string>,
+    private readonly listEnds: Set<Block> = new Set(),
+  ) {}
 
   openSection(number: string, title: string, role: SectionRole, level = 1): void {
     this.current = { number, title, level, role, paragraphs: [], floats: [] };
@@ -176,7 +200,8 @@ class LayoutBuilder {
   }
 
   private collectReferences(lines: string[]): void {
-    const kept = lines.filter((line) => !this.repeated.has(line.trim()));
+    // Lines the layout reader set as headings inside the list keep their text, not their marks.
+    const kept = lines.filter((line) => !this.repeated.has(line.trim())).map((line) => line.replace(/^#{1,6}\s+/, ""));
     if (!kept.length) return;
     this.referenceParagraphs.push(kept);
     for (const line of kept) {
@@ -237,10 +262,13 @@ class LayoutBuilder {
       this.openSection("", block.title, isReferences ? "references" : "back");
       return;
     }
+    if (this.mode === "references" && this.listEnds.has(block)) this.mode = "body";
     if (this.mode !== "body") {
       if (block.kind === "text") this.handleBackMatterText(block);
       else if (block.kind === "heading") {
-        this.handleBackMatterText({ kind: "text", text: block.raw, lines: [block.raw], raw: block.raw });
+        // A short heading inside the list that no entry could continue is a running head ("Article").
+        const runningHead = this.mode === "references" && countWords(block.title) <= 3 && !/[\d.,;:]/.test(block.title);
+        if (!runningHead) this.handleBackMatterText({ kind: "text", text: block.raw, lines: [block.raw], raw: block.raw });
       }
       return;
     }
@@ -312,7 +340,7 @@ class LayoutBuilder {
  */
 export function buildLayout(abstract: Block[], body: Block[]): DocumentLayout {
   const texts = [...abstract, ...body].filter((block) => block.kind === "text").map((block) => block.text);
-  const builder = new LayoutBuilder(findRepeatedLines(texts));
+  const builder = new LayoutBuilder(findRepeatedLines(texts), referenceListEnds(body));
   const meaningful = (blocks: Block[]) => blocks.filter((block) => !(block.kind === "text" && isFurniture(block.text)));
   if (abstract.length) {
     builder.openSection("", "Abstract", "abstract");
@@ -329,17 +357,17 @@ export function buildLayout(abstract: Block[], body: Block[]): DocumentLayout {
 
 /**
  * A list printed without a heading: the section whose trailing paragraphs most read as entries
- * (author run + year, or a number + author run + year; continuation lines may sit between them).
- * Those paragraphs are taken out of the section.
+ * (author run + year, or a number + author run + year; continuation lines may sit between them),
+ * and the entry runs of later sections (a heading the layout read inside the list). Those
+ * paragraphs are taken out of their sections.
  */
 function takeUnheadedList(sections: LayoutSection[]): string[][] {
-  let best: { section: LayoutSection; start: number; entries: number } | null = null;
-  for (const section of sections) {
-    if (section.role === "abstract") continue;
+  const runs = sections.map((section) => {
     const paragraphs = section.paragraphs;
     let start = paragraphs.length;
-    let entryLike = 0;
     let entries = 0;
+    let entryLike = 0;
+    if (section.role === "abstract") return { start, entries };
     for (let i = paragraphs.length - 1; i >= 0; i--) {
       const like = isEntryLike(paragraphs[i]!);
       if (like) entryLike++;
@@ -350,9 +378,20 @@ function takeUnheadedList(sections: LayoutSection[]): string[][] {
       }
       if (paragraphs.length - i >= 6 && share < 0.3) break;
     }
-    if (entries >= 3 && (!best || entries > best.entries)) best = { section, start, entries };
-  }
-  return best ? best.section.paragraphs.splice(best.start).map((paragraph) => [paragraph]) : [];
+    return { start, entries };
+  });
+  let best = -1;
+  runs.forEach((run, i) => {
+    if (run.entries >= 3 && (best < 0 || run.entries > runs[best]!.entries)) best = i;
+  });
+  if (best < 0) return [];
+  const taken: string[][] = [];
+  runs.forEach((run, i) => {
+    if (i === best || (i > best && run.entries >= 2)) {
+      taken.push(...sections[i]!.paragraphs.splice(run.start).map((paragraph) => [paragraph]));
+    }
+  });
+  return taken;
 }
 
 function hasContent(section: LayoutSection): boolean {

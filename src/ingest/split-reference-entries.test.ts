@@ -98,6 +98,25 @@ describe("splitReferenceEntries, unnumbered author–year lists", () => {
   });
 });
 
+describe("splitReferenceEntries, text-layer damage", () => {
+  it("keeps a Cell-style title that follows an entry ending at its year, and rejoins spacing accents", () => {
+    const split = splitReferenceEntries(
+      paragraphs(
+        [
+          "1. Torres-Sa´ nchez, M., and Lund, E. (2022).",
+          "Panzootic fungi exploit diverse host environments through plastic infection strategies. Mol. Ecol. 31, 4558–4570.",
+          "2. Pike, D. (2021). Heat shock. Cell 6, 3–4.",
+        ].join("\n\n"),
+      ),
+    );
+    expect(split.entries).toEqual([
+      { n: 1, raw: "Torres-Sánchez, M., and Lund, E. (2022). Panzootic fungi exploit diverse host environments through plastic infection strategies. Mol. Ecol. 31, 4558–4570." },
+      { n: 2, raw: "Pike, D. (2021). Heat shock. Cell 6, 3–4." },
+    ]);
+    expect(split.displaced).toEqual([]);
+  });
+});
+
 describe("isEntryLike", () => {
   it("tells entries from prose", () => {
     expect(isEntryLike("Ames, B., and Cole, D. (2019). First title. J. Test 1, 1–2.")).toBe(true);

@@ -67,17 +67,34 @@ export function isEntryLike(text: string): boolean {
   return numbered !== null && readAuthorRun(body) !== null;
 }
 
+/** Has the entry reached its end? Not when it stops at the year after the authors (Cell, APA: the title follows). */
 function entryIsComplete(raw: string): boolean {
-  return YEAR.test(raw) && /(?:[.)]|\d|\b10\.\d{4,9}\/\S+)\s*$/.test(raw.trim());
+  const text = raw.trim();
+  return YEAR.test(text) && /(?:[.)]|\d|\b10\.\d{4,9}\/\S+)$/.test(text) && !/\((?:1[5-9]\d{2}|20\d{2})[a-z]?\)\.?$/.test(text);
 }
 
-/** Prose among entries: a long sentence paragraph with nothing bibliographic in it. */
-function isProse(text: string): boolean {
-  return countWords(text) >= 8 && !YEAR.test(text) && !ENTRY_TAIL.test(text) && /[.!?]["”’)]?$/.test(text.trim()) && !readAuthorRun(text);
+/** Prose among entries: a long sentence paragraph with nothing bibliographic in it (no year, no closing volume and pages). */
+export function isProse(text: string): boolean {
+  const trimmed = text.trim();
+  return (
+    countWords(trimmed) >= 8 &&
+    !YEAR.test(trimmed) &&
+    !ENTRY_TAIL.test(trimmed) &&
+    /[.!?]["”’)]?$/.test(trimmed) &&
+    !/\d+[,:]\s*[A-Za-z]?\d+(?:\s*[–−-]\s*[A-Za-z]?\d+)?\.$/.test(trimmed) &&
+    !readAuthorRun(trimmed)
+  );
+}
+
+const SPACING_ACCENTS: Record<string, string> = { "´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c" };
+
+/** "Sa´ nchez" → "Sánchez": a text layer that sets an accent as its own glyph, with a space after it. */
+function repairSpacingAccents(line: string): string {
+  return line.replace(/(\p{L})([´`¨ˆ˜ˇ]) ?(?=\p{L})/gu, (_m, letter: string, accent: string) => `${letter}${SPACING_ACCENTS[accent]}`).normalize("NFC");
 }
 
 function cleanLines(lines: string[]): string[] {
-  return lines.map((line) => line.trim()).filter((line) => line && !isFurnitureLine(line));
+  return lines.map((line) => repairSpacingAccents(line.trim())).filter((line) => line && !isFurnitureLine(line));
 }
 
 function append(entry: RawReferenceEntry, text: string): void {
