@@ -1,7 +1,7 @@
 // Extracted text → typed blocks: headings, back-matter headings, figure and table captions,
 // table rows, prose. One block per blank-line separated paragraph; no document context yet
 // (parse-sections.ts decides, e.g., whether a numbered line really is the next heading).
-import { cleanInline, joinLines } from "./clean-text.ts";
+import { cleanInline, countWords, joinLines } from "./clean-text.ts";
 import { PANEL_LABEL } from "./detect-furniture.ts";
 import { parseAuthorLine } from "./parse-metadata.ts";
 
@@ -41,6 +41,18 @@ export function isStandardOpening(title: string): boolean {
   return /^(?:abstract|summary|introduction|background)$/i.test(title.replace(ORNAMENT, "").trim());
 }
 
+/** "IV. RESULTS": the roman-numbered capitalised section headings of IEEE and other engineering styles. */
+const ROMAN_HEADING = /^(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})\.\s+\p{Lu}[\p{Lu}\d ,:;&/()'’-]*$/u;
+
+/** A roman-numbered heading, not an all-caps name ("V. KUMAR", "J. A. SMITH AND K. LEE"). */
+function isRomanHeading(text: string): boolean {
+  if (!ROMAN_HEADING.test(text) || countWords(text) > 12) return false;
+  const title = text.replace(/^[IVX]+\.\s+/, "");
+  if (/\b\p{Lu}\.(?:\s|$)/u.test(title)) return false;
+  const lower = title.normalize("NFKC").toLowerCase();
+  return countWords(title) >= 2 || PLAIN_HEADINGS.has(lower) || BACK_MATTER.has(lower);
+}
+
 /** Ornaments some publishers print before a heading ("■ INTRODUCTION"). */
 const ORNAMENT = /^[■▪●◆◼□]\s*/u;
 
@@ -64,21 +76,45 @@ const CONTINUED = /^\(?(?:continued|cont(?:'?d)?\.?)\)?\.?$/i;
 export function splitParagraphs(text: string): string[][] {
   const paragraphs: string[][] = [];
   let current: string[] = [];
+  const close = () => {
+    if (current.length) paragraphs.push(setextToAtx(current));
+    current = [];
+  };
   for (const line of text.split("\n")) {
-    if (line.trim() === "") {
-      if (current.length) paragraphs.push(current);
-      current = [];
+    if (UNDERLINE.test(line) && current.length === 1) {
+      current.push(line.trim());
+      close();
+    } else if (line.trim() === "" || RULE.test(line) || UNDERLINE.test(line)) {
+      close();
     } else if (BULLET.test(line) && headingOf(cleanInline(line.replace(BULLET, "")))) {
-      if (current.length) paragraphs.push(current);
+      close();
       paragraphs.push([line.replace(/[ \r]+$/, "")]);
-      current = [];
     } else {
       // Trailing tabs are empty table cells: keep them.
       current.push(line.replace(/[ \r]+$/, ""));
     }
   }
-  if (current.length) paragraphs.push(current);
+  close();
   return paragraphs;
+}
+
+/** A horizontal rule ("---", "***", "___" alone on a line): a separator, never content. */
+const RULE = /^\s{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+/** A Setext underline: "=====" makes the line above a title, "-----" a section heading. */
+const UNDERLINE = /^\s{0,3}(?:={3,}|-{3,})[ \t]*$/;
+
+/** "Introduction\n------------" → "## Introduction" (and "=====" → "# "), as Markdown reads them. */
+function setextToAtx(lines: string[]): string[] {
+  if (lines.length !== 2 || !UNDERLINE.test(lines[1]!)) return lines;
+  return [`${lines[1]!.trim().startsWith("=") ? "#" : "##"} ${lines[0]!.trim()}`];
+}
+
+/**
+ * Does a text mark its headings the Markdown way ("## Methods", a "# Title" first line, or a Setext
+ * underline)? A .txt written like that is read as Markdown; plain text does not start lines with "#".
+ */
+export function usesMarkdownHeadings(text: string): boolean {
+  return (text.match(/^#{1,6}[ \t]+\S/gm) ?? []).length >= 2 || /^\s*#[ \t]+\S/.test(text) || /(?:^|\n\n)[^\n]*\S[^\n]*\n\s{0,3}(?:={3,}|-{3,})[ \t]*$/m.test(text);
 }
 
 function headingOf(line: string): { number: string; title: string } | null {
@@ -181,6 +217,8 @@ export function classifyParagraph(lines: string[], markdown = false): Block {
     const heading = headingOf(text);
     if (heading) return { kind: "heading", ...heading, raw };
     if (PLAIN_HEADINGS.has(lower)) return { kind: "heading", number: "", title: plain, raw };
+    // Kept as printed: the numeral is part of how the paper names the section.
+    if (isRomanHeading(plain)) return { kind: "heading", number: "", title: plain, raw };
     if (markdownHeading) return { kind: "heading", number: "", title: bare, raw };
   }
   const table = TABLE.exec(text);

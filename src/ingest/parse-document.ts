@@ -9,7 +9,7 @@ import { chunkSections } from "./chunk-document.ts";
 import { normalizeRawText } from "./clean-text.ts";
 import { createCitationFinder } from "./find-citations.ts";
 import { type DocumentFormat, formatOf, loadDocumentText } from "./load-document-text.ts";
-import { classifyParagraph, splitParagraphs } from "./parse-blocks.ts";
+import { classifyParagraph, splitParagraphs, usesMarkdownHeadings } from "./parse-blocks.ts";
 import { type FrontMatterMeta, parseFrontMatter } from "./parse-metadata.ts";
 import { parseReferenceList } from "./parse-reference-list.ts";
 import { buildLayout, findFirstHeading } from "./parse-sections.ts";
@@ -34,7 +34,7 @@ export function parseDocumentText(raw: string, file: string, options: ParseOptio
   const yaml = readYamlFrontMatter(raw);
   const normalized = normalizeRawText(yaml.body);
   const format = options.format ?? formatOf(name);
-  const markdown = format === "md" || format === "pdf";
+  const markdown = format === "md" || format === "pdf" || usesMarkdownHeadings(normalized);
   const blocks = splitParagraphs(normalized).map((lines) => classifyParagraph(lines, markdown));
   if (!blocks.length) throw new UnreadableDocumentError(name, "contains no text");
 

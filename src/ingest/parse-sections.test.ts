@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyParagraph, splitParagraphs } from "./parse-blocks.ts";
+import { classifyParagraph, splitParagraphs, usesMarkdownHeadings } from "./parse-blocks.ts";
 import { buildLayout, findFirstHeading, isNextHeadingNumber } from "./parse-sections.ts";
 
 const blocks = (text: string) => splitParagraphs(text).map((lines) => classifyParagraph(lines));
@@ -243,6 +243,29 @@ describe("buildLayout, where the reference list ends", () => {
     expect(referenceEntries.map((e) => e.raw)).toEqual(["Lund, E. Nuclear shape. Cell 5, 1–2 (2020).", "Pike, D. Heat shock. Cell 6, 3–4 (2021)."]);
     expect(sections.find((s) => s.title === "Methods")?.paragraphs).toEqual([
       "Cells were grown overnight in rich medium at thirty degrees and harvested by gentle centrifugation before lysis in a cold buffer.",
+    ]);
+  });
+});
+
+describe("other ways papers mark headings", () => {
+  it("reads Setext underlines as Markdown does and drops horizontal rules", () => {
+    const text = ["Glial scars", "===========", "", "Introduction", "------------", "Astrocytes tile the cortex.", "", "* * *", "", "Scar formation", "---"].join("\n");
+    expect(splitParagraphs(text)).toEqual([["# Glial scars"], ["## Introduction"], ["Astrocytes tile the cortex."], ["## Scar formation"]]);
+    // An underline below a paragraph of several lines is a rule, not a heading.
+    expect(splitParagraphs("Line one\nline two\n---\nNext")).toEqual([["Line one", "line two"], ["Next"]]);
+  });
+
+  it("reads a .txt written with Markdown headings as Markdown, and plain text as plain text", () => {
+    expect(usesMarkdownHeadings("# Glial scars\n\nText.")).toBe(true);
+    expect(usesMarkdownHeadings("Title\n\n## 1 Introduction\n\nText.\n\n## 2 Methods")).toBe(true);
+    expect(usesMarkdownHeadings("Introduction\n------------\nText.")).toBe(true);
+    expect(usesMarkdownHeadings("Title\n\n1 Introduction\n\nDose #1 was given.\n\nA table\n| a | b |")).toBe(false);
+  });
+
+  it("reads roman-numbered capitalised headings as printed, but not names in capitals", () => {
+    const kinds = blocks(["I. INTRODUCTION", "IV. RESULTS", "II. SCAR FORMATION IN THE SPINAL CORD", "V. KUMAR", "J. A. SMITH AND K. LEE", "VI. ZEBRAFISH"].join("\n\n"));
+    expect(kinds.map((block) => (block.kind === "heading" ? block.title : block.kind))).toEqual([
+      "I. INTRODUCTION", "IV. RESULTS", "II. SCAR FORMATION IN THE SPINAL CORD", "text", "text", "text",
     ]);
   });
 });
