@@ -160,6 +160,7 @@ describe("parseReferenceEntry, one entry per common style (written for these tes
     expect(book).toMatchObject({ title: "Yeast Genetics", year: 2009 });
     expect(book.journal).toBeUndefined();
     expect(parseReferenceEntry(3, "Lund E, Sato Y. Heat shock in yeast. bioRxiv [Preprint]. 2020. doi: 10.1101/2020.01.01.1").journal).toBe("bioRxiv [Preprint]");
+    expect(parseReferenceEntry(4, "Lund E, Sato Y. Heat shock in yeast. bioRxiv. 2023: 2023.05.31.543175.")).toMatchObject({ journal: "bioRxiv", year: 2023 });
   });
 
   it("entries that print no title (PNAS, Science reports) have none", () => {

@@ -61,8 +61,8 @@ function findUrl(text: string): string | undefined {
   return url && !/doi\.org\//i.test(url) ? url : undefined;
 }
 
-/** A volume, issue, page or page range: "12", "e8256", "R32", "djw148", "1294−1305.e4" (Cell Press). */
-const PAGE = "(?:[A-Za-z]|[a-z]{2,4})?\\d+[a-z]?(?:\\s*[–−—-]+\\s*[A-Za-z]?\\d+[a-z]?)?(?:\\.e\\d+)?";
+/** A volume, issue, page or page range: "12", "e8256", "R32", "djw148", "1294−1305.e4" (Cell Press), "2023.05.31.543175" (bioRxiv). */
+const PAGE = "(?:\\d+(?:\\.\\d+){2,4}|(?:[A-Za-z]|[a-z]{2,4})?\\d+[a-z]?(?:\\s*[–−—-]+\\s*[A-Za-z]?\\d+[a-z]?)?(?:\\.e\\d+)?)";
 
 /** The bibliographic numbers ending an entry: volume, issue, pages, year, month, "vol." "no." "pp.". */
 const TAIL = new RegExp(
