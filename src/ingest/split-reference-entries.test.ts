@@ -47,6 +47,12 @@ describe("splitReferenceEntries, numbered lists", () => {
     expect(split.entries[2]!.raw).toBe("Lund, E. Yeast. Cell 2003, 5, 6−7.");
   });
 
+  it("splits bare-numbered entries merged into one line (RSC)", () => {
+    const split = splitReferenceEntries(paragraphs("1 K. Sato and F. Ruiz, J. Chem. Phys., 2001, 5, 1–9. 2 T. Okafor, Phys. Rev. B, 2003, 7, 9.\n3 F. Ruiz, Nano Lett., 2004, 4, 2."));
+    expect(split.entries.map((e) => e.n)).toEqual([1, 2, 3]);
+    expect(split.entries[0]!.raw).toBe("K. Sato and F. Ruiz, J. Chem. Phys., 2001, 5, 1–9.");
+  });
+
   it("takes a number printed on its own line for the entry that follows", () => {
     const split = splitReferenceEntries(paragraphs("[1]\nK. Sato, J. Chem. Phys., 2001, 5, 1.\n\n[2]\n\nF. Ruiz, Phys. Rev. B, 2003, 7, 9."));
     expect(split.entries).toEqual([

@@ -107,9 +107,10 @@ function splitMergedNumbered(line: string, form: MarkerForm, next: number): stri
   let rest = line;
   let n = next;
   for (;;) {
-    const marker = form === "bracket" ? `\\[${n}\\]` : form === "round" ? `\\(${n}\\)` : form === "paren" ? `${n}\\)` : form === "dot" ? `${n}\\.` : null;
-    if (!marker) break;
-    const match = new RegExp(`(?<=[.)\\d]\\s{1,3})${marker}\\s*(?=\\p{Lu}|${PARTICLE}\\s)`, "u").exec(rest);
+    const marker = form === "bracket" ? `\\[${n}\\]` : form === "round" ? `\\(${n}\\)` : form === "paren" ? `${n}\\)` : form === "dot" ? `${n}\\.` : `${n}\\s`;
+    // A bare number only after an entry's closing full stop ("… 12–49. 2 M. Nikolaou, …").
+    const before = form === "bare" ? "(?<=\\.\\s{1,3})" : "(?<=[.)\\d]\\s{1,3})";
+    const match = new RegExp(`${before}${marker}\\s*(?=\\p{Lu}|${PARTICLE}\\s)`, "u").exec(rest);
     if (!match || match.index < 20) break;
     out.push(rest.slice(0, match.index).trim());
     rest = rest.slice(match.index);
