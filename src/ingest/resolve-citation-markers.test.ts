@@ -35,6 +35,7 @@ describe("parenthetical markers", () => {
     expect(paren("in mice (n = 5) at (pH = 4.5) of (74 ± 2) nm")).toEqual([]);
     expect(paren("approved drugs (fda.gov)")).toEqual([]);
     expect(paren("sizes ranging (2 to 10 nm) and (120–200 nm)")).toEqual([]);
+    expect(paren("differed (P = 0.03) at (5 mg/kg) on day (7 d)")).toEqual([]);
   });
 
   it("ignores numbers outside the reference list", () => {
@@ -145,6 +146,7 @@ describe("superscript markers", () => {
     expect(sup("the 2ⁿᵈ and 3ʳᵈ cycles")).toEqual([]);
     expect(sup("The Creᴿ³²ᴹ mutation and dNS3-8aa-Creᴿ³²ᴹ-7aa")).toEqual([]);
     expect(sup("copy number of KARS1 was 10⁷ per cell")).toEqual([]);
+    expect(sup("significant (P < 10⁻⁵; P = 0.03) at 5 mg/kg")).toEqual([]);
   });
 
   it("ignores superscripts outside the list", () => {
