@@ -230,9 +230,21 @@ describe("ingest", () => {
     const res = await ingest;
     done = true;
     await traffic;
-    const body = (await res.json()) as { status: string; documents: number; chunks: number; file: { name: string; replaced: boolean } };
+    const body = (await res.json()) as {
+      status: string;
+      documents: number;
+      chunks: number;
+      file: { name: string; replaced: boolean };
+      warnings: { file: string; docId: string; warnings: string[] }[];
+    };
     expect(res.status).toBe(200);
     expect(body).toMatchObject({ status: "built", documents: 3, file: { name: "Serving-Test-Review-2025.md", replaced: false } });
+    // Documents read with gaps are named with what is wrong (Guan's list has no entry 2).
+    expect(body.warnings).toContainEqual({
+      file: "guan2024-nanomaterials-breast-cancer-drug-resistance.txt",
+      docId: "guan2024",
+      warnings: ["1 of 104 reference numbers have no entry"],
+    });
     expect(answeredDuringIngest).toBeGreaterThanOrEqual(5);
     expect(statuses.every((s) => s === 200)).toBe(true);
 
