@@ -50,6 +50,8 @@ describe("narrative author–year citations", () => {
     expect(cites("as Lee and Park (2019) showed")).toEqual([["Lee & Park 2019"]]);
     expect(cites("as Smith (2020a) showed")).toEqual([["Smith 2020a"]]);
     expect(cites("in Smith's (2020) model")).toEqual([["Smith 2020"]]);
+    expect(cites("as Smith (2020, p. 5) noted")).toEqual([["Smith 2020"]]);
+    expect(cites("Zhou and colleagues (2020) reported")).toEqual([["Zhou et al. 2020"]]);
   });
 
   it("spans the bracketed years, the name being part of the sentence", () => {

@@ -39,7 +39,8 @@ export interface AuthorYearCitation {
 const PARTICLE = String.raw`(?:van|von|der|den|de|del|della|dei|di|da|dos|das|du|la|le|ten|ter|zu|y|al|el|bin|ibn)`;
 const CAP_WORD = String.raw`\p{Lu}[\p{L}\p{M}-]*(?:['’](?!s\b)\p{L}[\p{L}\p{M}-]*)?`; // "O'Neil", not "Smith's"
 const NAME = String.raw`(?:${PARTICLE}[\s-]+)*${CAP_WORD}(?:\s+(?:${PARTICLE}|${CAP_WORD})){0,3}`;
-const ET_AL = String.raw`\s+[*_]{0,2}et\.?\s+al\b\.?[*_]{0,2}`; // Markdown may set it in italics
+// "et al." (Markdown may set it in italics) and its narrative paraphrase "Smith and colleagues (2020)".
+const ET_AL = String.raw`\s+(?:[*_]{0,2}et\.?\s+al\b\.?[*_]{0,2}|and\s+(?:colleagues|co-?workers)\b)`;
 const AND = String.raw`(?:,?\s+(?:and|&)\s+|\s*&\s*)`;
 // "Smith", "Smith et al.", "Lee and Park", "Smith, Jones, and Lee".
 const NAMES = String.raw`(${NAME})(?:(${ET_AL})|(?:\s*,\s*${NAME})*${AND}(${NAME}))?`;
@@ -49,7 +50,8 @@ const YEARS = String.raw`(?:${YEAR})(?:\s*,\s*(?:${YEAR}|[a-z]\b))*`;
 /** One work (or one author's several) inside a bracket group, or a table's References cell. */
 const IN_GROUP = new RegExp(String.raw`(?<![\p{L}\p{N}])${NAMES}(?:['’]s)?(?:\s*,\s*|\s+)(${YEARS})(?![\p{L}\p{N}])`, "gu");
 /** "Smith et al. (2020, 2021)", "Lee and Park (2019a)". */
-const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])${NAMES}(?:['’]s)?\s*([([]\s*(${YEARS})\s*[)\]])`, "gu");
+const PAGES = String.raw`(?:\s*,\s*pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?`; // "Smith (2020, p. 5)"
+const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])${NAMES}(?:['’]s)?\s*([([]\s*(${YEARS})${PAGES}\s*[)\]])`, "gu");
 const GROUP = /[([]([^()[\]]{1,1200})[)\]]/g;
 // A group torn by a page, column or paragraph break: open at the end of a text, or closed at its start.
 const OPEN_TAIL = /[([]([^()[\]]{1,1200})$/;
