@@ -180,6 +180,8 @@ describe("parseReferenceEntry, one entry per common style (written for these tes
     expect(parseReferenceEntry(1, "Pike, D. (2012). Title. J. Vis. Exp. 63:e3993. doi: 10.3791/ 3993").doi).toBe("10.3791/3993");
     expect(parseReferenceEntry(1, "Pike, D. (2016). Title. J. Neurosci. 36, 1–9. doi: 10.1523/JNEUROSCI.0868-16. 2016").doi).toBe("10.1523/jneurosci.0868-16.2016");
     expect(parseReferenceEntry(1, "Pike, D. (2016). Title. J. Neurosci. 36, 1–9. doi: 10. 1016/j.x.2016.07.002").doi).toBe("10.1016/j.x.2016.07.002");
+    expect(parseReferenceEntry(1, "Pike D. 1988. Title. FEMS Microbiol Lett 52:177–181. https://doi.org/10.1111/j.1574-6968 .1988.tb02591.x.").doi).toBe("10.1111/j.1574-6968.1988.tb02591.x");
+    expect(parseReferenceEntry(1, "Pike D. 1990. Title. EMBO J 9:1–4. https://doi.org/10.1002/j.1460-2075.1990.tb07606.x. 28. Lund E. 2019.").doi).toBe("10.1002/j.1460-2075.1990.tb07606.x");
     expect(parseReferenceEntry(1, "World Health Organization. Global report on hearing. Geneva: WHO; 2021. Available from: https://www.who.int/report.pdf")).toMatchObject({
       authors: ["World Health Organization"], year: 2021, url: "https://www.who.int/report.pdf",
     });

@@ -32,7 +32,7 @@ const IDENTIFIERS =
 
 /**
  * A DOI, repaired where a line break left a space inside it ("10.1523/JNEUROSCI.0868-16. 2016",
- * "10.3791/ 3993"): a piece after a trailing "." "/" "-" that is not a word of prose.
+ * "10.3791/ 3993", "10.1111/j.1574-6968 .1988.x"): a piece joined at a "." "/" "-" that is not a word of prose.
  */
 export function findReferenceDoi(text: string): string | undefined {
   const joined = text.replace(/\b10\.\s+(?=\d{4,9}\/)/g, "10.");
@@ -42,7 +42,9 @@ export function findReferenceDoi(text: string): string | undefined {
   let rest = joined.slice(match.index + match[0].length);
   for (;;) {
     const piece = /^\s+([\w.()/;:-]+)/.exec(rest);
-    if (!/[./-]$/.test(doi) || !piece || /^[A-Z][a-z]|^(?:and|in|the|PMID|PMCID)\b|:/.test(piece[1]!)) break;
+    if (!piece || !(/[./-]$/.test(doi) || /^[./-]/.test(piece[1]!))) break;
+    // Not a word of prose, an identifier label, or the next entry's number ("… tb07606.x. 28. Beis K").
+    if (/^[A-Z][a-z]|^(?:and|in|the|PMID|PMCID)\b|:|^\d{1,3}\.$/.test(piece[1]!)) break;
     doi += piece[1]!;
     rest = rest.slice(piece[0].length);
   }

@@ -53,6 +53,14 @@ describe("splitReferenceEntries, numbered lists", () => {
     expect(split.entries[0]!.raw).toBe("K. Sato and F. Ruiz, J. Chem. Phys., 2001, 5, 1–9.");
   });
 
+  it("reads on after a part of the list the text layer lost, but not at a number that only looks like one", () => {
+    const split = splitReferenceEntries(
+      paragraphs("1. Lund E, Sato Y. Yeast. Cell. 2001;1:1.\n\n2. Pike D, Ruiz F. Shock. Cell. 2002;2:2.\n\n80. Okafor T, Chen M, et al. Gaze. Brain. 2010;3:4.\n\n95 percent of the cohort\n\n81. Berg A. Cells. Cell. 2011;4:5."),
+    );
+    expect(split.entries.map((e) => e.n)).toEqual([1, 2, 80, 81]);
+    expect(split.entries[2]!.raw).toBe("Okafor T, Chen M, et al. Gaze. Brain. 2010;3:4. 95 percent of the cohort");
+  });
+
   it("takes a number printed on its own line for the entry that follows", () => {
     const split = splitReferenceEntries(paragraphs("[1]\nK. Sato, J. Chem. Phys., 2001, 5, 1.\n\n[2]\n\nF. Ruiz, Phys. Rev. B, 2003, 7, 9."));
     expect(split.entries).toEqual([

@@ -120,8 +120,15 @@ function splitMergedNumbered(line: string, form: MarkerForm, next: number): stri
   return out;
 }
 
+/** An entry start beyond doubt: several authors (or "et al."), or an author run with a year on the line. */
+function isStrongStart(rest: string): boolean {
+  const run = readAuthorRun(rest);
+  return run !== null && (run.authors.length >= 2 || run.etAl || YEAR.test(rest));
+}
+
 function splitNumbered(paragraphs: string[][], form: MarkerForm): ReferenceSplit {
   const entries: RawReferenceEntry[] = [];
+  const seen = new Set<number>();
   const displaced: string[] = [];
   for (const paragraph of paragraphs) {
     const lines = cleanLines(paragraph);
@@ -140,12 +147,16 @@ function splitNumbered(paragraphs: string[][], form: MarkerForm): ReferenceSplit
         const start = numberedStart(piece);
         const previous = entries[entries.length - 1];
         const expected = (previous?.n ?? 0) + 1;
+        // The next numbers open entries; a number further off only with an author run (part of
+        // the list lost or read out of order by the text layer), and never one already read.
+        const near = start !== null && (previous ? start.n > previous.n && start.n <= previous.n + 25 : start.n <= 5);
         const plausible =
           start !== null &&
           start.form === form &&
-          (previous ? start.n > previous.n && start.n <= previous.n + 25 : start.n <= 5) &&
+          (near || (!seen.has(start.n) && isStrongStart(start.rest))) &&
           (form !== "bare" || start.n === expected) &&
           countWords(start.rest) >= 2;
+        if (plausible) seen.add(start!.n);
         if (plausible) entries.push({ n: start!.n, raw: start!.rest });
         else if (previous) append(previous, piece);
       }
