@@ -75,6 +75,17 @@ export class IndexError extends ReviewChatError {
   }
 }
 
+/** Not one corpus file could be read: the build stops before publishing, and the live index stays. */
+export class NoReadableDocumentsError extends ReviewChatError {
+  readonly skipped: { file: string; reason: string }[];
+  constructor(skipped: { file: string; reason: string }[]) {
+    const reasons = skipped.map(({ file, reason }) => `${file}: ${reason}`).join("; ");
+    super("unreadable_document", `No corpus file could be read, so the index was not changed (${reasons})`);
+    this.name = "NoReadableDocumentsError";
+    this.skipped = skipped;
+  }
+}
+
 /** A corpus file that could not be read or parsed. */
 export class UnreadableDocumentError extends ReviewChatError {
   readonly file: string;

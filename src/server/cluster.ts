@@ -4,6 +4,7 @@
 // keeps the cluster-wide rate-limit counters, gathers metrics, and stops everyone on SIGTERM.
 import cluster, { type Worker } from "node:cluster";
 import type { AppConfig } from "../config.ts";
+import { NoReadableDocumentsError } from "../errors.ts";
 import { createEmbeddings } from "../index/create-embeddings.ts";
 import { buildIndex } from "../store/build-index.ts";
 import { loadIndex } from "../store/load-index.ts";
@@ -31,14 +32,20 @@ export interface ClusterOptions {
 export async function runClusterPrimary(config: AppConfig, logger: Logger, options: ClusterOptions = {}): Promise<void> {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const embeddings = createEmbeddings(config.embeddings);
-  const built = await buildIndex({
-    corpusDir: config.corpusDir,
-    indexDir: config.indexDir,
-    embeddings,
-    log: (line) => logger.info(line),
-  });
-  logger.info({ build: built.buildDir, status: built.status }, built.status === "built" ? "built the index" : "index is up to date");
-  for (const { file, docId, warnings } of built.warnings) logger.warn({ file, docId, warnings }, "document read with warnings");
+  try {
+    const built = await buildIndex({
+      corpusDir: config.corpusDir,
+      indexDir: config.indexDir,
+      embeddings,
+      log: (line) => logger.info(line),
+    });
+    logger.info({ build: built.buildDir, status: built.status }, built.status === "built" ? "built the index" : "index is up to date");
+    for (const { file, docId, warnings } of built.warnings) logger.warn({ file, docId, warnings }, "document read with warnings");
+  } catch (error) {
+    // No corpus file could be read: the live index (if any) was left as it was; serve it.
+    if (!(error instanceof NoReadableDocumentsError)) throw error;
+    logger.error(error.message);
+  }
   // A corrupt index fails here, once, with its message, instead of in a crash loop of workers.
   await loadIndex(config.indexDir, embeddings);
 

@@ -2,6 +2,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { AppConfig } from "../config.ts";
+import { NoReadableDocumentsError } from "../errors.ts";
 import { createEmbeddings } from "../index/create-embeddings.ts";
 import { buildIndex } from "../store/build-index.ts";
 import { loadIndex } from "../store/load-index.ts";
@@ -23,9 +24,15 @@ export async function startServer(
   const log = options.log ?? (() => {});
   const embeddings = createEmbeddings(config.embeddings);
   if (options.ingestIfStale ?? true) {
-    const result = await buildIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embeddings, log });
-    log(result.status === "built" ? `Built index ${result.buildDir}` : "Index is up to date");
-    for (const { file, docId, warnings } of result.warnings) log(`Warning: ${file} (${docId}): ${warnings.join("; ")}`);
+    try {
+      const result = await buildIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embeddings, log });
+      log(result.status === "built" ? `Built index ${result.buildDir}` : "Index is up to date");
+      for (const { file, docId, warnings } of result.warnings) log(`Warning: ${file} (${docId}): ${warnings.join("; ")}`);
+    } catch (error) {
+      // No corpus file could be read: the live index (if any) was left as it was; serve it.
+      if (!(error instanceof NoReadableDocumentsError)) throw error;
+      log(error.message);
+    }
   }
   const ctx: ServerContext = { config, embeddings, index: await loadIndex(config.indexDir, embeddings) };
   const app = createApp(ctx);

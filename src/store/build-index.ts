@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { AppConfig } from "../config.ts";
-import { ReviewChatError, UnreadableDocumentError } from "../errors.ts";
+import { NoReadableDocumentsError, UnreadableDocumentError } from "../errors.ts";
 import type { IdentifiedEmbeddings } from "../index/create-embeddings.ts";
 import { buildVectorIndex } from "../index/vector-index.ts";
 import { assignDocumentIds } from "../ingest/assign-document-ids.ts";
@@ -132,8 +132,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
   progress?.stop();
   if (files.length > 0 && documents.length === 0) {
     // Publishing an empty index would replace a working one: fail and leave the live index as it is.
-    const reasons = skipped.map(({ file, reason }) => `${file}: ${reason}`).join("; ");
-    throw new ReviewChatError("unreadable_document", `No corpus file could be read, so the index was not changed (${reasons})`);
+    throw new NoReadableDocumentsError(skipped);
   }
 
   assignDocumentIds(documents);

@@ -1,10 +1,12 @@
 // Bad input end to end, through the real `review-chat` bin: an encrypted PDF, a scan with no text
 // layer and a truncated download are skipped with a reason a user can act on; a 500-page book and a
 // text with no reference list are indexed with a warning; the rest of the corpus is indexed; and a
-// build in which no file can be read fails without touching the live index.
+// build in which no file can be read fails without touching the live index, which a server still serves.
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.ts";
+import { startServer } from "../../src/server/start-server.ts";
 import { buildsDir, currentBuildDir, readManifest } from "../../src/store/index-files.ts";
 import { bookPdf, encryptedPdf, scannedPdf, truncatedPdf } from "../support/bad-input-pdfs.ts";
 import { copyLiveIndex } from "../support/copy-live-index.ts";
@@ -123,5 +125,18 @@ describe("a build in which no file can be read", () => {
     expect(await currentBuildDir(temp.indexDir)).toBe(liveBuild);
     const docs = await runCli(["docs", "--json", "--index", temp.indexDir]);
     expect((JSON.parse(docs.stdout) as { id: string }[]).map((doc) => doc.id).sort()).toEqual(["guan2024", "verma2024"]);
+
+    // A server starting on that corpus says why it could not rebuild, and serves the live index.
+    const lines: string[] = [];
+    const config = loadConfig({ CORPUS_DIR: temp.corpusDir, INDEX_DIR: temp.indexDir, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
+    const server = await startServer(config, { log: (line) => lines.push(line) });
+    try {
+      expect(lines.join("\n")).toMatch(/No corpus file could be read, so the index was not changed/);
+      const listed = (await (await fetch(`${server.url}/api/documents`)).json()) as { documents: { id: string }[] };
+      expect(listed.documents.map((doc) => doc.id).sort()).toEqual(["guan2024", "verma2024"]);
+    } finally {
+      await server.close();
+    }
+    expect(await currentBuildDir(temp.indexDir)).toBe(liveBuild);
   }, 300_000);
 });
