@@ -11,6 +11,7 @@ describe("parenthetical author–year citations", () => {
     expect(cites("shown before (Smith et al., 2020a; Lee and Park, 2019).")).toEqual([["Smith et al. 2020a", "Lee & Park 2019"]]);
     expect(cites("as proposed (Smith, 2020, 2021).")).toEqual([["Smith 2020", "Smith 2021"]]);
     expect(cites("in cortex (Pfurtscheller et al., 2003a, b)")).toEqual([["Pfurtscheller et al. 2003a", "Pfurtscheller et al. 2003b"]]);
+    expect(cites("in cortex (Smith, 2019, a review)")).toEqual([["Smith 2019"]]);
     expect(cites("users (Kübler et al., 2013, 2020; Kübler, 2020)")).toEqual([["Kübler et al. 2013", "Kübler et al. 2020", "Kübler 2020"]]);
   });
 

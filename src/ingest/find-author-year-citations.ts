@@ -49,8 +49,8 @@ const YEARS = String.raw`(?:${YEAR})(?:\s*,\s*(?:${YEAR}|[a-z]\b))*`;
 
 /** One work (or one author's several) inside a bracket group, or a table's References cell. */
 const IN_GROUP = new RegExp(String.raw`(?<![\p{L}\p{N}])${NAMES}(?:['’]s)?(?:\s*,\s*|\s+)(${YEARS})(?![\p{L}\p{N}])`, "gu");
-/** "Smith et al. (2020, 2021)", "Lee and Park (2019a)". */
 const PAGES = String.raw`(?:\s*,\s*pp?\.\s*\d+(?:\s*[-–]\s*\d+)?)?`; // "Smith (2020, p. 5)"
+/** "Smith et al. (2020, 2021)", "Lee and Park (2019a)". */
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}])${NAMES}(?:['’]s)?\s*([([]\s*(${YEARS})${PAGES}\s*[)\]])`, "gu");
 const GROUP = /[([]([^()[\]]{1,1200})[)\]]/g;
 // A group torn by a page, column or paragraph break: open at the end of a text, or closed at its start.
@@ -72,8 +72,11 @@ function yearsOf(years: string): { year: number | null; suffix: string }[] {
   for (const part of years.split(",").map((p) => p.trim())) {
     const full = /^(\d{4})([a-z]?)$/.exec(part);
     if (full) out.push({ year: Number(full[1]), suffix: full[2]! });
-    else if (/^[a-z]$/.test(part) && out.length) out.push({ year: out[out.length - 1]!.year, suffix: part }); // "2003a, b"
-    else if (part) out.push({ year: null, suffix: "" }); // "in press", "n.d."
+    else if (/^[a-z]$/.test(part)) {
+      // "2003a, b"; a lone letter after a year without a suffix is prose: "(Smith, 2019, a review)".
+      const previous = out[out.length - 1];
+      if (previous?.suffix) out.push({ year: previous.year, suffix: part });
+    } else if (part) out.push({ year: null, suffix: "" }); // "in press", "n.d."
   }
   return out;
 }
