@@ -145,6 +145,7 @@ describe("superscript markers", () => {
     expect(sup("heterozygous Eprs1⁺/⁻ mice")).toEqual([]);
     expect(sup("the 2ⁿᵈ and 3ʳᵈ cycles")).toEqual([]);
     expect(sup("The Creᴿ³²ᴹ mutation and dNS3-8aa-Creᴿ³²ᴹ-7aa")).toEqual([]);
+    expect(sup("m⁶A and m⁷G caps, ac⁴C and ms²i⁶A in tRNA")).toEqual([]);
     expect(sup("copy number of KARS1 was 10⁷ per cell")).toEqual([]);
     expect(sup("significant (P < 10⁻⁵; P = 0.03) at 5 mg/kg")).toEqual([]);
   });

@@ -115,6 +115,8 @@ function superscriptIsNotCitation(text: string, start: number, end: number, numb
   const next = text[end] ?? "";
   // Superscript letters beside the digits make a label: "Creᴿ³²ᴹ" (a mutation), "NS3ᵂᵀ", "2ⁿᵈ".
   if (/\p{Lm}/u.test(previous) || /\p{Lm}/u.test(next)) return true;
+  // Nucleoside modifications: a short lower-case prefix, the position, the base: m⁶A, m⁷G, ac⁴C, ms²i⁶A.
+  if (/(?:^|[^\p{L}])\p{Ll}{1,3}$/u.test(before) && /^(?:\p{Lu}|\p{Ll}{1,3}[⁰¹²³⁴⁵⁶⁷⁸⁹])/u.test(text.slice(end))) return true;
   if (/[⁺⁻]/.test(next) || /[⁺⁻^]/.test(previous)) return true; // charges and exponents: Ca²⁺, cm⁻², Eprs1⁺/⁻
   if (/(?:^|[^\d])10$/.test(before) || /×\s?10$/.test(before)) return true; // 10⁶
   if ((start === 0 || /[\s([/]/.test(previous)) && /\p{L}/u.test(next)) return true; // isotopes: ¹⁸F, [³H]
