@@ -216,7 +216,8 @@ function answerWorks(res: AnswerResources, works: AuthorYearWork[], scope: strin
         if (!entry) continue;
         found = true;
         out.addReference(entry);
-        lines.push(`${documentLabel(res.corpus, docId)} cites ${printed} as ${entryName(entry)}: ${entryLine(entry)}${out.citedIn(entry)}`);
+        const as = entry.label ? entryName(entry) : `${printed} as ${entryName(entry)}`;
+        lines.push(`${documentLabel(res.corpus, docId)} cites ${as}: ${entryLine(entry)}${out.citedIn(entry)}`);
       }
     }
     if (!found) missing.push(printed);
