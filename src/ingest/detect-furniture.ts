@@ -15,6 +15,9 @@ const LINE_PATTERNS: RegExp[] = [
   /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[\w./-]*$/i,
   /^(?:https?:\/\/)?(?:www\.)?[a-z0-9-]+\.(?:org|com|net|li)$/i,
   /^-- \d+ of \d+ --$/,
+  // What PDF-to-Markdown converters leave for pictures: image links and "<!-- image -->" comments.
+  /^(?:!\[[^\]]*\]\([^)]*\)\s*)+$/,
+  /^<!--[\s\S]*-->$/,
   /^\d{1,4}$/,
   /^page \d+( of \d+)?$/i,
   /^©/,

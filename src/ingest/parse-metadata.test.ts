@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyParagraph, splitParagraphs } from "./parse-blocks.ts";
+import { parseDocumentText } from "./parse-document.ts";
 import { parseAuthorLine, parseFrontMatter } from "./parse-metadata.ts";
 
 describe("parseAuthorLine", () => {
@@ -121,5 +122,21 @@ describe("bibliographic lines of publisher front matter", () => {
     );
     expect(front.meta.authors).toEqual(["Ada Lovelace", "Charles Babbage"]);
     expect(front.abstract).toEqual([]);
+  });
+});
+
+describe("Markdown from converters that never use '#' for the title", () => {
+  it("takes the first title-like heading as the title and drops image placeholders", () => {
+    const P = "Astrocytes respond to injury within hours and form a dense border around the lesion core, which protects the spared tissue but also blocks axons that try to regrow through it.";
+    const doc = parseDocumentText(
+      [
+        "![](_page_0_Picture_0.jpeg)", "## Glial scars after spinal cord injury", "Ada Lovelace<sup>1</sup>, Charles Babbage<sup>2,*</sup>",
+        "<!-- image -->", "## Abstract", P, "## 1 Introduction", P, "![](_page_1_Figure_2.jpeg)", "## 2 Conclusion", P,
+      ].join("\n\n"),
+      "paper.md",
+    );
+    expect(doc.meta).toMatchObject({ title: "Glial scars after spinal cord injury", authors: ["Ada Lovelace", "Charles Babbage"] });
+    expect(doc.sections.map((section) => section.title)).toEqual(["Abstract", "Introduction", "Conclusion"]);
+    expect(doc.text).not.toMatch(/!\[|<!--|_page_/);
   });
 });

@@ -63,8 +63,10 @@ export function parseAuthorLine(text: string): string[] | null {
 }
 
 function isTitleCandidate(block: Block): block is Extract<Block, { kind: "text" }> {
-  if (block.kind !== "text") return false;
-  const text = block.text;
+  return block.kind === "text" && isTitleText(block.text);
+}
+
+function isTitleText(text: string): boolean {
   const words = countWords(text);
   return (
     words >= 3 &&
@@ -162,9 +164,13 @@ export function parseFrontMatter(blocks: Block[], sectioned: boolean): FrontMatt
       break;
     }
   }
-  // Markdown names its title: "# Title". Its authors are the first author line after it, before
-  // any prose (masthead lines, article-type labels and dates may come between).
-  const markdownTitle = blocks.findIndex((block) => block.kind === "text" && /^#\s/.test(block.raw));
+  // Markdown names its title: "# Title" (or, from converters that never use "#", the first
+  // title-like heading). Its authors are the first author line after it, before any prose
+  // (masthead lines, article-type labels and dates may come between).
+  let markdownTitle = blocks.findIndex((block) => block.kind === "text" && /^#\s/.test(block.raw));
+  if (markdownTitle < 0) {
+    markdownTitle = blocks.findIndex((block) => block.kind === "heading" && block.number === "" && isTitleText(block.title));
+  }
   if (markdownTitle >= 0 && markdownTitle !== titleIndex) {
     titleIndex = markdownTitle;
     authorIndex = -1;
@@ -184,7 +190,8 @@ export function parseFrontMatter(blocks: Block[], sectioned: boolean): FrontMatt
   }
   if (titleIndex < 0) titleIndex = blocks.findIndex(isTitleCandidate);
   const titleBlock = blocks[titleIndex];
-  const title = titleBlock && titleBlock.kind === "text" ? titleBlock.text.replace(/[.:]$/, "") : "";
+  const titleText = titleBlock?.kind === "text" ? titleBlock.text : titleBlock?.kind === "heading" ? titleBlock.title : "";
+  const title = titleText.replace(/[.:]$/, "");
   const doiSource = rawFront.match(/\bdoi:?\s*(10\.\d{4,9}\/[^\s"<>]+)/i)?.[1];
   const doi = doiSource ? normalizeDoi(doiSource) : findDoi(rawFront);
   const bibliographic = parseBibliographic(rawFront);
