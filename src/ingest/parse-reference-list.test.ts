@@ -106,6 +106,10 @@ describe("parseReferenceEntry, one entry per common style (written for these tes
     });
   });
 
+  it("ACS page ranges broken after the dash", () => {
+    expect(parseReferenceEntry(4, "Quist, H. Chiral amines. Cell 2016, 164, 770− 779.")).toMatchObject({ journal: "Cell", year: 2016, volume: "164", pages: "770−779" });
+  });
+
   it("ACS: semicolons, the year before the volume", () => {
     expect(parseReferenceEntry(4, "Quist, H.-J.; Brandt, S. Chiral amines from ketones. J. Am. Chem. Soc. 2015, 137, 1234−1240.")).toMatchObject({
       authors: ["Quist, H.-J.", "Brandt, S."], title: "Chiral amines from ketones", journal: "J. Am. Chem. Soc.", year: 2015, volume: "137", pages: "1234−1240",

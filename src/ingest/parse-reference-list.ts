@@ -66,11 +66,24 @@ function findUrl(text: string): string | undefined {
 /** A volume, issue, page or page range: "12", "e8256", "R32", "djw148", "1294−1305.e4" (Cell Press), "2023.05.31.543175" (bioRxiv). */
 const PAGE = "(?:\\d+(?:\\.\\d+){2,4}|(?:[A-Za-z]|[a-z]{2,4})?\\d+[a-z]?(?:\\s*[–−—-]+\\s*[A-Za-z]?\\d+[a-z]?)?(?:\\.e\\d+)?)";
 
-/** The bibliographic numbers ending an entry: volume, issue, pages, year, month, "vol." "no." "pp.". */
-const TAIL = new RegExp(
-  `(?:(?:^|[\\s,;:(])\\s*(?:${MONTH}|(?:(?:vol|no|pp?|art|suppl|issue)\\.?\\s*)?${PAGE}\\)?|(?:vol|no|pp?|art|suppl|issue)\\.?|\\(\\s*[\\w–-]*\\d[\\w–-]*\\s*\\)|\\(\\s*(?:${YEAR}[a-z]?)\\s*\\))[\\s.,;:)]*)+$`,
-  "i",
-);
+/**
+ * One whitespace-separated token of the bibliographic numbers that end an entry: volume, issue,
+ * pages, year, month, "vol." "no." "pp.", joined by ";" ":" "," inside a token ("2023;642(3):123-9.").
+ * Read token by token from the end, so no pattern ever backtracks over the whole entry.
+ */
+const LABEL = "(?:vol|no|pp?|art|suppl|issue)\\.?";
+const PIECE = `(?:${LABEL}\\s*)?(?:${PAGE}|${MONTH})(?:\\(\\s*[\\w–-]*\\))?`;
+const TAIL_TOKEN = new RegExp(`^(?:[(\\[]*(?:${PIECE}|${LABEL})(?:[;:,.]+${PIECE})*[–−—-]?[)\\].,;:]*|[–−—-])$`, "i");
+
+/** Offset where the trailing numbers start (the text's length when there are none). */
+function tailStart(text: string): number {
+  let start = text.length;
+  for (const token of [...text.matchAll(/\S+/g)].reverse()) {
+    if (!TAIL_TOKEN.test(token[0])) break;
+    start = token.index;
+  }
+  return start;
+}
 
 interface Numbers {
   year?: number;
@@ -204,10 +217,11 @@ function readFields(text: string, whole: string, emphasized: string[]): Fields {
     if (early[2]) numbers.suffix = early[2];
     rest = rest.slice(early[0].length);
   }
-  const tail = TAIL.exec(rest);
-  let body = tail ? rest.slice(0, tail.index) : rest;
+  const cut = tailStart(rest);
+  const tail = cut < rest.length ? rest.slice(cut) : null;
+  let body = rest.slice(0, cut);
   if (tail) {
-    const read = readNumbers(tail[0]);
+    const read = readNumbers(tail);
     if (numbers.year === undefined && read.year !== undefined) {
       numbers.year = read.year;
       if (read.suffix) numbers.suffix = read.suffix;
@@ -254,7 +268,7 @@ function readFields(text: string, whole: string, emphasized: string[]): Fields {
   } else {
     ({ title, journal } = splitTitleJournal(body));
   }
-  return { authors, etAl: run?.etAl ?? false, title: trimTitle(title), journal: trimJournal(journal, !commaStyle && tail !== null && new RegExp(`^[\\s(]*${YEAR}`).test(tail[0])), numbers };
+  return { authors, etAl: run?.etAl ?? false, title: trimTitle(title), journal: trimJournal(journal, !commaStyle && tail !== null && new RegExp(`^[\\s(]*${YEAR}`).test(tail)), numbers };
 }
 
 /** Parse one printed entry (without its number). */

@@ -171,7 +171,7 @@ function authorYearStarts(text: string): number[] {
   for (const match of text.matchAll(/[.)\d]\s+(?=\p{Lu})/gu)) {
     const at = match.index + match[0].length;
     if (at - starts[starts.length - 1]! < 20) continue;
-    const rest = text.slice(at);
+    const rest = text.slice(at, at + 800); // an author run and its year fit in far less
     const run = readAuthorRun(rest);
     if (!run || run.shape === "forward") continue;
     const after = rest.slice(run.end);
