@@ -1,7 +1,7 @@
 // Ordered lines → the markdown the document parser reads: "# title", front matter and body as
 // one-line paragraphs separated by blank lines, "## heading" lines, captions as their own
 // paragraphs (held back until an interrupted paragraph finishes), one paragraph per reference.
-import { endsSentence, joinLines } from "../clean-text.ts";
+import { endsSentence as endsClause, joinLines } from "../clean-text.ts";
 import type { BodyFont } from "./body-font.ts";
 import { isCaptionStart } from "./captions.ts";
 import { headingRun, headingText, isReferenceHeading, runInHeading } from "./headings.ts";
@@ -18,6 +18,9 @@ export interface LayoutInput {
 }
 
 type Mode = "text" | "caption" | "references";
+
+/** A sentence ends with . ! or ? (citation marks after it aside); a colon or semicolon goes on. */
+const endsSentence = (text: string) => endsClause(text) && !/[:;]\s*$/.test(text);
 
 /** Right edge of each page's columns, to tell a short (paragraph-ending) line from a full one. */
 function columnRights(lines: Line[]): Map<string, number> {
@@ -67,6 +70,7 @@ export function layoutToMarkdown({ lines: all, body, titleLines, title }: Layout
   let references: Line[] = [];
   let caption: Line[] = [];
   const heldCaptions: string[] = [];
+  let aside: Line[] = [];
 
   const flushCaption = () => {
     if (caption.length) heldCaptions.push(joinLines(caption.map((line) => line.text)));
@@ -75,6 +79,8 @@ export function layoutToMarkdown({ lines: all, body, titleLines, title }: Layout
   const flushParagraph = () => {
     if (current.length) out.push(joinLines(current.map((line) => line.text)));
     current = [];
+    if (aside.length) out.push(joinLines(aside.map((line) => line.text)));
+    aside = [];
     out.push(...heldCaptions.splice(0));
   };
   const flushReferences = () => {
@@ -85,9 +91,22 @@ export function layoutToMarkdown({ lines: all, body, titleLines, title }: Layout
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    // Lone symbols (bullets, list marks, a stray "■" or "✉") carry no text.
+    if (!/[\p{L}\p{N}]/u.test(line.text)) continue;
     const previous = i > 0 ? lines[i - 1]! : undefined;
     const open = previousBodyLine();
     const atBreak = !previous || mode !== "text" || !open || startsParagraph(open, line, body, rights) || endsSentence(open.text);
+    // Other type while a sentence is still open (figure labels, a footnote, the end of a legend
+    // between a paragraph and its continuation in the next column) waits like a float. Larger type
+    // only in another column (the continuation is set like the line it continues): a heading
+    // under an unfinished line stays a heading.
+    const unfinished = mode === "text" && open && !caption.length && !endsSentence(open.text);
+    const elsewhere = open && (line.page !== open.page || line.column !== open.column);
+    const otherType = open && (line.size < open.size * 0.88 || (elsewhere && Math.abs(line.size - open.size) > 0.05 * open.size));
+    if (unfinished && otherType && !isCaptionStart(line.text) && !isReferenceHeading(line.text)) {
+      aside.push(line);
+      continue;
+    }
     const runIn = atBreak && mode !== "references" ? runInHeading(lines, i, body) : null;
     if (runIn) {
       flushCaption();

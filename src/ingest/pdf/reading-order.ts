@@ -48,18 +48,20 @@ export function makeLine(page: number, items: TextItem[], y: number, size: numbe
 }
 
 /**
- * x-ranges in the middle of the page where a stack of consecutive rows (five or more) all have a
- * gap of at least an em between two dense stretches of text, and such rows are not far
- * outnumbered by rows running across. Justified word gaps do not line up down the page, figure
- * labels and table cells are short; a gutter between columns of prose does, even under a
- * full-width title or legend.
+ * x-ranges in the middle of the page that a stack of five or more consecutive rows leaves empty,
+ * where at least three of those rows have dense text ending just left of it and three have dense
+ * text starting just right of it, and such rows are not far outnumbered by rows running across.
+ * Columns need not share baselines. Justified word gaps do not line up down the page, figure
+ * labels and short table cells are not dense; a gutter between columns of prose is both.
  */
 export function findGutters(rows: Row[], pageWidth: number, bodySize: number): Gutter[] {
   const width = Math.ceil(pageWidth) + 1;
-  const gaps = new Int32Array(width);
   const crossings = new Int32Array(width);
   const streak = new Int32Array(width);
-  const longest = new Int32Array(width);
+  const lefts = new Int32Array(width);
+  const rights = new Int32Array(width);
+  const found = new Uint8Array(width);
+  const supported = new Int32Array(width);
   // Columns of prose are set in the document's body size; tables, legends and figure labels in
   // smaller type are left out, so their cell gaps are not taken for gutters. A page with little
   // body text (a reference list in small type) is measured in its own main size.
@@ -73,46 +75,55 @@ export function findGutters(rows: Row[], pageWidth: number, bodySize: number): G
   }
   for (const row of rows) {
     if (row.items.reduce((n, item) => n + item.str.length, 0) < 3 || !isMain(row, mainSize)) continue;
-    // Merge items (and gaps narrower than an em) into solid runs.
-    const runs: { from: number; to: number }[] = [];
+    const em = row.size;
+    const covered = new Uint8Array(width);
+    // Items and the gaps narrower than an em between them are solid.
+    let previousEnd = -Infinity;
     for (const item of row.items) {
-      const last = runs[runs.length - 1];
-      if (last && item.x - last.to < row.size) last.to = Math.max(last.to, item.x + item.width);
-      else runs.push({ from: item.x, to: item.x + item.width });
+      const from = item.x - previousEnd < em ? previousEnd : item.x;
+      for (let x = Math.max(0, Math.floor(from)); x < Math.min(width, Math.ceil(item.x + item.width)); x++) covered[x] = 1;
+      previousEnd = Math.max(previousEnd, item.x + item.width);
     }
-    for (const run of runs) {
-      for (let x = Math.max(0, Math.floor(run.from)); x < Math.min(width, Math.ceil(run.to)); x++) {
-        crossings[x]!++;
-        streak[x] = 0;
-      }
-    }
-    // A gap counts when at least 60 % of the five ems on either side of it is ink: prose, even
-    // justified with wide word gaps, is dense; figure labels and short table cells are not.
-    const window = 5 * row.size;
     const ink = (from: number, to: number) =>
       row.items.reduce((sum, item) => sum + Math.max(0, Math.min(to, item.x + item.width) - Math.max(from, item.x)), 0) / (to - from);
-    for (let i = 1; i < row.items.length; i++) {
-      const [left, right] = [row.items[i - 1]!, row.items[i]!];
-      const from = left.x + left.width;
-      if (right.x - from < row.size || ink(from - window, from) < 0.6 || ink(right.x, right.x + window) < 0.6) continue;
-      for (let x = Math.max(0, Math.ceil(from)); x < Math.min(width, Math.floor(right.x)); x++) {
-        gaps[x]!++;
-        streak[x]!++;
-        longest[x] = Math.max(longest[x]!, streak[x]!);
+    const leftSupport = new Uint8Array(width);
+    const rightSupport = new Uint8Array(width);
+    for (const item of row.items) {
+      const end = item.x + item.width;
+      if (ink(end - 5 * em, end) >= 0.6) for (let x = Math.ceil(end); x < Math.min(width, end + 3 * em); x++) leftSupport[x] = 1;
+      if (ink(item.x, item.x + 5 * em) >= 0.6) for (let x = Math.max(0, Math.floor(item.x - 3 * em)); x < item.x; x++) rightSupport[x] = 1;
+    }
+    for (let x = 0; x < width; x++) {
+      if (covered[x]) {
+        crossings[x]!++;
+        streak[x] = lefts[x] = rights[x] = 0;
+        continue;
       }
+      streak[x]!++;
+      lefts[x]! += leftSupport[x]!;
+      rights[x]! += rightSupport[x]!;
+      if (leftSupport[x] || rightSupport[x]) supported[x]!++;
+      if (streak[x]! >= 5 && lefts[x]! >= 3 && rights[x]! >= 3) found[x] = 1;
     }
   }
-  const isGutter = (x: number) => longest[x]! >= 5 && gaps[x]! >= 0.3 * crossings[x]!;
+  const isGutter = (x: number) => found[x] === 1 && supported[x]! >= 0.3 * crossings[x]!;
   const gutters: Gutter[] = [];
   const high = Math.ceil(pageWidth * 0.85);
   for (let x = Math.floor(pageWidth * 0.15); x < high; x++) {
     if (!isGutter(x)) continue;
     let end = x;
     while (end < high && isGutter(end)) end++;
+    const next = end;
+    // Trim bins that many rows run through (a column's usual left edge, reached by an indent-free line).
+    let least = Infinity;
+    for (let i = x; i < end; i++) least = Math.min(least, crossings[i]!);
+    let from = x;
+    while (from < end && crossings[from]! > least * 1.5 + 2) from++;
+    while (end > from && crossings[end - 1]! > least * 1.5 + 2) end--;
     const previous = gutters[gutters.length - 1];
-    if (previous && x - previous.end < 6) previous.end = end;
-    else if (end - x >= 3) gutters.push({ start: x, end });
-    x = end;
+    if (previous && from - previous.end < 6) previous.end = end;
+    else if (end - from >= 3) gutters.push({ start: from, end });
+    x = next;
   }
   return gutters;
 }
@@ -135,6 +146,12 @@ export function orderPage(page: number, rows: Row[], gutters: Gutter[]): Line[] 
         }
         const left = piece.filter((item) => item.x < cut);
         const right = piece.filter((item) => item.x >= cut);
+        // A word space is not a gutter: a large title runs on across the cut.
+        const gap = right.length && left.length ? Math.min(...right.map((item) => item.x)) - Math.max(...left.map((item) => item.x + item.width)) : 0;
+        if (left.length && right.length && gap < 0.6 * row.size) {
+          next.push(piece);
+          continue;
+        }
         if (left.length) next.push(left);
         if (right.length) next.push(right);
       }
