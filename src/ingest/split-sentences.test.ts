@@ -34,6 +34,8 @@ describe("splitSentences", () => {
     expect(split("as shown (Table 3).¹⁵¹ Next")).toEqual(["as shown (Table 3).¹⁵¹", "Next"]);
     expect(split("Done.<sup>6,7</sup> Next one.^8^ Last")).toEqual(["Done.<sup>6,7</sup>", "Next one.^8^", "Last"]);
     expect(split("(coined LiCre).³⁴The mutation was made.")).toEqual(["(coined LiCre).³⁴", "The mutation was made."]);
+    expect(split("controlled enzymatic activity. ⁷ Next one.")).toEqual(["controlled enzymatic activity. ⁷", "Next one."]);
+    expect(split("It rose. ¹⁸F uptake fell.")).toEqual(["It rose.", "¹⁸F uptake fell."]);
   });
 
   it("starts sentences with lowercase gene and RNA names", () => {

@@ -14,7 +14,8 @@ const ABBREVIATIONS = new Set([
   "sp", "var", "resp", "viz", "suppl", "eds", "sect", "dept", "univ",
 ]);
 
-const TRAILING_CITATION = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|\^\{[\d,\s–-]+\}|<sup>[\d,\s–-]+<\/sup>|\^[\d,–-]+\^)+/i;
+// A space the PDF set between the stop and a superscript ("activity. ⁷ Next") does not detach it.
+const TRAILING_CITATION = /^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*| [⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:[,⁻–-][⁰¹²³⁴⁵⁶⁷⁸⁹]+)*(?=\s|$)|\^\{[\d,\s–-]+\}|<sup>[\d,\s–-]+<\/sup>|\^[\d,–-]+\^)+/i;
 
 function isAbbreviation(text: string, dot: number): boolean {
   const token = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 24), dot))?.[1] ?? "";
