@@ -21,6 +21,13 @@ describe("parseAuthorLine", () => {
     expect(parseAuthorLine("Ada Lovelace¹†, Mary T. Somerville³and Charles Babbage²*")).toEqual([
       "Ada Lovelace", "Mary T. Somerville", "Charles Babbage",
     ]);
+    // Footnote symbols (PNAS) and superscript letters for affiliations (RSC, Elsevier).
+    expect(parseAuthorLine("Ada Lovelace*, Mary-Jo Somerville*†‡, and Charles Babbage*§¶")).toEqual([
+      "Ada Lovelace", "Mary-Jo Somerville", "Charles Babbage",
+    ]);
+    expect(parseAuthorLine("Ada Lovelace,ᵃ Charles P. Babbage-Byron, ᵃ Mary Somervilleᵇ and Li Weiᵃ")).toEqual([
+      "Ada Lovelace", "Charles P. Babbage-Byron", "Mary Somerville", "Li Wei",
+    ]);
   });
 
   it("rejects editors with affiliations, single unmarked names and prose", () => {

@@ -34,15 +34,16 @@ export function parseAuthorLine(text: string): string[] | null {
   // Affiliation digits glued to a name by text extraction ("Pengrui Tai1,2, Peng Ding1,2*") are
   // superscripts that lost their raising.
   const GLUED = /(?<=\p{Ll})\d{1,2}(?:,\d{1,2})*(?=[\s,*†‡]|$)/gu;
-  const hadMarker = /[¹²³⁴⁵⁶⁷⁸⁹*†‡Ϯ\uE000-\uF8FF]|\^\{|<sup>/.test(text) || GLUED.test(text);
+  // Footnote marks (* † ‡ § ¶ ‖, and Ϯ, Coptic dei, printed as a dagger), superscript digits and
+  // letters (affiliations "ᵃ", "ᵇ"), symbol-font glyphs in the private-use area.
+  const MARKS = /[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§¶‖✉Ϯ\u1D43-\u1D5B\u1D9C-\u1DBF\uE000-\uF8FF]/gu;
+  const hadMarker = /[¹²³⁴⁵⁶⁷⁸⁹*†‡§¶‖Ϯ\u1D43-\u1D5B\u1D9C-\u1DBF\uE000-\uF8FF]|\^\{|<sup>/u.test(text) || GLUED.test(text);
   const stripped = text
-    // Private-use code points: symbol-font glyphs (✉, *) a PDF maps to no Unicode character.
-    .replace(/[\uE000-\uF8FF]/g, " ")
     .replace(/<sup>[^<]*<\/sup>/gi, " ")
     .replace(GLUED, "")
     .replace(/\^\{[^}]*\}/g, " ")
-    // Marks become spaces: "Lamm³and Heather" is two words. Ϯ (Coptic dei) is printed as a dagger.
-    .replace(/[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§✉Ϯ]/g, " ")
+    // Marks become spaces: "Lamm³and Heather" is two words.
+    .replace(MARKS, " ")
     // Affiliation numbers a layout reader moved off their names ("1 ✉ Eun-Young Lee ¹, …").
     .replace(/(?<=^|[\s,])\d{1,2}(?:,\d{1,2})*(?=$|[\s,])/g, "")
     .replace(/\((?:19|20)\d{2}\)/g, "")
