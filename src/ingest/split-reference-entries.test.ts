@@ -131,6 +131,17 @@ describe("splitReferenceEntries, text-layer damage", () => {
   });
 });
 
+describe("splitReferenceEntries, name–year lists in Vancouver names (CSE)", () => {
+  it("keeps an author list that breaks before its last name together", () => {
+    const split = splitReferenceEntries(paragraphs("Berg A, Chen M, Diaz R,\n\nEvans S. 2007. Small loci. Cell 128: 1–9.\n\nFord T. 2008. Other. Cell 129: 2–3. Gray U, Hill V. 2009. Third. Cell 130: 4–5."));
+    expect(split.entries).toEqual([
+      { n: 1, raw: "Berg A, Chen M, Diaz R, Evans S. 2007. Small loci. Cell 128: 1–9." },
+      { n: 2, raw: "Ford T. 2008. Other. Cell 129: 2–3." },
+      { n: 3, raw: "Gray U, Hill V. 2009. Third. Cell 130: 4–5." },
+    ]);
+  });
+});
+
 describe("isEntryLike", () => {
   it("tells entries from prose", () => {
     expect(isEntryLike("Ames, B., and Cole, D. (2019). First title. J. Test 1, 1–2.")).toBe(true);

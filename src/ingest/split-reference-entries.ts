@@ -177,7 +177,9 @@ function authorYearStarts(text: string): number[] {
     const after = rest.slice(run.end);
     // Its year follows, or the run ends the paragraph (the entry goes on in the next one).
     const whole = run.authors.length >= 2 || run.etAl;
-    if (/^\s*[,.]?\s*\((?:1[5-9]\d{2}|20\d{2})[a-z]?\)/.test(after) || (whole && /^[\s,.]*$/.test(after))) starts.push(at);
+    // "(2020)" (APA, Harvard), ". 2020." (CSE name–year), or the run ends the paragraph.
+    const year = /^\s*[,.]?\s*(?:\((?:1[5-9]\d{2}|20\d{2})[a-z]?\)|(?:1[5-9]\d{2}|20\d{2})[a-z]?\.\s)/.test(after);
+    if (year || (whole && /^[\s,.]*$/.test(after))) starts.push(at);
   }
   return starts;
 }
@@ -193,10 +195,13 @@ function splitAuthorYear(paragraphs: string[][]): ReferenceSplit {
     const starts = authorYearStarts(text);
     const pieces = starts.map((start, i) => text.slice(start, starts[i + 1]).trim());
     // An entry opens with its author run and year; or, after a complete entry, with a run of several names.
+    // Not while the previous author list is still open ("…, Sachidanandam R," / "Hannon GJ. 2007. …").
     const run = readAuthorRun(text);
+    const previousOpen = last !== undefined && !YEAR.test(last.raw) && /(?:[,;&]|\band)$/.test(last.raw.trim());
     const opens =
-      opensAuthorYearEntry(text) ||
-      ((!last || entryIsComplete(last.raw)) && run !== null && run.shape !== "forward" && (run.authors.length >= 2 || run.etAl));
+      !previousOpen &&
+      (opensAuthorYearEntry(text) ||
+        ((!last || entryIsComplete(last.raw)) && run !== null && run.shape !== "forward" && (run.authors.length >= 2 || run.etAl)));
     if (!opens && last && entryIsComplete(last.raw) && isProse(text)) {
       displaced.push(text);
       continue;
