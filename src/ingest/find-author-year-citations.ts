@@ -81,10 +81,14 @@ function yearsOf(years: string): { year: number | null; suffix: string }[] {
   return out;
 }
 
-/** The name without leading stop words ("In Smith" → "Smith"); null when no name is left ("Figure"). */
+/**
+ * The name without leading stop words ("In Smith" → "Smith") or trailing initials ("Fischedick J"
+ * → "Fischedick"); null when no name is left ("Figure").
+ */
 function nameOf(printed: string): string | null {
   const words = printed.split(/\s+/);
   while (words.length && NOT_NAMES.has(words[0]!.toLowerCase().replace(/[^\p{L}]/gu, ""))) words.shift();
+  while (words.length > 1 && /^\p{Lu}{1,2}$/u.test(words[words.length - 1]!)) words.pop();
   const last = words[words.length - 1]?.toLowerCase().replace(/[^\p{L}]/gu, "") ?? "";
   return last.length > 1 && !NOT_NAMES.has(last) ? words.join(" ") : null;
 }

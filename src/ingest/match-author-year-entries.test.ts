@@ -46,6 +46,7 @@ describe("matchAuthorYearEntries", () => {
   it("reads particles and drops lead-in words", () => {
     expect(resolve("van der Berg et al., 2011")).toEqual([[9]]);
     expect(resolve("See Willett et al., 2021")).toEqual([[10]]);
+    expect(resolve("Kübler A, 2014")).toEqual([[2]]);
   });
 
   it("matches 'in press' to an entry without a year", () => {
