@@ -174,6 +174,23 @@ describe("buildLayout, finding the reference list", () => {
     expect(sections[0]!.paragraphs).toEqual(["The effect held in every cohort we examined."]);
   });
 
+  it("gathers an unheaded list that a heading read inside it split over two sections", () => {
+    const { sections, referenceEntries } = layout(
+      [
+        "1 Discussion",
+        "The effect held in every cohort we examined.",
+        "1. Lund, E. & Sato, Y. (2001) J. Cell Sci. 14, 1–9. 2. Pike, D. (2012) Cell 1, 1–2.",
+        "2 Outlook",
+        "More work is needed.",
+        "3. Okafor, T., Ruiz, F. & Chen, M. (2010) Brain 3, 4–5.",
+        "4. Berg, A. & Chen, M. (2011) Brain 4, 5–6.",
+        "5. Diaz, R. & Ford, T. (2012) Brain 5, 6–7.",
+      ].join("\n\n"),
+    );
+    expect(referenceEntries.map((e) => e.n)).toEqual([1, 2, 3, 4, 5]);
+    expect(sections.map((s) => s.paragraphs)).toEqual([["The effect held in every cohort we examined."], ["More work is needed."]]);
+  });
+
   it("finds a heading run into the first entry ('REFERENCES (1) …')", () => {
     const { referenceEntries } = layout(
       ["1 Results", "It worked.", "■ REFERENCES (1) Quist, H.; Brandt, S. Chiral amines. Org. Lett. 2015, 7, 1−9.", "(2) Moreau, P. Attention. Science 2001, 2, 3−4."].join("\n\n"),

@@ -358,7 +358,7 @@ export function buildLayout(abstract: Block[], body: Block[]): DocumentLayout {
 /**
  * A list printed without a heading: the section whose trailing paragraphs most read as entries
  * (author run + year, or a number + author run + year; continuation lines may sit between them),
- * and the entry runs of later sections (a heading the layout read inside the list). Those
+ * and the entry runs of the sections around it (a heading the layout read inside the list). Those
  * paragraphs are taken out of their sections.
  */
 function takeUnheadedList(sections: LayoutSection[]): string[][] {
@@ -385,9 +385,12 @@ function takeUnheadedList(sections: LayoutSection[]): string[][] {
     if (run.entries >= 3 && (best < 0 || run.entries > runs[best]!.entries)) best = i;
   });
   if (best < 0) return [];
+  // Sections just before the best one whose last paragraphs already are entries (a heading read inside the list).
+  let first = best;
+  while (first > 0 && runs[first - 1]!.entries >= 1) first--;
   const taken: string[][] = [];
   runs.forEach((run, i) => {
-    if (i === best || (i > best && run.entries >= 2)) {
+    if ((i >= first && i <= best) || (i > best && run.entries >= 2)) {
       taken.push(...sections[i]!.paragraphs.splice(run.start).map((paragraph) => [paragraph]));
     }
   });
