@@ -132,6 +132,17 @@ describe("bibliographic lines of publisher front matter", () => {
   });
 });
 
+describe("a plain-text Frontiers-style front page", () => {
+  it("does not take the masthead line with the DOI for the title", () => {
+    const text = [
+      "TYPE Review PUBLISHED 03 March 2022 DOI 10.5555/jin.2021.00042", "OPEN ACCESS",
+      "Glial scars after spinal injury", "Department of Anatomy, University of Nowhere, Utopia",
+    ].join("\n\n");
+    const front = parseFrontMatter(splitParagraphs(text).map((lines) => classifyParagraph(lines)), true);
+    expect(front.meta).toMatchObject({ title: "Glial scars after spinal injury", year: 2022, doi: "10.5555/jin.2021.00042" });
+  });
+});
+
 describe("Markdown from converters that never use '#' for the title", () => {
   it("takes the first title-like heading as the title and drops image placeholders", () => {
     const P = "Astrocytes respond to injury within hours and form a dense border around the lesion core, which protects the spared tissue but also blocks axons that try to regrow through it.";

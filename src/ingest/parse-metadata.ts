@@ -76,6 +76,8 @@ function isTitleText(text: string): boolean {
     !isFurniture(text) &&
     !/[.!?]$/.test(text) &&
     !isAffiliation(text) &&
+    // A line carrying a DOI is a masthead or citation line ("TYPE Review PUBLISHED … DOI 10.…"), never the title.
+    !DOI.test(text) &&
     parseAuthorLine(text) === null
   );
 }
