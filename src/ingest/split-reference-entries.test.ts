@@ -131,6 +131,18 @@ describe("splitReferenceEntries, text-layer damage", () => {
   });
 });
 
+describe("splitReferenceEntries, list openings", () => {
+  it("opens an author–year entry at a corporate author", () => {
+    const split = splitReferenceEntries(paragraphs("Ames, B. (2019). First. J. Test 1, 1–2.\n\nWorld Health Organization (2021). Global report on hearing. Geneva: WHO."));
+    expect(split.entries.map((e) => e.raw)).toEqual(["Ames, B. (2019). First. J. Test 1, 1–2.", "World Health Organization (2021). Global report on hearing. Geneva: WHO."]);
+  });
+
+  it("reads a numbered list that starts past 5 (supplementary references) when its entries open with authors", () => {
+    const split = splitReferenceEntries(paragraphs("32. K. Sato, F. Ruiz, Nano Lett. 4, 2 (2004).\n\n33. T. Okafor et al., Cell 5, 6 (2005)."));
+    expect(split.entries.map((e) => e.n)).toEqual([32, 33]);
+  });
+});
+
 describe("splitReferenceEntries, name–year lists in Vancouver names (CSE)", () => {
   it("keeps an author list that breaks before its last name together", () => {
     const split = splitReferenceEntries(paragraphs("Berg A, Chen M, Diaz R,\n\nEvans S. 2007. Small loci. Cell 128: 1–9.\n\nFord T. 2008. Other. Cell 129: 2–3. Gray U, Hill V. 2009. Third. Cell 130: 4–5."));

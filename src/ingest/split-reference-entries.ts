@@ -165,6 +165,8 @@ function splitNumbered(paragraphs: string[][], form: MarkerForm): ReferenceSplit
   return { style: entries.length ? "numbered" : "none", entries, displaced };
 }
 
+const CORPORATE_AUTHOR_YEAR = /^\p{Lu}[^().]{2,100}?[.,]?\s*\((?:1[5-9]\d{2}|20\d{2})[a-z]?\)/u;
+
 /** Offsets where a later author–year entry starts inside a paragraph ("… 180–183. Herff, C., … (2020). …"). */
 function authorYearStarts(text: string): number[] {
   const starts = [0];
@@ -198,10 +200,13 @@ function splitAuthorYear(paragraphs: string[][]): ReferenceSplit {
     // Not while the previous author list is still open ("…, Sachidanandam R," / "Hannon GJ. 2007. …").
     const run = readAuthorRun(text);
     const previousOpen = last !== undefined && !YEAR.test(last.raw) && /(?:[,;&]|\band)$/.test(last.raw.trim());
+    const afterComplete = !last || entryIsComplete(last.raw);
     const opens =
       !previousOpen &&
       (opensAuthorYearEntry(text) ||
-        ((!last || entryIsComplete(last.raw)) && run !== null && run.shape !== "forward" && (run.authors.length >= 2 || run.etAl)));
+        (afterComplete && run !== null && run.shape !== "forward" && (run.authors.length >= 2 || run.etAl)) ||
+        // A corporate author: "World Health Organization (2020). Title …"
+        (afterComplete && last !== undefined && CORPORATE_AUTHOR_YEAR.test(text)));
     if (!opens && last && entryIsComplete(last.raw) && isProse(text)) {
       displaced.push(text);
       continue;
