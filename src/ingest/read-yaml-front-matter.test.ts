@@ -28,6 +28,7 @@ describe("readYamlFrontMatter", () => {
     });
     expect(body).toBe("# Glial scars");
     expect(readYamlFrontMatter("---\nauthor: [A. One, B. Two]\n---\nx").meta.authors).toEqual(["A. One", "B. Two"]);
+    expect(readYamlFrontMatter("---\ntitle: >-\n  Glial scars after\n  spinal injury\n---\nx").meta.title).toBe("Glial scars after spinal injury");
     expect(readYamlFrontMatter("---\nauthor: Ada Lovelace and Charles Babbage\n---\nx").meta.authors).toEqual([
       "Ada Lovelace", "Charles Babbage",
     ]);

@@ -22,7 +22,15 @@ function unquote(value: string): string {
 function readPairs(yaml: string): Map<string, string[]> {
   const pairs = new Map<string, string[]>();
   let listKey: string | null = null;
+  let foldedKey: string | null = null;
   for (const line of yaml.split(/\r?\n/)) {
+    if (foldedKey && /^\s+\S/.test(line)) {
+      // The indented lines of a folded (">") or literal ("|") scalar, read as one line.
+      const values = pairs.get(foldedKey)!;
+      values[0] = `${values[0] ?? ""} ${line.trim()}`.trim();
+      continue;
+    }
+    foldedKey = null;
     const item = /^\s+-\s+(.*)$|^-\s+(.*)$/.exec(line);
     if (item && listKey) {
       // "- name: Ada Lovelace" (Pandoc/Quarto author objects) or "- Ada Lovelace".
@@ -38,6 +46,9 @@ function readPairs(yaml: string): Map<string, string[]> {
     listKey = null;
     if (value === "") {
       listKey = key;
+      pairs.set(key, []);
+    } else if (/^[>|][+-]?$/.test(value)) {
+      foldedKey = key;
       pairs.set(key, []);
     } else if (/^\[.*\]$/.test(value)) {
       pairs.set(key, value.slice(1, -1).split(",").map(unquote).filter(Boolean));
