@@ -103,9 +103,16 @@ export function layoutToMarkdown({ lines: all, body, titleLines, title }: Layout
     const unfinished = mode === "text" && open && !caption.length && !endsSentence(open.text);
     const elsewhere = open && (line.page !== open.page || line.column !== open.column);
     const otherType = open && (line.size < open.size * 0.88 || (elsewhere && Math.abs(line.size - open.size) > 0.05 * open.size));
-    if (unfinished && otherType && !isCaptionStart(line.text) && !isReferenceHeading(line.text)) {
-      aside.push(line);
-      continue;
+    if (unfinished && otherType && !isReferenceHeading(line.text)) {
+      // Only when the sentence does resume: the next line in the paragraph's type starts in lower case.
+      let next = i;
+      const sameType = (other: Line) => Math.abs(other.size - open.size) <= 0.05 * open.size;
+      while (next < lines.length && next - i < 80 && !sameType(lines[next]!)) next++;
+      if (next < lines.length && sameType(lines[next]!) && /^[\p{Ll}\d(]/u.test(lines[next]!.text)) {
+        aside.push(...lines.slice(i, next));
+        i = next - 1;
+        continue;
+      }
     }
     const runIn = atBreak && mode !== "references" ? runInHeading(lines, i, body) : null;
     if (runIn) {
