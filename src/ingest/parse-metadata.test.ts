@@ -132,6 +132,19 @@ describe("bibliographic lines of publisher front matter", () => {
   });
 });
 
+describe("side panels between the authors and an unsectioned body", () => {
+  it("leaves the lines under a bare panel label out of the body", () => {
+    const prose = "Glial scars protect the injured spinal cord and block the regrowth of axons. We review how astrocytes, microglia and fibroblasts build the scar, how it changes with time and which treatments loosen it.";
+    const text = [
+      "Glial scars after spinal injury", "Ada Lovelace¹* and Charles Babbage²",
+      "EDITED BY", "Maria Rossi, Padua Biotech, Italy", "REVIEWED BY", "Li Wei, Nowhere Labs, Utopia\nJun Park, Somewhere Ltd, Utopia",
+      prose, "KEYWORDS", "glia, scar",
+    ].join("\n\n");
+    const front = parseFrontMatter(splitParagraphs(text).map((lines) => classifyParagraph(lines)), false);
+    expect(front.rest.map((block) => block.raw)).toEqual([prose]);
+  });
+});
+
 describe("a plain-text Frontiers-style front page", () => {
   it("does not take the masthead line with the DOI for the title", () => {
     const text = [

@@ -215,18 +215,17 @@ export function parseFrontMatter(blocks: Block[], sectioned: boolean): FrontMatt
         inAbstract = true;
         continue;
       }
+      const isProse = countWords(text) >= 30 && endsSentence(text);
       if (PANEL_LABEL.test(text) || /^keywords?\b/i.test(text)) {
-        // "KEYWORDS" is followed by its list; other panel labels carry their content inline.
-        skipNext = /^keywords?[:.]?$/i.test(text);
+        // A bare label ("KEYWORDS", "EDITED BY") is followed by its content: the short lines up to
+        // the next prose paragraph. A label with content inline carries it.
+        skipNext = /^\*?[\p{Lu} ]+[:.]?$/u.test(text) || /^keywords?[:.]?$/i.test(text);
         inAbstract = false;
         continue;
       }
-      if (skipNext) {
-        skipNext = false;
-        continue;
-      }
+      if (skipNext && !isProse) continue;
+      skipNext = false;
       if (isFurniture(text) || isAffiliation(text)) continue;
-      const isProse = countWords(text) >= 30 && endsSentence(text);
       if (inAbstract || (sectioned && isProse)) abstract.push(block);
       else if (!sectioned) rest.push(block);
     } else if (!sectioned) {
