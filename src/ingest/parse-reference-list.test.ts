@@ -189,6 +189,9 @@ describe("parseReferenceEntry, one entry per common style (written for these tes
     expect(parseReferenceEntry(1, "World Health Organization. Global report on hearing. Geneva: WHO; 2021. Available from: https://www.who.int/report.pdf")).toMatchObject({
       authors: ["World Health Organization"], year: 2021, url: "https://www.who.int/report.pdf",
     });
+    expect(parseReferenceEntry(2, "R Core Team (2018). R: A language for statistics. Vienna: R Foundation.", "author-year")).toMatchObject({
+      authors: ["R Core Team"], year: 2018, title: "R: A language for statistics", label: "R Core Team, 2018",
+    });
   });
 });
 

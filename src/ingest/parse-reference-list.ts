@@ -188,6 +188,8 @@ function italics(raw: string): string[] {
 
 interface Fields {
   authors: string[];
+  /** The author is an organisation, not a run of personal names. */
+  corporate: boolean;
   etAl: boolean;
   title?: string;
   journal?: string;
@@ -201,8 +203,9 @@ function readFields(text: string, whole: string, emphasized: string[]): Fields {
   let rest = run ? text.slice(run.end) : text;
   const commaStyle = run !== null && /^\s*,/.test(rest);
   if (!run) {
-    // A corporate author ("World Health Organization. Title …"): the first short sentence without digits.
-    const corporate = /^([^.\d]{3,80}?)\.\s+(?=\S)/.exec(text);
+    // A corporate author ("World Health Organization. Title …", "R Core Team (2018). Title …"):
+    // the first short sentence without digits, or the words before the year.
+    const corporate = /^(\p{Lu}[^().\d]{2,80}?)\s*(?=\((?:1[89]|20)\d{2}[a-z]?\))/u.exec(text) ?? /^([^.\d]{3,80}?)\.\s+(?=\S)/.exec(text);
     if (corporate && corporate[1]!.split(/\s+/).length <= 8) {
       authors = [corporate[1]!.trim()];
       rest = text.slice(corporate[0].length);
@@ -268,7 +271,7 @@ function readFields(text: string, whole: string, emphasized: string[]): Fields {
   } else {
     ({ title, journal } = splitTitleJournal(body));
   }
-  return { authors, etAl: run?.etAl ?? false, title: trimTitle(title), journal: trimJournal(journal, !commaStyle && tail !== null && new RegExp(`^[\\s(]*${YEAR}`).test(tail)), numbers };
+  return { authors, corporate: !run && authors.length > 0, etAl: run?.etAl ?? false, title: trimTitle(title), journal: trimJournal(journal, !commaStyle && tail !== null && new RegExp(`^[\\s(]*${YEAR}`).test(tail)), numbers };
 }
 
 /** Parse one printed entry (without its number). */
@@ -296,7 +299,7 @@ export function parseReferenceEntry(n: number, raw: string, listStyle: Reference
   const pmid = findPmid(text);
   if (pmid) entry.pmid = pmid;
   if (listStyle === "author-year" && entry.authors.length && entry.year !== undefined) {
-    entry.label = referenceLabel(entry.authors, fields.etAl, entry.year, fields.numbers.suffix);
+    entry.label = referenceLabel(entry.authors, fields.etAl, entry.year, fields.numbers.suffix, fields.corporate);
   }
   entry.paperKey = paperKeyOf(entry);
   return entry;

@@ -8,6 +8,7 @@ describe("referenceLabel", () => {
     expect(referenceLabel(["Ames B", "Cole D", "Young Z"], false, 2020)).toBe("Ames et al., 2020");
     expect(referenceLabel(["van den Berg, A."], true, 2011)).toBe("van den Berg et al., 2011");
     expect(referenceLabel(["T. Okafor", "R. de Vries"], false, 2014)).toBe("Okafor and de Vries, 2014");
+    expect(referenceLabel(["R Core Team"], false, 2018, "", true)).toBe("R Core Team, 2018");
   });
 });
 

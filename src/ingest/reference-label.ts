@@ -4,8 +4,9 @@
 // apart stays on the year ("2003a").
 import { surnameOf } from "./paper-key.ts";
 
-export function referenceLabel(authors: string[], etAl: boolean, year: number, suffix = ""): string {
-  const surnames = authors.map(surnameOf);
+/** `authors` as printed; a corporate author ("R Core Team") is cited by its whole name. */
+export function referenceLabel(authors: string[], etAl: boolean, year: number, suffix = "", corporate = false): string {
+  const surnames = corporate ? authors.slice(0, 1) : authors.map(surnameOf);
   const who =
     surnames.length >= 3 || (etAl && surnames.length >= 1)
       ? `${surnames[0]} et al.`
