@@ -71,6 +71,7 @@ const PAGE = "(?:\\d+(?:\\.\\d+){2,4}|(?:[A-Za-z]|[a-z]{2,4})?\\d+[a-z]?(?:\\s*[
  * pages, year, month, "vol." "no." "pp.", joined by ";" ":" "," inside a token ("2023;642(3):123-9.").
  * Read token by token from the end, so no pattern ever backtracks over the whole entry.
  */
+// The labels IEEE, Harvard and AMA print before numbers: volume, number, page(s), article, supplement, issue.
 const LABEL = "(?:vol|no|pp?|art|suppl|issue)\\.?";
 const PIECE = `(?:${LABEL}\\s*)?(?:${PAGE}|${MONTH})(?:\\(\\s*[\\w–-]*\\))?`;
 const TAIL_TOKEN = new RegExp(`^(?:[(\\[]*(?:${PIECE}|${LABEL})(?:[;:,.]+${PIECE})*[–−—-]?[)\\].,;:]*|[–−—-])$`, "i");
@@ -120,6 +121,8 @@ function readNumbers(tail: string): Numbers {
   return out;
 }
 
+// Function words that journal titles keep in lowercase (ISO 4 abbreviation practice: "Journal of the
+// American Chemical Society", "Annales de l'Institut Pasteur", "Zeitschrift für …" aside).
 const JOURNAL_STOPWORDS = new Set(["of", "the", "and", "for", "in", "on", "de", "des", "der", "und", "la", "le", "y", "&", "a", "an"]);
 
 /** Does this text read as a journal (abbreviation) rather than the end of a sentence-case title? */
