@@ -1,6 +1,7 @@
 // Tables are true grids: several consecutive rows whose cells (text separated by gaps of more
 // than an em) start at the same x in three or more columns. Justified prose, whose word gaps
 // pdf.js reports as separate items, never lines up like that, so it is never turned into cells.
+import { isCaptionStart } from "./captions.ts";
 import { lineText } from "./line-text.ts";
 import type { Line } from "./reading-order.ts";
 import type { TextItem } from "./text-item.ts";
@@ -44,7 +45,9 @@ export function tableLength(lines: Line[], start: number): number {
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]!;
     const previous = block[block.length - 1];
+    // A table is set in one size; prose of another size after it is not part of it.
     if (previous && (line.page !== previous.page || previous.y - line.y > 3 * line.size || line.y > previous.y)) break;
+    if (block.length && (Math.abs(line.size - block[0]!.size) > 0.1 * block[0]!.size || isCaptionStart(line.text))) break;
     if (cellsOf(line).length < 2 && block.length === 0) return 0;
     block.push(line);
   }
