@@ -42,7 +42,8 @@ describe("POST /api/ask — answers", () => {
     const ref44 = payload.references.find((r) => r.docId === "guan2024" && r.n === 44);
     expect(ref44).toMatchObject({ doi: "10.1016/j.ijpharm.2023.123163", url: "https://doi.org/10.1016/j.ijpharm.2023.123163", year: 2023 });
     for (const ref of payload.references) {
-      expect(Object.keys(ref).sort()).toEqual(["authors", "docId", "doi", "journal", "n", "text", "title", "url", "year"]);
+      expect(Object.keys(ref).sort()).toEqual(["authors", "docId", "doi", "journal", "label", "n", "text", "title", "url", "year"]);
+      expect(ref.label).toBeNull(); // numbered papers: the number is the label
       // Every reference is printed by a cited source sentence: it is among the refs of a cited source.
       expect(payload.sources.some((s) => markers.includes(s.n) && s.docId === ref.docId && s.refs.includes(ref.n))).toBe(true);
     }
