@@ -16,7 +16,8 @@ export interface Row {
 /** Smaller than this share of the neighbouring text's size, a raised or lowered item is a script. */
 const SCRIPT_SIZE = 0.88;
 
-function dominantSize(items: TextItem[]): number {
+/** The size carrying most characters among `items`. */
+export function dominantSize(items: TextItem[]): number {
   const chars = new Map<number, number>();
   for (const item of items) {
     const key = Math.round(item.size * 4) / 4;

@@ -2,7 +2,7 @@
 // leave empty far more often than the text beside them; rows are cut at the gutters into column
 // lines, lines that run across a gutter (title, abstract, wide figures and tables) are full-width,
 // and each band between full-width lines is read column by column, top to bottom.
-import type { Row } from "./group-lines.ts";
+import { type Row, dominantSize } from "./group-lines.ts";
 import { lineText } from "./line-text.ts";
 import type { TextItem } from "./text-item.ts";
 
@@ -162,7 +162,9 @@ export function orderPage(page: number, rows: Row[], gutters: Gutter[]): Line[] 
       const to = Math.max(...piece.map((item) => item.x + item.width));
       const first = gutters.filter((gutter) => gutter.end - 2 <= from).length;
       const last = gutters.filter((gutter) => gutter.end + 1 < to).length;
-      lines.push(makeLine(page, piece, row.y, row.size, first, last > first));
+      const body = piece.filter((item) => !item.script);
+      const size = pieces.length === 1 ? row.size : dominantSize(body.length ? body : piece);
+      lines.push(makeLine(page, piece, row.y, size, first, last > first));
     }
   }
   // Bands between full-width lines, each read column by column.
