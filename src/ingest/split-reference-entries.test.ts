@@ -131,6 +131,24 @@ describe("splitReferenceEntries, text-layer damage", () => {
   });
 });
 
+describe("splitReferenceEntries, an author–year list without blank lines", () => {
+  it("splits lines of one paragraph at each author run with its year, also after a bare DOI, and drops page numbers", () => {
+    const block = [
+      "Ames, B., and Cole, D. (2019). A first title that runs long enough to wrap",
+      "onto a second line. J. Test 1, 1–2. doi: 10.1000/abc",
+      "Berg, A., Chen, M., Diaz, R.,",
+      "and Gray, U. (2020). Second title. J. Test 2, 3–4.",
+      "12",
+      "Cole, D. (2003a). Fourth. J. Test 4, 7–8.",
+    ];
+    expect(splitReferenceEntries([block]).entries).toEqual([
+      { n: 1, raw: "Ames, B., and Cole, D. (2019). A first title that runs long enough to wrap onto a second line. J. Test 1, 1–2. doi: 10.1000/abc" },
+      { n: 2, raw: "Berg, A., Chen, M., Diaz, R., and Gray, U. (2020). Second title. J. Test 2, 3–4." },
+      { n: 3, raw: "Cole, D. (2003a). Fourth. J. Test 4, 7–8." },
+    ]);
+  });
+});
+
 describe("splitReferenceEntries, list openings", () => {
   it("opens an author–year entry at a corporate author", () => {
     const split = splitReferenceEntries(paragraphs("Ames, B. (2019). First. J. Test 1, 1–2.\n\nWorld Health Organization (2021). Global report on hearing. Geneva: WHO."));

@@ -170,7 +170,8 @@ const CORPORATE_AUTHOR_YEAR = /^\p{Lu}[^().]{2,100}?[.,]?\s*\((?:1[5-9]\d{2}|20\
 /** Offsets where a later author–year entry starts inside a paragraph ("… 180–183. Herff, C., … (2020). …"). */
 function authorYearStarts(text: string): number[] {
   const starts = [0];
-  for (const match of text.matchAll(/[.)\d]\s+(?=\p{Lu})/gu)) {
+  // After a full stop, a page number or a DOI (APA and Frontiers end entries with a bare DOI).
+  for (const match of text.matchAll(/(?:[.)\d]|\b10\.\d{4,9}\/\S*)\s+(?=\p{Lu})/gu)) {
     const at = match.index + match[0].length;
     if (at - starts[starts.length - 1]! < 20) continue;
     const rest = text.slice(at, at + 800); // an author run and its year fit in far less
