@@ -16,6 +16,7 @@ export interface PdfText {
   metaHints: MetaHints;
   /** Characters in the text layer (upright and rotated) before any cleaning. */
   extractedChars: number;
+  pages: number;
 }
 
 /** Fewer characters than this per page on average: the pages are images (a scan). */
@@ -57,5 +58,5 @@ export async function readPdf(data: Uint8Array, name: string): Promise<PdfText> 
   const body = findBodyFont(lines);
   const first = readFirstPageMetadata(lines.filter((line) => line.page === pages[0]!.number), pdf.info, firstPagePrinted);
   const markdown = layoutToMarkdown({ lines, body, titleLines: first.titleLines, ...(first.hints.title ? { title: first.hints.title } : {}) });
-  return { markdown, metaHints: first.hints, extractedChars };
+  return { markdown, metaHints: first.hints, extractedChars, pages: pages.length };
 }
