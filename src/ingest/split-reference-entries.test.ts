@@ -150,6 +150,11 @@ describe("splitReferenceEntries, an author–year list without blank lines", () 
 });
 
 describe("splitReferenceEntries, list openings", () => {
+  it("reads no entry out of prose that a reader placed under the heading", () => {
+    const split = splitReferenceEntries(paragraphs("Channels were best explained by a single variable or a combination of variables in each block."));
+    expect(split).toEqual({ style: "none", entries: [], displaced: ["Channels were best explained by a single variable or a combination of variables in each block."] });
+  });
+
   it("opens an author–year entry at a corporate author", () => {
     const split = splitReferenceEntries(paragraphs("Ames, B. (2019). First. J. Test 1, 1–2.\n\nWorld Health Organization (2021). Global report on hearing. Geneva: WHO."));
     expect(split.entries.map((e) => e.raw)).toEqual(["Ames, B. (2019). First. J. Test 1, 1–2.", "World Health Organization (2021). Global report on hearing. Geneva: WHO."]);

@@ -215,7 +215,9 @@ function splitAuthorYear(paragraphs: string[][]): ReferenceSplit {
     pieces.forEach((piece, i) => {
       const previous = entries[entries.length - 1];
       if (i === 0 && !opens && previous) append(previous, piece);
-      else entries.push({ n: entries.length + 1, raw: piece });
+      // Before the first entry only an entry opens the list: prose there is the body's, not a reference.
+      else if (previous || opens || i > 0 || YEAR.test(piece)) entries.push({ n: entries.length + 1, raw: piece });
+      else if (isProse(piece)) displaced.push(piece);
     });
   }
   return { style: entries.length ? "author-year" : "none", entries, displaced };
