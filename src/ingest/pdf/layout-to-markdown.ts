@@ -1,9 +1,10 @@
 // Ordered lines → the markdown the document parser reads: "# title", front matter and body as
 // one-line paragraphs separated by blank lines, "## heading" lines, captions as their own
 // paragraphs (held back until an interrupted paragraph finishes), one paragraph per reference.
-import { endsSentence as endsClause, joinLines } from "../clean-text.ts";
+import { endsSentence as endsClause } from "../clean-text.ts";
 import type { BodyFont } from "./body-font.ts";
 import { isCaptionStart } from "./captions.ts";
+import { lineJoinerFor } from "./hyphenation.ts";
 import { headingRun, headingText, isReferenceHeading, runInHeading } from "./headings.ts";
 import { type Line, makeLine } from "./reading-order.ts";
 import { splitReferenceEntries } from "./reference-entries.ts";
@@ -62,6 +63,7 @@ function startsParagraph(previous: Line, next: Line, body: BodyFont, rights: Map
 
 export function layoutToMarkdown({ lines: all, body, titleLines, title }: LayoutInput): string {
   const lines = all.filter((line) => !titleLines.has(line));
+  const joinLines = lineJoinerFor(all.map((line) => line.text));
   const rights = columnRights(lines);
   const out: string[] = [];
   if (title) out.push(`# ${title}`);
