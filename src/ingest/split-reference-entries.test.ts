@@ -61,6 +61,16 @@ describe("splitReferenceEntries, numbered lists", () => {
     expect(split.entries[2]!.raw).toBe("Okafor T, Chen M, et al. Gaze. Brain. 2010;3:4. 95 percent of the cohort");
   });
 
+  it("numbers an entry whose number the text layer lost when the printed numbers resume after it", () => {
+    const split = splitReferenceEntries(
+      paragraphs("48. Lund E, Sato Y. Yeast. Cell. 2001;1:1.\n\nPike D, Ruiz F, et al. Shock. Cell. 2002;2:2.\n\n50. Okafor T. Gaze. Brain. 2010;3:4.\n\nBerg A, Chen M. Cells. Cell. 2011;4:5."),
+    );
+    expect(split.entries.map((e) => e.n)).toEqual([48, 49, 50]);
+    expect(split.entries[1]!.raw).toBe("Pike D, Ruiz F, et al. Shock. Cell. 2002;2:2.");
+    // Nothing resumes after the last one: it stays with the entry before.
+    expect(split.entries[2]!.raw).toBe("Okafor T. Gaze. Brain. 2010;3:4. Berg A, Chen M. Cells. Cell. 2011;4:5.");
+  });
+
   it("takes a number printed on its own line for the entry that follows", () => {
     const split = splitReferenceEntries(paragraphs("[1]\nK. Sato, J. Chem. Phys., 2001, 5, 1.\n\n[2]\n\nF. Ruiz, Phys. Rev. B, 2003, 7, 9."));
     expect(split.entries).toEqual([

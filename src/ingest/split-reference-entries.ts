@@ -130,6 +130,8 @@ function splitNumbered(paragraphs: string[][], form: MarkerForm): ReferenceSplit
   const entries: RawReferenceEntry[] = [];
   const seen = new Set<number>();
   const displaced: string[] = [];
+  /** Entries whose number the text layer lost, numbered as the gap they fill. */
+  const inferred = new Set<RawReferenceEntry>();
   for (const paragraph of paragraphs) {
     const lines = cleanLines(paragraph);
     if (!lines.length) continue;
@@ -137,6 +139,14 @@ function splitNumbered(paragraphs: string[][], form: MarkerForm): ReferenceSplit
     const first = numberedStart(lines[0]!);
     if (!(first && first.form === form) && last && entryIsComplete(last.raw) && isProse(joinLines(lines))) {
       displaced.push(joinLines(lines));
+      continue;
+    }
+    if (!(first && first.form === form) && last && entryIsComplete(last.raw) && isStrongStart(lines[0]!) && !seen.has(last.n + 1)) {
+      // A complete entry, then a paragraph opening with several authors but no number: the next entry.
+      const entry = { n: last.n + 1, raw: joinLines(lines) };
+      entries.push(entry);
+      inferred.add(entry);
+      seen.add(entry.n);
       continue;
     }
     for (const line of lines) {
@@ -162,7 +172,15 @@ function splitNumbered(paragraphs: string[][], form: MarkerForm): ReferenceSplit
       }
     }
   }
-  return { style: entries.length ? "numbered" : "none", entries, displaced };
+  // An inferred number stands only when the printed numbering resumes right after it; otherwise the
+  // paragraph was part of the entry before.
+  const kept: RawReferenceEntry[] = [];
+  entries.forEach((entry, i) => {
+    const resumes = entries[i + 1]?.n === entry.n + 1 && !inferred.has(entries[i + 1]!);
+    if (!inferred.has(entry) || resumes) kept.push(entry);
+    else if (kept.length) append(kept[kept.length - 1]!, entry.raw);
+  });
+  return { style: kept.length ? "numbered" : "none", entries: kept, displaced };
 }
 
 const CORPORATE_AUTHOR_YEAR = /^\p{Lu}[^().]{2,100}?[.,]?\s*\((?:1[5-9]\d{2}|20\d{2})[a-z]?\)/u;
