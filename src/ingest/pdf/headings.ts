@@ -28,7 +28,9 @@ export function isHeadingLine(line: Line, body: BodyFont): boolean {
   if (words(text) > MAX_WORDS || !/^[\p{Lu}\d]/u.test(text) || isCaptionStart(text)) return false;
   // A heading carries no citations, does not end mid-sentence, and is mostly letters.
   if (/[,;]$/.test(text) || /\[\d/.test(text)) return false;
-  if ((text.match(/\p{L}/gu) ?? []).length < text.replace(/\s/g, "").length * 0.6) return false;
+  // Mostly letters, and more than a figure's panel letter ("A", "B").
+  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  if (letters < 3 || letters < text.replace(/\s/g, "").length * 0.6) return false;
   if (parseAuthorLine(text.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉ*†‡✉]/gu, "")) !== null) return false;
   return !/\.$/.test(text) || words(text) <= 8;
 }

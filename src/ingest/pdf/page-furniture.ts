@@ -121,7 +121,8 @@ export function removeFurniture(pages: PageRows[]): void {
       }
     }
   }
-  const repeatsOn = Math.max(2, Math.ceil(pages.length * 0.25));
+  // Three pages suffice (odd and even pages, and a journal's back-matter pages, print different heads).
+  const repeatsOn = Math.max(2, Math.min(3, Math.ceil(pages.length * 0.25)));
   for (const page of pages) {
     for (const row of page.rows) {
       if (box) {
