@@ -36,9 +36,11 @@ const PLAIN_HEADINGS = new Set([
   "experimental section", "experimental procedures", "limitations",
 ]);
 
-/** Headings with which papers open their content: an abstract or the first IMRaD section. */
+/** Headings with which papers open their content: an abstract or the first IMRaD section printed. */
 export function isStandardOpening(title: string): boolean {
-  return /^(?:abstract|summary|introduction|background)$/i.test(title.replace(ORNAMENT, "").trim());
+  return /^(?:abstract|summary|introduction|background|results|methods|materials and methods)$/i.test(
+    title.replace(ORNAMENT, "").trim(),
+  );
 }
 
 /** "IV. RESULTS": the roman-numbered capitalised section headings of IEEE and other engineering styles. */

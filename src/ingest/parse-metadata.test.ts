@@ -132,6 +132,24 @@ describe("bibliographic lines of publisher front matter", () => {
   });
 });
 
+describe("an author list the layout reader broke around a side column", () => {
+  const front = (paragraphs: string[]) =>
+    parseFrontMatter(splitParagraphs(paragraphs.join("\n\n")).map((lines) => classifyParagraph(lines, true)), true).meta.authors;
+
+  it("drops the dates read into it and joins its pieces", () => {
+    expect(front(["# Glial scars", "## Article", "1,4", "## Received: 4 May 2023 Ada Lovelace¹,², Mary T. Somerville", "## Accepted: 2 June 2024", "³& Charles Babbage"])).toEqual([
+      "Ada Lovelace", "Mary T. Somerville", "Charles Babbage",
+    ]);
+    expect(front(["# Glial scars", "Received: 1 April 2023 Ada Lovelace¹,², Li Wei ¹,²,", "1,2", "Jun Park ³, Mary Somerville ³& Charles Babbage"])).toEqual([
+      "Ada Lovelace", "Li Wei", "Jun Park", "Mary Somerville", "Charles Babbage",
+    ]);
+  });
+
+  it("does not take a label after a closed list for one more author", () => {
+    expect(front(["# Glial scars", "Ada Lovelace¹ and Charles Babbage²*", "Open Access"])).toEqual(["Ada Lovelace", "Charles Babbage"]);
+  });
+});
+
 describe("side panels between the authors and an unsectioned body", () => {
   it("leaves the lines under a bare panel label out of the body", () => {
     const prose = "Glial scars protect the injured spinal cord and block the regrowth of axons. We review how astrocytes, microglia and fibroblasts build the scar, how it changes with time and which treatments loosen it.";

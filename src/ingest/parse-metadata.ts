@@ -63,6 +63,23 @@ export function parseAuthorLine(text: string): string[] | null {
   return parts;
 }
 
+/** Publication dates a layout reader read into the author line from a side column ("Received: 4 May 2023 Ada Lovelace¹ … Accepted: …"). */
+const DATE_LABEL = /\b(?:received|revised|accepted|published(?: online)?)\s*:?\s*(?:\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4})/giu;
+
+/** An author line, possibly with side-column date labels in it; `continued` accepts one unmarked name. */
+function readAuthorBlock(text: string, continued = false): string[] | null {
+  const line = withoutDateLabels(text);
+  const names = parseAuthorLine(text) ?? (line ? parseAuthorLine(line) : null);
+  if (names || !continued) return names;
+  return line ? parseAuthorLine(`${line}*`) : null;
+}
+
+/** The text before the first date label that follows a name, without leading date labels. */
+function withoutDateLabels(text: string): string {
+  const parts = text.split(DATE_LABEL).map((part) => part.trim());
+  return parts.find((part) => part !== "") ?? "";
+}
+
 function isTitleCandidate(block: Block): block is Extract<Block, { kind: "text" }> {
   return block.kind === "text" && isTitleText(block.text);
 }
@@ -182,10 +199,24 @@ export function parseFrontMatter(blocks: Block[], sectioned: boolean): FrontMatt
       const block = blocks[i]!;
       if (block.kind !== "text" && block.kind !== "heading") continue;
       const text = block.kind === "text" ? block.text : block.title;
-      const names = parseAuthorLine(text);
+      const names = readAuthorBlock(text);
       if (names) {
         authorIndex = i;
         authors = names;
+        // A list the layout reader broke around side-column lines (dates, moved affiliation numbers).
+        let open = /(?:[,&]|\band)[\s¹²³⁴⁵⁶⁷⁸⁹⁰,*†‡]*$/u.test(withoutDateLabels(text));
+        for (let j = i + 1; j < Math.min(blocks.length, i + 4); j++) {
+          const next = blocks[j]!;
+          const nextText = next.kind === "text" ? next.text : next.kind === "heading" ? next.title : "";
+          if (!withoutDateLabels(nextText) || /^[\d,\s]+$/.test(nextText)) continue;
+          const joiner = /^[\s¹²³⁴⁵⁶⁷⁸⁹⁰,*†‡]*(?:&|and\b)\s*/u;
+          // An unmarked name continues the list only after a dangling comma or before an "& …".
+          const more = readAuthorBlock(nextText.replace(joiner, ""), open || joiner.test(nextText));
+          if (!more) break;
+          authors = [...authors, ...more];
+          authorIndex = j;
+          open = /(?:[,&]|\band)[\s¹²³⁴⁵⁶⁷⁸⁹⁰,*†‡]*$/u.test(nextText);
+        }
         break;
       }
       if (countWords(text) >= 30 && endsSentence(text)) break;

@@ -232,6 +232,11 @@ describe("findFirstHeading", () => {
     expect(plain[findFirstHeading(plain)]).toMatchObject({ title: "Overview" });
   });
 
+  it("takes 'Results' for the opening of a paper whose introduction has no heading", () => {
+    const blocks = markdownBlocks(["# Glial scars", "## Article", abstract, "Astrocytes tile the cortex.", "## Results", "Text."]);
+    expect(blocks[findFirstHeading(blocks)]).toMatchObject({ title: "Results" });
+  });
+
   it("reads IMRaD headings and ornamented ones ('■ METHODS', '■ AUTHOR INFORMATION')", () => {
     expect(blocks(["■ METHODS", "Results and Discussion", "■ AUTHOR INFORMATION"].join("\n\n"))).toEqual([
       { kind: "heading", number: "", title: "METHODS", raw: "■ METHODS" },
