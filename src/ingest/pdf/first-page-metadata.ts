@@ -86,9 +86,16 @@ function fromSubject(subject: unknown): MetaHints {
 /** `page`: page 1's lines in reading order; `printed`: all of page 1's text, furniture included. */
 export function readFirstPageMetadata(page: Line[], info: PdfInfo, printed: string): FirstPageMetadata {
   const infoTitle = usableInfoTitle(info.xmp["dc:title"] ?? info.info.Title);
-  const titleLines = findTitle(page, infoTitle);
+  let titleLines = findTitle(page, infoTitle);
   const hints: MetaHints = {};
-  const title = titleLines.map((line) => line.text).join(" ").replace(/\s+/g, " ").replace(MARKERS, "").trim();
+  let title = titleLines.map((line) => line.text).join(" ").replace(/\s+/g, " ").replace(MARKERS, "").trim();
+  // A cover sheet (repository, "author manuscript") prints its own masthead largest; the info
+  // title wins when page 1 prints it too and the largest type says something else.
+  const pageWords = fold(page.map((line) => line.text).join(" "));
+  if (infoTitle && !fold(title).startsWith(fold(infoTitle).slice(0, 30)) && pageWords.includes(fold(infoTitle).slice(0, 40))) {
+    title = infoTitle;
+    titleLines = [];
+  }
   if (title) hints.title = title;
   else if (infoTitle) hints.title = infoTitle;
   const authors = findAuthors(page, titleLines);

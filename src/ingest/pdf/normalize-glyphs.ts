@@ -13,12 +13,17 @@ const COMPATIBILITY = /[\uFB00-\uFB06\uFF01-\uFF5E]/g;
 const MATH_FONT_GLYPHS: Record<string, string> = { "¼": "=", "þ": "+", "À": "−", "Â": "·" };
 const ISOLATED_MATH_GLYPH = /(^|[\s\d(])([¼þÀÂ])(?=[\s\d(]|$)/g;
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
 export function normalizeGlyphs(text: string): string {
   return text
     .replace(COMPATIBILITY, (ch) => ch.normalize("NFKC"))
     .replace(/\u00ad/g, "")
     .replace(/[\u00a0\u2000-\u200a\u202f]/g, " ")
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "");
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    // Control characters are glyphs a font left unmapped: a space keeps the words apart.
+    .replace(CONTROL, " ");
 }
 
 /** Applied to a whole line, where a glyph's neighbours are known. */
