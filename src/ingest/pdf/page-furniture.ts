@@ -50,16 +50,26 @@ function removeLineNumbers(page: PageRows): void {
       const gap = !neighbour ? Infinity : side === "first" ? neighbour.x - (item.x + item.width) : item.x - (neighbour.x + neighbour.width);
       if (gap > 0.8 * row.size) candidates.push({ row, item });
     }
-    // Line numbers share an edge (right-aligned on the left margin, left-aligned on the right one).
-    const edge = (item: TextItem) => Math.round(side === "first" ? item.x + item.width : item.x);
-    const byEdge = new Map<number, { row: Row; item: TextItem }[]>();
-    for (const candidate of candidates) {
-      for (const key of [edge(candidate.item) - 1, edge(candidate.item), edge(candidate.item) + 1]) {
-        byEdge.set(key, [...(byEdge.get(key) ?? []), candidate]);
+    // Line numbers share an edge: left or right aligned, whichever lines up more of them.
+    let best: { row: Row; item: TextItem }[] | undefined;
+    for (const edge of [(item: TextItem) => item.x, (item: TextItem) => item.x + item.width]) {
+      const byEdge = new Map<number, { row: Row; item: TextItem }[]>();
+      for (const candidate of candidates) {
+        const at = Math.round(edge(candidate.item));
+        for (const key of [at - 1, at, at + 1]) byEdge.set(key, [...(byEdge.get(key) ?? []), candidate]);
       }
+      const group = [...byEdge.values()].sort((a, b) => b.length - a.length)[0];
+      if (group && group.length > (best?.length ?? 0)) best = group;
     }
-    const best = [...byEdge.values()].sort((a, b) => b.length - a.length)[0];
     if (!best || best.length < 8) continue;
+    // Line numbers stand in the margin, outside nearly all other rows' text (a table's numbered
+    // first column does not; a running head may reach into the margin).
+    const numbers = new Set(best.map(({ item }) => item));
+    const rest = page.rows.map((row) => row.items.filter((item) => !numbers.has(item))).filter((items) => items.length);
+    const edge = side === "first" ? Math.max(...best.map(({ item }) => item.x + item.width)) : Math.min(...best.map(({ item }) => item.x));
+    const inside = rest.filter((items) => (side === "first" ? items[0]!.x < edge : items[items.length - 1]!.x + items[items.length - 1]!.width > edge));
+    const inMargin = inside.length <= 0.1 * rest.length;
+    if (!inMargin) continue;
     for (const { row, item } of best) {
       const at = row.items.indexOf(item);
       if (at >= 0) row.items.splice(at, 1);

@@ -101,7 +101,6 @@ describe("readPdf on a two-column paper", () => {
   it("writes title, authors, headings, columns in order, superscripts, joined lines, a table and entries", async () => {
     const { markdown, metaHints } = await readPdf(await twoColumnPaper(), "paper.pdf");
     const paragraphs = markdown.trim().split(/\n\n/);
-    if (process.env.SHOW_MD) (await import("node:fs")).writeFileSync("/tmp/probe/paper.pdf", await twoColumnPaper());
 
     expect(paragraphs[0]).toBe("# Layout reading of two-column scientific papers");
     expect(metaHints).toMatchObject({ title: "Layout reading of two-column scientific papers", authors: ["Jane Smith", "Robert Jones"] });
@@ -133,6 +132,58 @@ describe("readPdf on a two-column paper", () => {
       "1. Smith J, Doe A. Nanoparticles in breast cancer. Int J Pharm. 2020;12:100-10.",
       "2. Jones R. Drug delivery across resistant tumours and the efflux pumps that guard them. Nat Med. 2021;5:1-9.",
       "3. Lee K. Efflux pumps. Cancer Res. 2019;79:1-9.",
+    ]);
+  });
+});
+
+/** A one-column manuscript with line numbers down the left margin and an author–year list set with hanging indents. */
+async function numberedManuscript(): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.TimesRoman);
+  const bold = await pdf.embedFont(StandardFonts.TimesRomanBold);
+  const page = pdf.addPage([612, 792]);
+  let number = 1;
+  const line = (text: string, y: number, x = 72, size = 11, useFont = font) => {
+    page.drawText(String(number++), { x: 40, y, size: 9, font });
+    page.drawText(text, { x, y, size, font: useFont });
+  };
+  line("Seeds of a wild population germinate at low temperature", 720, 72, 16, bold);
+  const prose = [
+    "Germination of the wild seeds was recorded for thirty days at four temperatures in growth chambers",
+    "with a constant humidity, and the fraction of germinated seeds was modelled as described before",
+    "(Alexander et al., 2009). Seeds from the northern sites germinated earlier than seeds from the south.",
+  ];
+  prose.forEach((text, i) => line(text, 680 - 16 * i));
+  line("References", 620, 72, 12, bold);
+  const entries = [
+    ["Alexander, D. H., Novembre, J., and Lange, K. (2009). Fast model-based estimation of ancestry in", "unrelated individuals. Genome Res. 19, 1655-1664."],
+    ["Baskin, C. C., and Baskin, J. M. (2014). Seeds: ecology, biogeography, and evolution of dormancy and", "germination. Academic Press, San Diego."],
+    ["Chen, L. (2020). Cold germination. Seed Sci. Res. 30, 1-9."],
+  ];
+  let y = 600;
+  for (const entry of entries) {
+    entry.forEach((text, i) => {
+      line(text, y, i === 0 ? 72 : 90, 10);
+      y -= 14;
+    });
+  }
+  return pdf.save();
+}
+
+describe("readPdf on a line-numbered manuscript", () => {
+  it("drops the margin line numbers and writes one paragraph per hanging-indent entry", async () => {
+    const { markdown } = await readPdf(await numberedManuscript(), "manuscript.pdf");
+    const paragraphs = markdown.trim().split(/\n\n/);
+    expect(paragraphs[0]).toBe("# Seeds of a wild population germinate at low temperature");
+    expect(paragraphs[1]).toBe(
+      "Germination of the wild seeds was recorded for thirty days at four temperatures in growth chambers with a constant " +
+        "humidity, and the fraction of germinated seeds was modelled as described before (Alexander et al., 2009). Seeds from " +
+        "the northern sites germinated earlier than seeds from the south.",
+    );
+    expect(paragraphs.slice(paragraphs.indexOf("## References") + 1)).toEqual([
+      "Alexander, D. H., Novembre, J., and Lange, K. (2009). Fast model-based estimation of ancestry in unrelated individuals. Genome Res. 19, 1655-1664.",
+      "Baskin, C. C., and Baskin, J. M. (2014). Seeds: ecology, biogeography, and evolution of dormancy and germination. Academic Press, San Diego.",
+      "Chen, L. (2020). Cold germination. Seed Sci. Res. 30, 1-9.",
     ]);
   });
 });
