@@ -122,7 +122,9 @@ export function findGutters(rows: Row[], pageWidth: number, bodySize: number): G
     while (end > from && crossings[end - 1]! > least * 1.5 + 2) end--;
     const previous = gutters[gutters.length - 1];
     if (previous && from - previous.end < 6) previous.end = end;
-    else if (end - from >= 3) gutters.push({ start: from, end });
+    // A strip narrower than two ems between two gutters holds no prose: it is the hanging labels
+    // (list numbers, bullets) of the column to its right, read with that column.
+    else if (end - from >= 3 && !(previous && from - previous.end < 2 * bodySize)) gutters.push({ start: from, end });
     x = next;
   }
   return gutters;
