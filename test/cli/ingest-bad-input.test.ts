@@ -94,6 +94,7 @@ describe("ingest of a corpus with bad files among good ones", () => {
     }[];
     const bookText = stored.find((doc) => doc.meta.id === book.id)!.text;
     expect(bookText).toContain("In the year 1400 the town rebuilt its river");
+    expect(bookText).toContain("In the year 1899 the town rebuilt its ferry");
     expect(bookText).toContain("The accounts of page 500 list");
 
     const text = await runCli(["docs", "--index", temp.indexDir]);

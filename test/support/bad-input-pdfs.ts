@@ -113,10 +113,13 @@ const BOOK_WORDS = ["river", "mill", "harbour", "orchard", "bridge", "market", "
 /** A `pages`-page book of plain prose with no reference list and no citations. */
 export function bookPdf(pages = 500): Promise<Uint8Array> {
   return prosePdf(pages, (p) => {
+    // Three words so that no page's first line repeats another's once digits are ignored: a line
+    // printed at the top of five pages would rightly read as a running head.
     const a = BOOK_WORDS[p % 10]!;
     const b = BOOK_WORDS[Math.floor(p / 10) % 10]!;
+    const c = BOOK_WORDS[Math.floor(p / 100) % 10]!;
     return [
-      `In the year ${1400 + p} the town rebuilt its ${a} beside the old ${b}, and the work took a whole season.`,
+      `In the year ${1400 + p} the town rebuilt its ${a} beside the old ${b} by the ${c}, and the work took a whole season.`,
       `The accounts of page ${p + 1} list the carpenters, the stone and the carts hired for the ${a}.`,
     ];
   });

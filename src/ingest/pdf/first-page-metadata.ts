@@ -1,8 +1,10 @@
 // Metadata hints from the first page's layout and the file's own metadata: the title is the
 // largest type on page 1 that reads like a title (not a one-word masthead), the authors the
 // line(s) right under it, the DOI from XMP (prism:doi, dc:identifier) or the first page's text,
-// journal/volume/year from XMP or an info Subject of the form "Journal, year, doi:…".
+// journal/volume/year from XMP, the info Subject ("Journal, year, doi:…", "Journal 2019.363:1463")
+// or the citation line printed in the masthead, running head or first-page footer.
 import type { DocumentMeta } from "../../types.ts";
+import { findCitationLine } from "../find-citation-line.ts";
 import { findDoi, parseAuthorLine } from "../parse-metadata.ts";
 import type { PdfInfo } from "./read-text-items.ts";
 import type { Line } from "./reading-order.ts";
