@@ -110,7 +110,8 @@ function findEnclosed(text: string, pattern: RegExp, maxNumber: number): Citatio
 
 /** Is the superscript at `start` a residue number, charge, exponent, isotope or unit rather than a citation? */
 function superscriptIsNotCitation(text: string, start: number, end: number, numbers: number[]): boolean {
-  const before = text.slice(0, start);
+  // The tests below look at the few words before the marker: a window keeps them linear in the text.
+  const before = text.slice(Math.max(0, start - 80), start);
   const previous = text[start - 1] ?? "";
   const next = text[end] ?? "";
   // Superscript letters beside the digits make a label: "Creᴿ³²ᴹ" (a mutation), "NS3ᵂᵀ", "2ⁿᵈ".

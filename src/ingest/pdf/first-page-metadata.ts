@@ -30,7 +30,15 @@ function usableInfoTitle(title: unknown): string | undefined {
 /** Lines of the largest type on page 1 that make a plausible title, top to bottom. */
 function findTitle(page: Line[], infoTitle?: string): Line[] {
   const candidates = page.filter((line) => line.text.length > 1);
-  const sizes = [...new Set(candidates.map((line) => Math.round(line.size * 2) / 2))].sort((a, b) => b - a);
+  // A title is set in display type: larger than the size that carries most of page 1's text. A page
+  // set in one size throughout (a book, a plain manuscript) has no typographic title.
+  const charsBySize = new Map<number, number>();
+  for (const line of candidates) {
+    const size = Math.round(line.size * 2) / 2;
+    charsBySize.set(size, (charsBySize.get(size) ?? 0) + line.text.length);
+  }
+  const bodySize = [...charsBySize].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+  const sizes = [...charsBySize.keys()].filter((size) => size > bodySize).sort((a, b) => b - a);
   for (const size of sizes.slice(0, 4)) {
     const lines = candidates.filter((line) => Math.abs(line.size - size) < 0.3).sort((a, b) => b.y - a.y || a.x - b.x);
     // Stacks of lines at that size, each close under the one before (a title wraps onto up to five lines).
@@ -81,12 +89,17 @@ function fromSubject(subject: unknown): MetaHints {
   if (typeof subject !== "string") return {};
   // "Experimental & Molecular Medicine, doi:10.1038/…", "Nature Communications, 2024, doi:…"
   const match = /^([^,;]{3,80}),\s*(?:((?:19|20)\d{2}),\s*)?(?:doi:\s*)?10\.\d{4,9}\//i.exec(subject.trim());
-  if (!match) return {};
-  return { journal: match[1]!.trim(), ...(match[2] ? { year: Number(match[2]) } : {}) };
+  if (match) return { journal: match[1]!.trim(), ...(match[2] ? { year: Number(match[2]) } : {}) };
+  // A citation in the Subject: "Science 2019.363:1463-1467", "Chemical Science (2022), 13, 1408-1418"
+  const cited = findCitationLine([subject.trim().slice(0, 200)]);
+  return cited?.journal ? { ...cited } : {};
 }
 
-/** `page`: page 1's lines in reading order; `printed`: all of page 1's text, furniture included. */
-export function readFirstPageMetadata(page: Line[], info: PdfInfo, printed: string): FirstPageMetadata {
+/**
+ * `page`: page 1's lines in reading order; `printed`: all of page 1's text, furniture included;
+ * `citationLines`: printed lines where a citation line may stand (heads and feet first).
+ */
+export function readFirstPageMetadata(page: Line[], info: PdfInfo, printed: string, citationLines: string[] = []): FirstPageMetadata {
   const infoTitle = usableInfoTitle(info.xmp["dc:title"] ?? info.info.Title);
   let titleLines = findTitle(page, infoTitle);
   const hints: MetaHints = {};
@@ -109,13 +122,16 @@ export function readFirstPageMetadata(page: Line[], info: PdfInfo, printed: stri
   const doi = xmpDoi ?? pageDoi ?? subjectDoi;
   if (doi) hints.doi = doi;
 
+  // The file's own metadata first, then the Subject, then the printed citation line.
   const subject = fromSubject(info.info.Subject);
-  const journal = info.xmp["prism:publicationname"] ?? subject.journal;
+  const printedLine = findCitationLine(citationLines) ?? {};
+  const journal = info.xmp["prism:publicationname"] ?? subject.journal ?? printedLine.journal;
   if (journal) hints.journal = journal;
-  const volume = info.xmp["prism:volume"];
-  if (volume && /^\d{1,5}$/.test(volume)) hints.volume = volume;
+  const xmpVolume = info.xmp["prism:volume"];
+  const volume = xmpVolume && /^\d{1,5}$/.test(xmpVolume) ? xmpVolume : (subject.volume ?? printedLine.volume);
+  if (volume) hints.volume = volume;
   const date = info.xmp["prism:coverdate"] ?? info.xmp["prism:publicationdate"];
-  const year = date ? Number(/\b((?:19|20)\d{2})\b/.exec(date)?.[1]) : subject.year;
+  const year = (date ? Number(/\b((?:19|20)\d{2})\b/.exec(date)?.[1]) : undefined) || subject.year || printedLine.year;
   if (year) hints.year = year;
   return { hints, titleLines: new Set(titleLines) };
 }

@@ -23,4 +23,12 @@ describe("lineJoinerFor", () => {
   it("falls back to the general rule for words the document does not repeat", () => {
     expect(join(["The treat-", "ment worked, and anti-", "tumor drugs"])).toBe("The treatment worked, and anti-tumor drugs");
   });
+
+  it("joins a long paragraph line by line with the same result as joining its halves", () => {
+    const paragraph = Array.from({ length: 3000 }, (_, i) => (i % 3 === 0 ? "the treat-" : i % 3 === 1 ? "ment of organelle-" : "specific cells"));
+    const whole = join(paragraph);
+    expect(whole.startsWith("the treatment of organelle-specific cells the treatment")).toBe(true);
+    expect(whole).toBe(`${join(paragraph.slice(0, 1500))} ${join(paragraph.slice(1500))}`);
+    expect(whole.split(" ").length).toBe(5000);
+  });
 });

@@ -17,24 +17,26 @@ export function lineJoinerFor(texts: string[]): LineJoiner {
     for (const word of words.slice(0, -1)) vocabulary.add(word.toLowerCase());
   }
   return (lines) => {
-    let out = "";
+    // Only the last word of the text so far takes part in a join: `done` holds the text up to
+    // the last space, so that reading the paragraph again for every line (quadratic) is avoided.
+    const done: string[] = [];
+    let last = "";
     for (const line of lines.map((l) => l.trim()).filter(Boolean)) {
-      const broken = /([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)-$/u.exec(out);
+      const broken = /([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)-$/u.exec(last);
       const rest = /^([\p{Ll}][\p{L}\p{N}]*)/u.exec(line);
+      let joined: string | undefined;
       if (broken && rest) {
         const head = broken[1]!.toLowerCase();
         const tail = rest[1]!.toLowerCase();
-        if (vocabulary.has(`${head}-${tail}`)) {
-          out += line;
-          continue;
-        }
-        if (vocabulary.has(`${head}${tail}`)) {
-          out = out.slice(0, -1) + line;
-          continue;
-        }
+        if (vocabulary.has(`${head}-${tail}`)) joined = last + line;
+        else if (vocabulary.has(`${head}${tail}`)) joined = last.slice(0, -1) + line;
       }
-      out = out ? joinLines([out, line]) : line;
+      // `last` is empty only before the first line (lines are trimmed, so no join ends in a space).
+      joined ??= last ? joinLines([last, line]) : line;
+      const cut = joined.lastIndexOf(" ") + 1;
+      if (cut) done.push(joined.slice(0, cut));
+      last = joined.slice(cut);
     }
-    return out;
+    return done.join("") + last;
   };
 }

@@ -35,7 +35,7 @@ function pieces(row: Row): TextItem[][] {
 const signature = (items: TextItem[]) =>
   items.map((item) => item.str).join(" ").toLowerCase().replace(/\d+/g, "#").replace(/\s+/g, " ").trim();
 
-function inBand(row: Row, page: PageRows): boolean {
+export function inBand(row: Row, page: PageRows): boolean {
   return row.y > page.height * (1 - BAND) || row.y < page.height * BAND;
 }
 

@@ -7,7 +7,7 @@ import { type MetaHints, readFirstPageMetadata } from "./first-page-metadata.ts"
 import { groupRows } from "./group-lines.ts";
 import { layoutToMarkdown } from "./layout-to-markdown.ts";
 import { lineText } from "./line-text.ts";
-import { type PageRows, removeFurniture } from "./page-furniture.ts";
+import { type PageRows, inBand, removeFurniture } from "./page-furniture.ts";
 import { openPdf } from "./read-text-items.ts";
 import { type Line, findGutters, orderPage } from "./reading-order.ts";
 
@@ -52,11 +52,14 @@ export async function readPdf(data: Uint8Array, name: string): Promise<PdfText> 
   }
   // Page 1 as printed, running heads and margins included: they often carry the DOI.
   const firstPagePrinted = pages[0]!.rows.map((row) => lineText(row.items)).join("\n");
+  // Where a citation line stands: page 1's and page 2's heads and feet (not the body, where a
+  // reference list may print the same shapes).
+  const citationLines = pages.slice(0, 2).flatMap((page) => page.rows.filter((row) => inBand(row, page)).map((row) => lineText(row.items)));
   removeFurniture(pages);
   const mainSize = bodySize(pages);
   const lines: Line[] = pages.flatMap((page) => orderPage(page.number, page.rows, findGutters(page.rows, page.width, mainSize)));
   const body = findBodyFont(lines);
-  const first = readFirstPageMetadata(lines.filter((line) => line.page === pages[0]!.number), pdf.info, firstPagePrinted);
+  const first = readFirstPageMetadata(lines.filter((line) => line.page === pages[0]!.number), pdf.info, firstPagePrinted, citationLines);
   const markdown = layoutToMarkdown({ lines, body, titleLines: first.titleLines, ...(first.hints.title ? { title: first.hints.title } : {}) });
   return { markdown, metaHints: first.hints, extractedChars, pages: pages.length };
 }
