@@ -135,34 +135,35 @@ export function orderPage(page: number, rows: Row[], gutters: Gutter[]): Line[] 
   const lines: Line[] = [];
   for (const row of rows) {
     let pieces: TextItem[][] = [row.items];
-    // A row is cut where the next column starts (a gutter's right edge: the left edge of a ragged
-    // column's lines may end anywhere inside the gutter, the next column's lines start at one x).
+    // A row is cut at the widest empty stretch between its items that lies in the gutter: the left
+    // edge of a ragged column's lines may end anywhere inside the gutter, and a hanging-indent
+    // list's numbered first lines start inside it, left of their other lines.
     for (const gutter of gutters) {
-      const cut = gutter.end - 2;
       const next: TextItem[][] = [];
       for (const piece of pieces) {
-        const crosses = piece.some((item) => item.x < cut - 1 && item.x + item.width > cut + 3);
-        if (crosses) {
-          next.push(piece);
-          continue;
+        const sorted = [...piece].sort((a, b) => a.x - b.x);
+        let best = 0;
+        let widest = 0;
+        let reach = -Infinity;
+        for (let k = 1; k < sorted.length; k++) {
+          reach = Math.max(reach, sorted[k - 1]!.x + sorted[k - 1]!.width);
+          const gap = sorted[k]!.x - reach;
+          if (Math.min(sorted[k]!.x, gutter.end) > Math.max(reach, gutter.start) && gap > widest) {
+            best = k;
+            widest = gap;
+          }
         }
-        const left = piece.filter((item) => item.x < cut);
-        const right = piece.filter((item) => item.x >= cut);
-        // A word space is not a gutter: a large title runs on across the cut.
-        const gap = right.length && left.length ? Math.min(...right.map((item) => item.x)) - Math.max(...left.map((item) => item.x + item.width)) : 0;
-        if (left.length && right.length && gap < 0.6 * row.size) {
-          next.push(piece);
-          continue;
-        }
-        if (left.length) next.push(left);
-        if (right.length) next.push(right);
+        // A word space is not a gutter: a large title runs on across it.
+        if (best && widest >= 0.6 * row.size) next.push(sorted.slice(0, best), sorted.slice(best));
+        else next.push(piece);
       }
       pieces = next;
     }
     for (const piece of pieces) {
       const from = Math.min(...piece.map((item) => item.x));
       const to = Math.max(...piece.map((item) => item.x + item.width));
-      const first = gutters.filter((gutter) => gutter.end - 2 <= from).length;
+      // A piece starting in the right half of a gutter begins the column after it.
+      const first = gutters.filter((gutter) => Math.min(gutter.end - 2, (gutter.start + gutter.end) / 2) <= from).length;
       const last = gutters.filter((gutter) => gutter.end + 1 < to).length;
       const body = piece.filter((item) => !item.script);
       const size = pieces.length === 1 ? row.size : dominantSize(body.length ? body : piece);
