@@ -7,7 +7,9 @@ import type { DocumentMeta } from "../../types.ts";
 import { findCitationLine } from "../find-citation-line.ts";
 import { findDoi, parseAuthorLine } from "../parse-metadata.ts";
 import type { PdfInfo } from "./read-text-items.ts";
+import { lineText } from "./line-text.ts";
 import type { Line } from "./reading-order.ts";
+import type { TextItem } from "./text-item.ts";
 
 export type MetaHints = Partial<Omit<DocumentMeta, "id" | "file">>;
 
@@ -64,6 +66,31 @@ function findTitle(page: Line[], infoTitle?: string): Line[] {
 /** Affiliation and footnote marks printed as superscripts after names. */
 const MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁺⁻*†‡§✉#]/gu;
 
+/** Pieces of a line separated by gaps wider than two ems (a side panel beside the author line). */
+function pieces(line: Line): TextItem[][] {
+  const out: TextItem[][] = [];
+  for (const item of line.items) {
+    const current = out[out.length - 1];
+    const last = current?.[current.length - 1];
+    if (current && last && item.x - (last.x + last.width) <= 2 * line.size) current.push(item);
+    else out.push([item]);
+  }
+  return out;
+}
+
+/** An author line's text: marks dropped, and comma pieces with no letter (stray marks) removed. */
+function cleanAuthorText(text: string): string {
+  return text
+    // A mark becomes a space: "Ghani²and Hana" is two words.
+    .replace(MARKERS, " ")
+    .replace(/\s+,/g, ",")
+    .replace(/,\s*[^\p{L}\s,]{1,3}(?=\s*(?:,|$))/gu, ",")
+    .replace(/,+/g, ",")
+    .replace(/\s+/g, " ")
+    .replace(/,\s*$/, "")
+    .trim();
+}
+
 /** Names from the lines right under the title, when they read as an author line. */
 function findAuthors(page: Line[], titleLines: Line[]): string[] | undefined {
   const last = titleLines[titleLines.length - 1];
@@ -73,16 +100,22 @@ function findAuthors(page: Line[], titleLines: Line[]): string[] | undefined {
   const under = page
     .filter((line) => line.y < last.y && last.y - line.y < 6 * last.size && line.x < right && line.right > left)
     .sort((a, b) => b.y - a.y || a.x - b.x);
-  const block: Line[] = [];
+  const block: string[] = [];
+  let previous: Line | undefined;
   for (const line of under) {
-    const previous = block[block.length - 1];
     if (previous && (previous.y - line.y > 1.8 * line.size || Math.abs(previous.size - line.size) > 0.3)) break;
-    block.push(line);
+    previous = line;
+    // Only the pieces of the row under the title: a side panel on the same baseline is not the list.
+    const inside = pieces(line).filter((piece) => piece[piece.length - 1]!.x + piece[piece.length - 1]!.width > left && piece[0]!.x < right);
+    block.push(inside.length ? lineText(inside.flat()) : line.text);
     if (block.length >= 4) break;
   }
-  const text = block.map((line) => line.text).join(" ");
-  const cleaned = text.replace(MARKERS, "").replace(/\s+,/g, ",").replace(/,+/g, ",").replace(/\s+/g, " ").replace(/,\s*$/, "").trim();
-  return parseAuthorLine(cleaned) ?? undefined;
+  // The longest run of lines from the top that reads as an author list (affiliations may follow).
+  for (let count = block.length; count >= 1; count--) {
+    const names = parseAuthorLine(cleanAuthorText(block.slice(0, count).join(" ")));
+    if (names) return names;
+  }
+  return undefined;
 }
 
 function fromSubject(subject: unknown): MetaHints {
@@ -97,9 +130,16 @@ function fromSubject(subject: unknown): MetaHints {
 
 /**
  * `page`: page 1's lines in reading order; `printed`: all of page 1's text, furniture included;
- * `citationLines`: printed lines where a citation line may stand (heads and feet first).
+ * `citationLines`: printed lines where a citation line may stand (heads and feet first);
+ * `nextPage`: page 2's lines, read for authors when page 1 is a cover.
  */
-export function readFirstPageMetadata(page: Line[], info: PdfInfo, printed: string, citationLines: string[] = []): FirstPageMetadata {
+export function readFirstPageMetadata(
+  page: Line[],
+  info: PdfInfo,
+  printed: string,
+  citationLines: string[] = [],
+  nextPage: Line[] = [],
+): FirstPageMetadata {
   const infoTitle = usableInfoTitle(info.xmp["dc:title"] ?? info.info.Title);
   let titleLines = findTitle(page, infoTitle);
   const hints: MetaHints = {};
@@ -113,7 +153,15 @@ export function readFirstPageMetadata(page: Line[], info: PdfInfo, printed: stri
   }
   if (title) hints.title = title;
   else if (infoTitle) hints.title = infoTitle;
-  const authors = findAuthors(page, titleLines);
+  let authors = findAuthors(page, titleLines);
+  // A cover or summary page (repository cover sheet, graphical abstract) before the article: the
+  // article's first page prints the title again with the full author list under it.
+  if (!authors && title && nextPage.length) {
+    const repeated = findTitle(nextPage, title);
+    if (repeated.length && fold(title).startsWith(fold(repeated.map((line) => line.text).join(" ")).slice(0, 40))) {
+      authors = findAuthors(nextPage, repeated);
+    }
+  }
   if (authors) hints.authors = authors;
 
   const xmpDoi = findDoi(info.xmp["prism:doi"] ?? "") ?? findDoi(info.xmp["dc:identifier"] ?? "");

@@ -59,7 +59,7 @@ export async function readPdf(data: Uint8Array, name: string): Promise<PdfText> 
   const mainSize = bodySize(pages);
   const lines: Line[] = pages.flatMap((page) => orderPage(page.number, page.rows, findGutters(page.rows, page.width, mainSize)));
   const body = findBodyFont(lines);
-  const first = readFirstPageMetadata(lines.filter((line) => line.page === pages[0]!.number), pdf.info, firstPagePrinted, citationLines);
+  const first = readFirstPageMetadata(lines.filter((line) => line.page === pages[0]!.number), pdf.info, firstPagePrinted, citationLines, lines.filter((line) => line.page === pages[1]?.number));
   const markdown = layoutToMarkdown({ lines, body, titleLines: first.titleLines, ...(first.hints.title ? { title: first.hints.title } : {}) });
   return { markdown, metaHints: first.hints, extractedChars, pages: pages.length };
 }
