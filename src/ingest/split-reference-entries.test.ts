@@ -53,6 +53,16 @@ describe("splitReferenceEntries, numbered lists", () => {
     expect(split.entries[0]!.raw).toBe("K. Sato and F. Ruiz, J. Chem. Phys., 2001, 5, 1–9.");
   });
 
+  it("opens the next entry at its bare number when the text layer lost the full stop after it", () => {
+    const split = splitReferenceEntries(
+      paragraphs("1. Lund E, Sato Y. Yeast. Cell. 2001;1:1.\n\n2 Pike D, Ruiz F. Shock. Cell. 2002;2:2.\n\n3. Okafor T, Chen M. Gaze. Brain. 2010;3:4.\n\n5 Berg A, Holm C. Cells. Cell. 2011;4:5."),
+    );
+    expect(split.entries.map((e) => e.n)).toEqual([1, 2, 3]);
+    expect(split.entries[1]!.raw).toBe("Pike D, Ruiz F. Shock. Cell. 2002;2:2.");
+    // Only the next number: a bare number further on stays in the entry before.
+    expect(split.entries[2]!.raw).toBe("Okafor T, Chen M. Gaze. Brain. 2010;3:4. 5 Berg A, Holm C. Cells. Cell. 2011;4:5.");
+  });
+
   it("reads on after a part of the list the text layer lost, but not at a number that only looks like one", () => {
     const split = splitReferenceEntries(
       paragraphs("1. Lund E, Sato Y. Yeast. Cell. 2001;1:1.\n\n2. Pike D, Ruiz F. Shock. Cell. 2002;2:2.\n\n80. Okafor T, Chen M, et al. Gaze. Brain. 2010;3:4.\n\n95 percent of the cohort\n\n81. Berg A. Cells. Cell. 2011;4:5."),

@@ -160,9 +160,12 @@ function splitNumbered(paragraphs: string[][], form: MarkerForm): ReferenceSplit
         // The next numbers open entries; a number further off only with an author run (part of
         // the list lost or read out of order by the text layer), and never one already read.
         const near = start !== null && (previous ? start.n > previous.n && start.n <= previous.n + 25 : start.n <= 5);
+        // The list's own form, or the next number bare before an author run: the text layer lost
+        // the full stop after it ("12 Smith J, Lee K, …" in a list numbered "11.").
+        const ownForm = start !== null && (start.form === form || (start.form === "bare" && start.n === expected && isStrongStart(start.rest)));
         const plausible =
           start !== null &&
-          start.form === form &&
+          ownForm &&
           (near || (!seen.has(start.n) && isStrongStart(start.rest))) &&
           (form !== "bare" || start.n === expected) &&
           countWords(start.rest) >= 2;
