@@ -3,7 +3,7 @@
 //   of the Frontiers paper" → numbers; "what is Smith et al. 2020?" → works (author–year);
 //   "where does the review cite Granja?" → author;
 //   "which references support the claim that …", "which paper does it cite for …" → claim.
-import { type AuthorYearWork, findAuthorYearWorks } from "../ingest/find-author-year-citations.ts";
+import { type AuthorYearWork, findAuthorYearWorks } from "../ingest/citations/find-author-year-citations.ts";
 
 export type CitationLookupIntent =
   | { kind: "numbers"; numbers: number[] }

@@ -11,8 +11,8 @@ import {
 } from "./answer-payload.ts";
 import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import type { CitationLookupIntent } from "./citation-lookup-intent.ts";
-import type { AuthorYearWork } from "../ingest/find-author-year-citations.ts";
-import { matchAuthorYearEntries } from "../ingest/match-author-year-entries.ts";
+import type { AuthorYearWork } from "../ingest/citations/find-author-year-citations.ts";
+import { matchAuthorYearEntries } from "../ingest/citations/match-author-year-entries.ts";
 import { questionTerms } from "./question-terms.ts";
 import { authorNameParts } from "./search-bibliography.ts";
 import type { IndexedSentence } from "./sentence-index.ts";

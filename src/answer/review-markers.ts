@@ -5,8 +5,8 @@
 // "(n = 5)" or "Fe₃O₄" stay as printed. In an author–year paper the bracketed groups go
 // ("… decoded (Willett et al., 2021)." → "… decoded."); a narrative cite is part of the sentence
 // ("Willett et al. (2021) developed …") and stays.
-import { findAuthorYearCitations } from "../ingest/find-author-year-citations.ts";
-import { type NumberedCitationStyle, findCitationMarkers } from "../ingest/resolve-citation-markers.ts";
+import { findAuthorYearCitations } from "../ingest/citations/find-author-year-citations.ts";
+import { type NumberedCitationStyle, findCitationMarkers } from "../ingest/citations/resolve-citation-markers.ts";
 
 const STYLES: readonly NumberedCitationStyle[] = ["superscript", "parenthetical", "bracket"];
 

@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { DocumentMeta, ParsedDocument } from "../types.ts";
 import { foldToAscii } from "./fold-to-ascii.ts";
-import { surnameOf } from "./paper-key.ts";
+import { surnameOf } from "./references/paper-key.ts";
 
 /** The id before clash suffixes: "guan2024"; from the file name when no author is known. */
 export function baseDocumentId(meta: Pick<DocumentMeta, "authors" | "year" | "file">): string {

@@ -6,7 +6,7 @@ import type { Chunk, CitationStats, Sentence } from "../types.ts";
 import { countWords } from "./clean-text.ts";
 import type { RenderedSection, RenderedTable, Span } from "./render-clean-text.ts";
 import { headingText } from "./render-clean-text.ts";
-import type { CitationFinder, FoundCitation } from "./find-citations.ts";
+import type { CitationFinder, FoundCitation } from "./citations/find-citations.ts";
 import { splitSentences } from "./split-sentences.ts";
 
 export const MIN_CHUNK_WORDS = 120;

@@ -5,10 +5,10 @@ import { cleanInline, countWords, endsSentence } from "./clean-text.ts";
 import { findRepeatedLines, isFurniture } from "./detect-furniture.ts";
 import { type Block, REFERENCE_HEADINGS, isStandardOpening, splitRunInHeading } from "./parse-blocks.ts";
 import type { ReferenceListStyle } from "../types.ts";
-import { readAuthorRun } from "./read-author-run.ts";
-import { type RawReferenceEntry, isEntryLike, isProse, numberedStart, splitReferenceEntries } from "./split-reference-entries.ts";
+import { readAuthorRun } from "./references/read-author-run.ts";
+import { type RawReferenceEntry, isEntryLike, isProse, numberedStart, splitReferenceEntries } from "./references/split-reference-entries.ts";
 
-export type { RawReferenceEntry } from "./split-reference-entries.ts";
+export type { RawReferenceEntry } from "./references/split-reference-entries.ts";
 
 export interface LayoutTable {
   kind: "table";

@@ -8,7 +8,7 @@ import { NoReadableDocumentsError, UnreadableDocumentError } from "../errors.ts"
 import type { IdentifiedEmbeddings } from "../index/create-embeddings.ts";
 import { buildVectorIndex } from "../index/vector-index.ts";
 import { assignDocumentIds } from "../ingest/assign-document-ids.ts";
-import { linkCrossReviewReferences } from "../ingest/link-cross-review.ts";
+import { linkCrossReviewReferences } from "../ingest/references/link-cross-review.ts";
 import { PARSER_VERSION, parseDocumentFile } from "../ingest/parse-document.ts";
 import type { ParsedDocument } from "../types.ts";
 import {

@@ -4,13 +4,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ReviewChatError } from "../../src/errors.ts";
 import { parseDocumentText } from "../../src/ingest/parse-document.ts";
-import { parseReferenceList } from "../../src/ingest/parse-reference-list.ts";
+import { parseReferenceList } from "../../src/ingest/references/parse-reference-list.ts";
 import {
   type NumberedCitationStyle,
   findCitationMarkers,
   parseNumberList,
   parseReferenceCell,
-} from "../../src/ingest/resolve-citation-markers.ts";
+} from "../../src/ingest/citations/resolve-citation-markers.ts";
 
 /** Runs per property: FUZZ_RUNS=20000 for a longer session (see bench/README). */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);

@@ -4,9 +4,9 @@
 import type { StoredDocument } from "../../store/index-files.ts";
 import type { Chunk, ReferenceEntry, Section } from "../../types.ts";
 import { describeQuality } from "../../ingest/assess-quality.ts";
-import { findAuthorYearCitations } from "../../ingest/find-author-year-citations.ts";
-import { matchAuthorYearEntries } from "../../ingest/match-author-year-entries.ts";
-import { type NumberedCitationStyle, detectCitationStyle, findCitationMarkers } from "../../ingest/resolve-citation-markers.ts";
+import { findAuthorYearCitations } from "../../ingest/citations/find-author-year-citations.ts";
+import { matchAuthorYearEntries } from "../../ingest/citations/match-author-year-entries.ts";
+import { type NumberedCitationStyle, detectCitationStyle, findCitationMarkers } from "../../ingest/citations/resolve-citation-markers.ts";
 import { doiUrl, safeHttpUrl } from "../../widget/safe-url.ts";
 import { type SafeHtml, html } from "./html.ts";
 import { renderPage } from "./page-layout.ts";

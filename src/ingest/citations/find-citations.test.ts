@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReferenceEntry } from "../types.ts";
+import type { ReferenceEntry } from "../../types.ts";
 import { createCitationFinder, isAuthorYearList } from "./find-citations.ts";
 
 const numbered: ReferenceEntry[] = Array.from({ length: 20 }, (_, i) => ({ n: i + 1, text: `Author ${i + 1}. Title. J (2020).`, authors: [], paperKey: `${i}` }));

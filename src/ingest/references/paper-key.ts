@@ -1,8 +1,8 @@
 // Cross-review identity of a cited paper: its DOI when known, else the normalised first
 // author's surname + year + journal + volume. Journal names are compared token by token with
 // abbreviations allowed ("Drug Resist Update" ≈ "Drug Resist. Updates").
-import type { ReferenceEntry } from "../types.ts";
-import { foldToAscii } from "./fold-to-ascii.ts";
+import type { ReferenceEntry } from "../../types.ts";
+import { foldToAscii } from "../fold-to-ascii.ts";
 
 const PARTICLES = new Set(["van", "von", "de", "der", "den", "da", "di", "del", "la", "le", "dos", "du", "ter", "ten"]);
 const INITIALS = /^(?:\p{Lu}\.?)(?:-?\p{L}\.)*$/u;

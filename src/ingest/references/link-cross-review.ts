@@ -1,7 +1,7 @@
 // Papers cited by two or more reviews. Entries are the same paper when their DOIs match or,
 // when at least one side has no DOI, when first author, year, journal and volume agree.
 // Linked entries get the group's paperKey, so a lookup by key finds every review that cites it.
-import type { CrossReviewLink, ParsedDocument, ReferenceEntry } from "../types.ts";
+import type { CrossReviewLink, ParsedDocument, ReferenceEntry } from "../../types.ts";
 import { normalizeName, sameBibliographicPaper, surnameOf } from "./paper-key.ts";
 
 interface Item {

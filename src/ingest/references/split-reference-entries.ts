@@ -5,9 +5,9 @@
 // split from its title, "- " list marks inside an entry) and merges several into one paragraph;
 // running heads and page numbers fall between them. Paragraphs that are plainly prose (the end of
 // the body displaced by the layout) are handed back.
-import type { ReferenceListStyle } from "../types.ts";
-import { countWords, joinLines } from "./clean-text.ts";
-import { isFurnitureLine } from "./detect-furniture.ts";
+import type { ReferenceListStyle } from "../../types.ts";
+import { countWords, joinLines } from "../clean-text.ts";
+import { isFurnitureLine } from "../detect-furniture.ts";
 import { readAuthorRun } from "./read-author-run.ts";
 
 export interface RawReferenceEntry {

@@ -13,9 +13,9 @@
 // quotes); both are read per entry, so a list mixing shapes is still read entry by entry.
 // Numbered lists keep their printed numbers (gaps reported, never renumbered); author–year lists
 // are numbered by position and get the label the text cites them by.
-import type { ReferenceEntry, ReferenceListStyle } from "../types.ts";
-import { cleanInline } from "./clean-text.ts";
-import { normalizeDoi } from "./parse-metadata.ts";
+import type { ReferenceEntry, ReferenceListStyle } from "../../types.ts";
+import { cleanInline } from "../clean-text.ts";
+import { normalizeDoi } from "../parse-metadata.ts";
 import { paperKeyOf } from "./paper-key.ts";
 import { type AuthorRun, readAuthorRun } from "./read-author-run.ts";
 import { referenceLabel } from "./reference-label.ts";

@@ -3,7 +3,7 @@
 // with that style and each citation resolved to entry numbers. Numbered markers count each cited
 // number once; author–year cites count each cited work once — resolved or not, so the quality
 // record's "found" and "resolved" are honest.
-import type { CitationStyle, ReferenceEntry } from "../types.ts";
+import type { CitationStyle, ReferenceEntry } from "../../types.ts";
 import { findAuthorYearCitations, findAuthorYearWorks } from "./find-author-year-citations.ts";
 import { matchAuthorYearEntries } from "./match-author-year-entries.ts";
 import { type NumberedCitationStyle, detectCitationStyle, findCitationMarkers, parseReferenceCell } from "./resolve-citation-markers.ts";

@@ -1,12 +1,12 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../config.ts";
-import { assessQuality } from "./assess-quality.ts";
-import type { ParsedDocument, ReferenceEntry } from "../types.ts";
-import { assignDocumentIds } from "./assign-document-ids.ts";
+import { PROJECT_ROOT } from "../../config.ts";
+import { assessQuality } from "../assess-quality.ts";
+import type { ParsedDocument, ReferenceEntry } from "../../types.ts";
+import { assignDocumentIds } from "../assign-document-ids.ts";
 import { linkCrossReviewReferences } from "./link-cross-review.ts";
 import { journalsMatch, sameBibliographicPaper, surnameOf } from "./paper-key.ts";
-import { parseDocumentFile } from "./parse-document.ts";
+import { parseDocumentFile } from "../parse-document.ts";
 import { parseReferenceEntry } from "./parse-reference-list.ts";
 
 describe("paper identity", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReferenceEntry } from "../types.ts";
+import type { ReferenceEntry } from "../../types.ts";
 import { findAuthorYearWorks } from "./find-author-year-citations.ts";
 import { matchAuthorYearEntries } from "./match-author-year-entries.ts";
 

@@ -3,9 +3,9 @@
 // two, "Smith et al." three or more (APA, Harvard, Chicago author–date). Entries match on surname
 // and year; a suffix, then the second author and the author count, pick among entries that share
 // them ("Kübler, 2020" vs "Kübler et al., 2020"). A cite that matches no entry stays unresolved.
-import type { ReferenceEntry } from "../types.ts";
+import type { ReferenceEntry } from "../../types.ts";
 import type { AuthorYearWork } from "./find-author-year-citations.ts";
-import { foldToAscii } from "./fold-to-ascii.ts";
+import { foldToAscii } from "../fold-to-ascii.ts";
 
 interface EntryKey {
   n: number;
