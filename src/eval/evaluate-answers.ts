@@ -217,6 +217,8 @@ export const GATED_ANSWER_FIGURES = {
     "answerable.refPrecision",
     "unanswerable.plain.correctRefusals",
     "unanswerable.nearMiss.correctRefusals",
+    // Null (left out) until answers carry a reason; from then on a dropped reason fails the gate.
+    "unanswerable.nearMiss.valueNotReported",
     "claimFound",
     "crossFromEveryReview",
   ],
