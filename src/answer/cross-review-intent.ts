@@ -47,7 +47,7 @@ const DOCUMENT_PHRASING = [
   new RegExp(PAIR.source, "giu"),
   new RegExp(EACH.source, "giu"),
   new RegExp(COMPARISON.source, "giu"),
-  new RegExp(String.raw`\b(?:the|these|those)\s+${DOCUMENT_NOUNS}\b`, "giu"),
+  new RegExp(String.raw`\b(?:(?:the|these|those)\s+)?${DOCUMENT_NOUNS}\b['’]?`, "giu"),
 ];
 
 /** A document the question names, to strip from its topic: its id and its first author's surname. */

@@ -167,7 +167,12 @@ async function writeWithLlm(
  */
 export async function answerAcrossReviews(question: string, ctx: CrossReviewContext): Promise<AnswerPayload | null> {
   if (ctx.docs?.length === 1 || ctx.res.corpus.documents.length < 2) return null;
-  const mentioned = ctx.res.mentions.find(question);
+  // Named documents in the order the question names them ("the Guan and Verma reviews": Guan first).
+  const position = (id: string) => {
+    const at = question.toLowerCase().search(new RegExp(String.raw`\b(?:${id}|${surnameOf(id)})`, "u"));
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  const mentioned = ctx.res.mentions.find(question).sort((a, b) => position(a) - position(b));
   // A filter chosen by the user wins over names in the question.
   const named = ctx.docs?.length ? mentioned.filter((id) => ctx.docs!.includes(id)) : mentioned;
   const intent = parseCrossReviewIntent(
