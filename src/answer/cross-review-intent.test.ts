@@ -49,5 +49,12 @@ describe("parseCrossReviewIntent", () => {
     expect(intent?.topic).toContain("tumour hypoxia");
     expect(intent?.topic).not.toMatch(/smith|jones|2022|reviews|differ/i);
     expect(parseCrossReviewIntent("What do both reviews say about tumour hypoxia?", [])?.topic).toBe("What do say about tumour hypoxia?");
+    // Title words that name the documents are names here, not the topic.
+    expect(parseCrossReviewIntent("How do the photothermal review and the exosome paper describe hypoxia?", [smith, jones])?.topic).toBe(
+      "How do and describe hypoxia?",
+    );
+    expect(parseCrossReviewIntent("How is the catalase shell discussed in the two reviews?", [])?.topic).toBe(
+      "How is the catalase shell discussed in?",
+    );
   });
 });

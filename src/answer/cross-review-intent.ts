@@ -22,8 +22,12 @@ export interface CrossReviewIntent {
 
 /** What a question may call the documents of a corpus (not "study": a review's studies are the papers it cites). */
 const DOCUMENT_NOUNS = String.raw`(?:reviews?|papers?|articles?|documents?|publications?|manuscripts?)`;
-/** Up to three words between the quantifier and the noun: "both nanomedicine reviews", "the two Frontiers papers". */
-const BETWEEN = String.raw`(?:[\p{L}\p{N}'’.-]+\s+){0,3}?`;
+/**
+ * Up to three words between the determiner and the noun, which name the documents: "both nanomedicine
+ * reviews", "the two Frontiers papers", "the nanomaterials and miRNA reviews". Not across a
+ * preposition or an article: "the drug in the reviews" names no document.
+ */
+const BETWEEN = String.raw`(?:(?!(?:the|a|an|in|of|on|about|for|to|by|with|from|at|as|into|than|is|are|do|does|did)\b)[\p{L}\p{N}'’.-]+\s+){0,3}?`;
 
 const PAIR = new RegExp(
   String.raw`\b(?:both\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?|(?:the|these|those)\s+(?:two|2)\s+|(?:either|neither)\s+(?:of\s+the\s+)?(?:two\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
@@ -47,7 +51,8 @@ const DOCUMENT_PHRASING = [
   new RegExp(PAIR.source, "giu"),
   new RegExp(EACH.source, "giu"),
   new RegExp(COMPARISON.source, "giu"),
-  new RegExp(String.raw`\b(?:(?:the|these|those)\s+)?${DOCUMENT_NOUNS}\b['’]?`, "giu"),
+  // "the nanomaterials review", "the Guan and Verma reviews": names of documents, not the topic.
+  new RegExp(String.raw`\b(?:(?:the|these|those)\s+${BETWEEN})?${DOCUMENT_NOUNS}\b['’]?`, "giu"),
 ];
 
 /** A document the question names, to strip from its topic: its id and its first author's surname. */
