@@ -132,6 +132,13 @@ describe("cross-review answers", () => {
     expect(payload.references.map((ref) => `${ref.docId}#${ref.n}`)).toEqual(["smith2023#1"]);
   });
 
+  it("takes a review that never mentions the question's most specific term as not discussing it", async () => {
+    // Jones covers tumour hypoxia, but never catalase, the term that makes the question specific.
+    const payload = await ask("What do both papers say about catalase against tumour hypoxia?", PAIR);
+    expect(payload.answer).toContain(`Only ${SMITH} covers this; ${JONES} does not discuss it`);
+    expect(payload.references.map((ref) => ref.docId)).not.toContain("jones2022");
+  });
+
   it("answers a comparison of two named reviews per review", async () => {
     const payload = await ask("How do the Smith and Jones reviews differ on tumour hypoxia?");
     expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);

@@ -11,6 +11,7 @@ import { type ExtractiveOptions, type ScoredSentence, quoteSentence, scoreSenten
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, questionTerms } from "./question-terms.ts";
 import { REFUSAL_ANSWER } from "./refusal.ts";
+import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 
 /** "Each review" in a large corpus: the best-matching documents, at most this many. */
 export const MAX_CROSS_REVIEW_DOCUMENTS = 4;
@@ -83,6 +84,32 @@ async function documentPart(docId: string, topic: string, terms: QuestionTerms, 
   // One cited part per document: a sentence with its lead-in and the citation run it belongs to.
   const chosen = covered ? selectSentences(scored, { ...ctx.extractive, maxSpans: 1 }) : [];
   return { docId, sources, chosen, covered };
+}
+
+/** The question's most specific term: the one the fewest sentences of the corpus hold (and at least one does). */
+function mostSpecificTerm(terms: QuestionTerms, index: SentenceIndex): string | undefined {
+  const known = [...terms].filter(([term, weight]) => weight === 1 && index.knows(term)).map(([term]) => term);
+  return known.sort((a, b) => index.idf(b) - index.idf(a))[0];
+}
+
+/**
+ * A document that never mentions the question's most specific term does not discuss the question
+ * when another document's quoted part does ("DNA methylation as a cause of resistance": a review
+ * without "methylation" has nearby sentences on DNA repair, not an answer). Spelling variants count
+ * as mentions (the sentence index's prefix matching), so do the long forms of abbreviations.
+ */
+function withoutUnmentionedTopic(parts: Awaited<ReturnType<typeof documentPart>>[], terms: QuestionTerms, res: AnswerResources) {
+  const term = mostSpecificTerm(terms, res.sentences);
+  if (!term) return parts;
+  const only = new Map([[term, 1]]);
+  const holds = (sentences: readonly IndexedSentence[]) => sentences.some((s) => res.sentences.coverage(only, s.terms) > 0);
+  const quoted = (part: (typeof parts)[number]) => part.chosen.flatMap((item) => [item.sentence, ...(item.leadIn ? [item.leadIn] : [])]);
+  if (!parts.some((part) => part.covered && holds(quoted(part)))) return parts;
+  return parts.map((part) => {
+    if (!part.covered || holds(quoted(part))) return part;
+    const mentioned = res.corpus.chunksOf(part.docId).some((chunk) => holds(res.sentences.sentencesOf(chunk.id)));
+    return mentioned ? part : { ...part, covered: false, chosen: [] };
+  });
 }
 
 /** Number every document's sources in one run, the chosen sentences pointing at the renumbered ones. */
@@ -187,7 +214,7 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
   if (targets.length < 2) return null;
   const perDocument = Math.max(MIN_PASSAGES_PER_DOCUMENT, Math.ceil(ctx.k / targets.length));
   const found = await Promise.all(targets.map((docId) => documentPart(docId, intent.topic, terms, perDocument, ctx)));
-  const parts = numberAcross(found, ctx.res);
+  const parts = numberAcross(withoutUnmentionedTopic(found, terms, ctx.res), ctx.res);
   const sources = parts.flatMap((part) => part.sources);
   ctx.events.onSources?.(sources);
   ctx.events.signal?.throwIfAborted();
