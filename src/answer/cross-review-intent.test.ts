@@ -28,6 +28,11 @@ describe("parseCrossReviewIntent", () => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("each");
   });
 
+  it("takes 'the reviews' as the whole corpus", () => {
+    expect(parseCrossReviewIntent("What do the reviews say about exosomes?", [])).toEqual({ scope: "corpus", topic: "What do say about exosomes?" });
+    expect(parseCrossReviewIntent("What do the Smith reviews say about exosomes?", [smith])).toBeNull();
+  });
+
   it("takes two named documents as a pair and three as each", () => {
     expect(parseCrossReviewIntent("What do Smith et al. and Jones et al. report on hypoxia?", [smith, jones])?.scope).toBe("pair");
     expect(parseCrossReviewIntent("What do Smith, Jones and Lee report on hypoxia?", [smith, jones, lee])?.scope).toBe("each");
@@ -36,7 +41,6 @@ describe("parseCrossReviewIntent", () => {
   it.each([
     ["a question naming one review", "What does the Smith review say about tumour hypoxia?", [smith]],
     ["'both' about two drugs", "Which antibodies target both HER2 and EGFR?", []],
-    ["the corpus as a whole", "What do the reviews say about exosomes?", []],
     ["a comparison inside one study", "How does the nanoshell differ from free catalase in oxygen release?", []],
     ["two of something else", "Were outcomes compared between the two arms of the trial?", []],
     ["a review's studies", "What did both studies find about renal clearance?", []],

@@ -12,7 +12,13 @@ export type CrossReviewScope =
   /** "both reviews", "the two papers", "either review", or two named documents: two of them. */
   | "pair"
   /** "each review", "all the papers", "across the reviews", or three or more named: the best few. */
-  | "each";
+  | "each"
+  /**
+   * "What do the reviews say about …": the whole corpus, answered per document only while it is
+   * small enough to list every document (in a two-review corpus "the reviews" are both of them);
+   * a larger corpus gets the ordinary answer.
+   */
+  | "corpus";
 
 export interface CrossReviewIntent {
   scope: CrossReviewScope;
@@ -78,9 +84,8 @@ function withoutNames(question: string, named: readonly NamedDocument[]): string
 }
 
 /**
- * The question's cross-review intent, or null for a question about one document or the corpus as a
- * whole ("what do the reviews say about exosomes?" asks the corpus, not each review). `named` are the
- * documents the question names explicitly (document-mentions.ts).
+ * The question's cross-review intent, or null for a question about one document or that names no
+ * documents at all. `named` are the documents the question names explicitly (document-mentions.ts).
  *
  * @example
  * parseCrossReviewIntent("What do both reviews say about exosomes?", []) // { scope: "pair", topic: "What do say about exosomes?" }
@@ -93,6 +98,7 @@ export function parseCrossReviewIntent(question: string, named: readonly NamedDo
   else if (PAIR.test(question)) scope = "pair";
   else if (EACH.test(question)) scope = "each";
   else if (COMPARISON.test(question) && PLURAL_DOCUMENTS.test(question)) scope = "pair";
+  else if (named.length === 0 && PLURAL_DOCUMENTS.test(question)) scope = "corpus";
   if (!scope) return null;
   let topic = withoutNames(question, named);
   for (const phrasing of DOCUMENT_PHRASING) topic = topic.replace(phrasing, " ");

@@ -161,6 +161,11 @@ describe("cross-review answers", () => {
     expect(new Set(citedDocumentsByParagraph(payload).keys())).toEqual(new Set([SMITH, JONES, LEE]));
   });
 
+  it("answers 'the reviews' per review in a small corpus", async () => {
+    const payload = await ask("What do the reviews say about hypoxia in tumours?", PAIR);
+    expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
+  });
+
   it("leaves a question naming one review to the ordinary answer", async () => {
     const payload = await ask("What does the Smith review say about tumour hypoxia?");
     expect(citedDocumentsByParagraph(payload).size).toBe(0);

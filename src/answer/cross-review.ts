@@ -70,6 +70,7 @@ async function targetDocuments(intent: CrossReviewIntent, named: readonly string
   const candidates = ctx.docs?.length ? [...ctx.docs] : ctx.res.corpus.documents.map((doc) => doc.meta.id);
   const wanted = intent.scope === "pair" ? 2 : MAX_CROSS_REVIEW_DOCUMENTS;
   if (named.length >= 2) return named.slice(0, MAX_CROSS_REVIEW_DOCUMENTS);
+  if (intent.scope === "corpus") return candidates.length <= MAX_CROSS_REVIEW_DOCUMENTS ? candidates : [];
   if (candidates.length <= wanted) return candidates;
   const ranked = await ctx.res.search.search(intent.topic, { k: DOCUMENT_RANKING_DEPTH, docs: candidates });
   const order = [...named, ...ranked.map((hit) => hit.docId), ...candidates];
