@@ -124,6 +124,17 @@ describe("cross-review answers", () => {
     expect(payload.answer).not.toMatch(/does not discuss/);
   });
 
+  it("streams the sources first, then one delta per review that add up to the answer", async () => {
+    const events: string[] = [];
+    let streamed = "";
+    const payload = await new Answerer(createAnswerResources(loaded.corpus, loaded.engine)).answer(
+      { question: "Do the two papers discuss how gold nanorods turn near-infrared light into heat?", docs: PAIR },
+      { onSources: () => events.push("sources"), onDelta: (text) => (events.push("delta"), (streamed += text)) },
+    );
+    expect(events).toEqual(["sources", "delta", "delta"]);
+    expect(streamed).toBe(payload.answer);
+  });
+
   it("says when only one of the two covers the question, and cites only that one", async () => {
     const payload = await ask("Do the two papers discuss how gold nanorods turn near-infrared light into heat?", PAIR);
     expect(payload.refused).toBe(false);

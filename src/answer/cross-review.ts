@@ -140,7 +140,7 @@ export function coverageNote(covered: string[], uncovered: string[]): string {
 }
 
 /** The extractive answer: one labelled paragraph per covering document, then the coverage note. */
-function writeExtractive(parts: DocumentPart[]): { answer: string; cited: { docId: string; n: number }[] } {
+function writeExtractive(parts: DocumentPart[]): { paragraphs: string[]; cited: { docId: string; n: number }[] } {
   const covered = parts.filter((part) => part.covered);
   const paragraphs = covered.map((part) => `${part.label}: ${part.chosen.map(quoteSentence).join(" ")}`);
   const note = coverageNote(
@@ -148,7 +148,7 @@ function writeExtractive(parts: DocumentPart[]): { answer: string; cited: { docI
     parts.filter((part) => !part.covered).map((part) => part.label),
   );
   const cited = covered.flatMap((part) => part.chosen.flatMap((item) => item.sentence.sentence.refs.map((n) => ({ docId: part.docId, n }))));
-  return { answer: [...paragraphs, ...(note ? [note] : [])].join("\n"), cited };
+  return { paragraphs: [...paragraphs, ...(note ? [note] : [])], cited };
 }
 
 /**
@@ -231,7 +231,7 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
       ctx.llm.onFailure(error);
     }
   }
-  const { answer, cited } = writeExtractive(parts);
-  ctx.events.onDelta?.(answer);
-  return { answer, refused: false, mode: "extractive", sources, references: ctx.references(cited) };
+  const { paragraphs, cited } = writeExtractive(parts);
+  for (const [i, paragraph] of paragraphs.entries()) ctx.events.onDelta?.(i === 0 ? paragraph : `\n${paragraph}`);
+  return { answer: paragraphs.join("\n"), refused: false, mode: "extractive", sources, references: ctx.references(cited) };
 }
