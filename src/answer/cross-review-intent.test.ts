@@ -15,6 +15,7 @@ describe("parseCrossReviewIntent", () => {
     "How do the reviews differ on tumour hypoxia?",
     "Compare the papers' views on gold nanoshells.",
     "What do these two nanomedicine reviews have in common regarding siRNA?",
+    "How do the photothermal review and the exosome paper describe hypoxia?",
   ])("'%s' asks about two documents", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("pair");
   });

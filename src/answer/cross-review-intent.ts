@@ -39,6 +39,11 @@ const PAIR = new RegExp(
   String.raw`\b(?:both\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?|(?:the|these|those)\s+(?:two|2)\s+|(?:either|neither)\s+(?:of\s+the\s+)?(?:two\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
   "iu",
 );
+/** Two documents named side by side: "the nanomaterials review and the miRNA paper", "the Frontiers article or the RSC one". */
+const TWO_DOCUMENTS = new RegExp(
+  String.raw`\b(?:the|this)\s+${BETWEEN}(?:review|paper|article|document|publication|manuscript)\s+(?:and|or|with|versus|vs\.?)\s+(?:the|that)\s+${BETWEEN}(?:review|paper|article|document|publication|manuscript|one)\b`,
+  "iu",
+);
 const EACH = new RegExp(
   String.raw`\b(?:(?:each|every|all)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:three|four|five|\d+\s+)?\s*|across\s+(?:all\s+)?(?:the\s+|these\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
   "iu",
@@ -95,7 +100,7 @@ export function parseCrossReviewIntent(question: string, named: readonly NamedDo
   let scope: CrossReviewScope | undefined;
   if (named.length >= 3) scope = "each";
   else if (named.length === 2) scope = "pair";
-  else if (PAIR.test(question)) scope = "pair";
+  else if (PAIR.test(question) || TWO_DOCUMENTS.test(question)) scope = "pair";
   else if (EACH.test(question)) scope = "each";
   else if (COMPARISON.test(question) && PLURAL_DOCUMENTS.test(question)) scope = "pair";
   else if (named.length === 0 && PLURAL_DOCUMENTS.test(question)) scope = "corpus";
