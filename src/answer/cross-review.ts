@@ -77,8 +77,16 @@ async function targetDocuments(intent: CrossReviewIntent, named: readonly string
   return [...new Set(order)].slice(0, wanted);
 }
 
+/** One document's evidence before the sources are numbered across documents. */
+interface FoundPart {
+  docId: string;
+  sources: AnswerSource[];
+  chosen: ScoredSentence[];
+  covered: boolean;
+}
+
 /** Retrieve, score and check one document's evidence; sources keep their per-document numbers for now. */
-async function documentPart(docId: string, topic: string, terms: QuestionTerms, perDocument: number, ctx: CrossReviewContext) {
+async function documentPart(docId: string, topic: string, terms: QuestionTerms, perDocument: number, ctx: CrossReviewContext): Promise<FoundPart> {
   const sources = await ctx.retrieve(topic, [docId], perDocument);
   const scored = scoreSentences(topic, terms, sources, ctx.res.sentences, ctx.extractive);
   const covered = sources.length > 0 && !(await ctx.evidenceIsWeak(topic, terms, scored, [docId]));
@@ -99,12 +107,12 @@ function mostSpecificTerm(terms: QuestionTerms, index: SentenceIndex): string | 
  * without "methylation" has nearby sentences on DNA repair, not an answer). Spelling variants count
  * as mentions (the sentence index's prefix matching), so do the long forms of abbreviations.
  */
-function withoutUnmentionedTopic(parts: Awaited<ReturnType<typeof documentPart>>[], terms: QuestionTerms, res: AnswerResources) {
+function withoutUnmentionedTopic(parts: FoundPart[], terms: QuestionTerms, res: AnswerResources): FoundPart[] {
   const term = mostSpecificTerm(terms, res.sentences);
   if (!term) return parts;
   const only = new Map([[term, 1]]);
   const holds = (sentences: readonly IndexedSentence[]) => sentences.some((s) => res.sentences.coverage(only, s.terms) > 0);
-  const quoted = (part: (typeof parts)[number]) => part.chosen.flatMap((item) => [item.sentence, ...(item.leadIn ? [item.leadIn] : [])]);
+  const quoted = (part: FoundPart) => part.chosen.flatMap((item) => [item.sentence, ...(item.leadIn ? [item.leadIn] : [])]);
   if (!parts.some((part) => part.covered && holds(quoted(part)))) return parts;
   return parts.map((part) => {
     if (!part.covered || holds(quoted(part))) return part;
@@ -114,7 +122,7 @@ function withoutUnmentionedTopic(parts: Awaited<ReturnType<typeof documentPart>>
 }
 
 /** Number every document's sources in one run, the chosen sentences pointing at the renumbered ones. */
-function numberAcross(parts: Awaited<ReturnType<typeof documentPart>>[], res: AnswerResources): DocumentPart[] {
+function numberAcross(parts: FoundPart[], res: AnswerResources): DocumentPart[] {
   let offset = 0;
   return parts.map((part) => {
     const renumbered = new Map(part.sources.map((source, i) => [source, { ...source, n: offset + i + 1 }]));
@@ -132,7 +140,9 @@ function numberAcross(parts: Awaited<ReturnType<typeof documentPart>>[], res: An
 const joinLabels = (labels: string[]) => (labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`);
 
 /** "Only A covers this; B does not discuss it." — empty when every document covers the question. */
-export function coverageNote(covered: string[], uncovered: string[]): string {
+export function coverageNote(parts: readonly Pick<DocumentPart, "label" | "covered">[]): string {
+  const covered = parts.filter((part) => part.covered).map((part) => part.label);
+  const uncovered = parts.filter((part) => !part.covered).map((part) => part.label);
   if (uncovered.length === 0 || covered.length === 0) return "";
   const who = covered.length === 1 ? `Only ${covered[0]} covers this` : `${joinLabels(covered)} cover this`;
   const verb = uncovered.length === 1 ? "does" : "do";
@@ -143,10 +153,7 @@ export function coverageNote(covered: string[], uncovered: string[]): string {
 function writeExtractive(parts: DocumentPart[]): { paragraphs: string[]; cited: { docId: string; n: number }[] } {
   const covered = parts.filter((part) => part.covered);
   const paragraphs = covered.map((part) => `${part.label}: ${part.chosen.map(quoteSentence).join(" ")}`);
-  const note = coverageNote(
-    covered.map((part) => part.label),
-    parts.filter((part) => !part.covered).map((part) => part.label),
-  );
+  const note = coverageNote(parts);
   const cited = covered.flatMap((part) => part.chosen.flatMap((item) => item.sentence.sentence.refs.map((n) => ({ docId: part.docId, n }))));
   return { paragraphs: [...paragraphs, ...(note ? [note] : [])], cited };
 }
@@ -163,10 +170,7 @@ async function writeWithLlm(
   llm: NonNullable<CrossReviewContext["llm"]>,
 ): Promise<Omit<AnswerPayload, "sources">> {
   const covered = parts.filter((part) => part.covered);
-  const note = coverageNote(
-    covered.map((part) => part.label),
-    parts.filter((part) => !part.covered).map((part) => part.label),
-  );
+  const note = coverageNote(parts);
   const result = await generateLlmAnswer({
     question,
     sources,
@@ -186,8 +190,8 @@ async function writeWithLlm(
 
 /**
  * Answer `question` document by document when it is about several documents; null otherwise (a
- * question about one document or the corpus as a whole, or with no topic left once the documents are
- * named), and the ordinary pipeline answers it.
+ * question about one document, about "the reviews" of a corpus too large to list, or with no topic
+ * left once the documents are named), and the ordinary pipeline answers it.
  *
  * @example
  * const payload = await answerAcrossReviews("How do the Guan and Verma reviews differ on P-gp?", ctx);
@@ -196,9 +200,10 @@ async function writeWithLlm(
 export async function answerAcrossReviews(question: string, ctx: CrossReviewContext): Promise<AnswerPayload | null> {
   if (ctx.docs?.length === 1 || ctx.res.corpus.documents.length < 2) return null;
   // Named documents in the order the question names them ("the Guan and Verma reviews": Guan first).
+  const lower = question.toLowerCase();
   const position = (id: string) => {
-    const at = question.toLowerCase().search(new RegExp(String.raw`\b(?:${id}|${surnameOf(id)})`, "u"));
-    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+    const at = Math.min(...[id, surnameOf(id)].filter(Boolean).map((name) => lower.search(new RegExp(String.raw`\b${name}\b`, "u"))).filter((i) => i >= 0));
+    return Number.isFinite(at) ? at : Number.MAX_SAFE_INTEGER;
   };
   const mentioned = ctx.res.mentions.find(question).sort((a, b) => position(a) - position(b));
   // A filter chosen by the user wins over names in the question.
