@@ -19,6 +19,7 @@ import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-marke
 import { answerCitationLookup } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
 import { type CondensedQuestion, condenseFollowUp, condenseWithLlm } from "./condense-question.ts";
+import { answerAcrossReviews } from "./cross-review.ts";
 import { type ExtractiveOptions, type ScoredSentence, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, questionTerms } from "./question-terms.ts";
@@ -114,6 +115,23 @@ export class Answerer {
     signal?.throwIfAborted();
 
     const docs = request.docs?.length ? request.docs : undefined;
+    // Cross-review hook: a question about several reviews ("what do both reviews say about …") is
+    // answered review by review (cross-review.ts), with this answerer's retrieval and refusal check.
+    const acrossReviews = await answerAcrossReviews(condensed.question, {
+      res: this.res,
+      docs,
+      k,
+      extractive: this.options.extractive,
+      events,
+      retrieve: (text, ids, n) => this.retrieve(text, ids, n, true),
+      evidenceIsWeak: (text, terms, scored, ids) => this.evidenceIsWeak(text, { question: text, carried: "" }, terms, scored, ids),
+      warn: (message) => warnings.push(message),
+      references: (cited) => this.entries(cited),
+      llm: this.model && llmUsable ? { model: this.model, deadline: () => this.deadline(signal), onFailure: llmFailed } : undefined,
+    });
+    if (acrossReviews) return finish(acrossReviews, acrossReviews.sources);
+    // End of the cross-review hook.
+
     // A question naming a review ("the nanomaterials review") is answered from it first.
     const namedDocuments = docs ? [] : this.res.mentions.find(question);
     // Hybrid search boosts a named review's passages; BM25 alone would not.

@@ -14,6 +14,11 @@ export interface LlmAnswerInput {
   sources: readonly AnswerSource[];
   /** "Guan et al. (2024)" for a document id, to tell the model where each passage comes from. */
   label: (docId: string) => string;
+  /**
+   * For a question about several documents (cross-review.ts): the passages grouped by document, the
+   * model asked for one paragraph per group (prompts/cross-review-user.md). `sources` still lists them all.
+   */
+  groups?: readonly { label: string; sources: readonly AnswerSource[] }[];
   model: ChatModelLike;
   deadline: LlmDeadline;
   onDelta?: (text: string) => void;
@@ -34,6 +39,10 @@ function formatPassages(sources: readonly AnswerSource[], label: (docId: string)
     .join("\n\n");
 }
 
+function formatGroups(groups: NonNullable<LlmAnswerInput["groups"]>, label: (docId: string) => string): string {
+  return groups.map((group) => `### ${group.label}\n\n${formatPassages(group.sources, label)}`).join("\n\n");
+}
+
 function isRefusal(text: string): boolean {
   const normal = (s: string) => s.toLowerCase().replace(/[^a-z ]/g, "").trim();
   return normal(text).startsWith(normal(LLM_REFUSAL));
@@ -43,10 +52,9 @@ export async function generateLlmAnswer(input: LlmAnswerInput): Promise<LlmAnswe
   const messages = [
     new SystemMessage(fillPrompt(loadPrompt("answer-system.md"), { refusal: LLM_REFUSAL })),
     new HumanMessage(
-      fillPrompt(loadPrompt("answer-user.md"), {
-        passages: formatPassages(input.sources, input.label),
-        question: input.question,
-      }),
+      input.groups
+        ? fillPrompt(loadPrompt("cross-review-user.md"), { groups: formatGroups(input.groups, input.label), question: input.question })
+        : fillPrompt(loadPrompt("answer-user.md"), { passages: formatPassages(input.sources, input.label), question: input.question }),
     ),
   ];
   const filter = new MarkerStreamFilter(input.sources.length);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { parseCrossReviewIntent } from "./cross-review-intent.ts";
+
+const smith = { id: "smith2023", surname: "smith" };
+const jones = { id: "jones2022", surname: "jones" };
+const lee = { id: "lee2021", surname: "lee" };
+
+describe("parseCrossReviewIntent", () => {
+  it.each([
+    "What do both reviews say about tumour hypoxia?",
+    "Do both of the papers discuss renal clearance?",
+    "The two papers quote incidence statistics for different years; which years?",
+    "Does either review mention electroporation?",
+    "Is neither of the two articles concerned with toxicity?",
+    "How do the reviews differ on tumour hypoxia?",
+    "Compare the papers' views on gold nanoshells.",
+    "What do these two nanomedicine reviews have in common regarding siRNA?",
+    "How do the photothermal review and the exosome paper describe hypoxia?",
+  ])("'%s' asks about two documents", (question) => {
+    expect(parseCrossReviewIntent(question, [])?.scope).toBe("pair");
+  });
+
+  it.each([
+    "What does each review say about tumour hypoxia?",
+    "What do all three papers report on exosome loading?",
+    "Across the reviews, which carriers cross the blood-brain barrier?",
+    "How is toxicity assessed in every paper?",
+  ])("'%s' asks about each document", (question) => {
+    expect(parseCrossReviewIntent(question, [])?.scope).toBe("each");
+  });
+
+  it("takes 'the reviews' as the whole corpus", () => {
+    expect(parseCrossReviewIntent("What do the reviews say about exosomes?", [])).toEqual({ scope: "corpus", topic: "What do say about exosomes?" });
+    expect(parseCrossReviewIntent("What do the Smith reviews say about exosomes?", [smith])).toBeNull();
+  });
+
+  it("takes two named documents as a pair and three as each", () => {
+    expect(parseCrossReviewIntent("What do Smith et al. and Jones et al. report on hypoxia?", [smith, jones])?.scope).toBe("pair");
+    expect(parseCrossReviewIntent("What do Smith, Jones and Lee report on hypoxia?", [smith, jones, lee])?.scope).toBe("each");
+  });
+
+  it.each([
+    ["a question naming one review", "What does the Smith review say about tumour hypoxia?", [smith]],
+    ["'both' about two drugs", "Which antibodies target both HER2 and EGFR?", []],
+    ["a comparison inside one study", "How does the nanoshell differ from free catalase in oxygen release?", []],
+    ["two of something else", "Were outcomes compared between the two arms of the trial?", []],
+    ["a review's studies", "What did both studies find about renal clearance?", []],
+  ])("leaves %s to the ordinary pipeline", (_what, question, named) => {
+    expect(parseCrossReviewIntent(question as string, named as (typeof smith)[])).toBeNull();
+  });
+
+  it("keeps the topic and drops the phrasing that points at the documents", () => {
+    const intent = parseCrossReviewIntent("How do the Smith and Jones et al. (2022) reviews differ on tumour hypoxia?", [smith, jones]);
+    expect(intent?.topic).toContain("tumour hypoxia");
+    expect(intent?.topic).not.toMatch(/smith|jones|2022|reviews|differ/i);
+    expect(parseCrossReviewIntent("What do both reviews say about tumour hypoxia?", [])?.topic).toBe("What do say about tumour hypoxia?");
+    // Title words that name the documents are names here, not the topic.
+    expect(parseCrossReviewIntent("How do the photothermal review and the exosome paper describe hypoxia?", [smith, jones])?.topic).toBe(
+      "How do and describe hypoxia?",
+    );
+    expect(parseCrossReviewIntent("How is the catalase shell discussed in the two reviews?", [])?.topic).toBe(
+      "How is the catalase shell discussed in?",
+    );
+  });
+});

@@ -1,0 +1,115 @@
+// Questions about several documents at once — "what do both reviews say about …", "the two papers
+// quote statistics for different years …", "how do the Guan and Verma reviews differ on …" — are
+// answered per document (cross-review.ts). This file recognises them and strips the phrasing that
+// points at the documents, leaving the topic to retrieve.
+//
+// The phrasings come from issue 11 (item 7) and the ordinary English ways of addressing several
+// documents ("both", "the two", "each", "all", "either", "neither") or comparing them (the verbs
+// and nouns of comparison in any thesaurus entry for "compare"); none is taken from a dev item.
+
+/** How many documents a cross-review question addresses. */
+export type CrossReviewScope =
+  /** "both reviews", "the two papers", "either review", or two named documents: two of them. */
+  | "pair"
+  /** "each review", "all the papers", "across the reviews", or three or more named: the best few. */
+  | "each"
+  /**
+   * "What do the reviews say about …": the whole corpus, answered per document only while it is
+   * small enough to list every document (in a two-review corpus "the reviews" are both of them);
+   * a larger corpus gets the ordinary answer.
+   */
+  | "corpus";
+
+export interface CrossReviewIntent {
+  scope: CrossReviewScope;
+  /** The question without its document phrasing: what to retrieve in each document. */
+  topic: string;
+}
+
+/** What a question may call the documents of a corpus (not "study": a review's studies are the papers it cites). */
+const DOCUMENT_NOUNS = String.raw`(?:reviews?|papers?|articles?|documents?|publications?|manuscripts?)`;
+/**
+ * Up to three words between the determiner and the noun, which name the documents: "both nanomedicine
+ * reviews", "the two Frontiers papers", "the nanomaterials and miRNA reviews". Not across a
+ * preposition or an article: "the drug in the reviews" names no document.
+ */
+const BETWEEN = String.raw`(?:(?!(?:the|a|an|in|of|on|about|for|to|by|with|from|at|as|into|than|is|are|do|does|did)\b)[\p{L}\p{N}'’.-]+\s+){0,3}?`;
+
+const PAIR = new RegExp(
+  String.raw`\b(?:both\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?|(?:the|these|those)\s+(?:two|2)\s+|(?:either|neither)\s+(?:of\s+the\s+)?(?:two\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
+  "iu",
+);
+/** Two documents named side by side: "the nanomaterials review and the miRNA paper", "the Frontiers article or the RSC one". */
+const TWO_DOCUMENTS = new RegExp(
+  String.raw`\b(?:the|this)\s+${BETWEEN}(?:review|paper|article|document|publication|manuscript)\s+(?:and|or|with|versus|vs\.?)\s+(?:the|that)\s+${BETWEEN}(?:review|paper|article|document|publication|manuscript|one)\b`,
+  "iu",
+);
+const EACH = new RegExp(
+  String.raw`\b(?:(?:each|every|all)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:three|four|five|\d+\s+)?\s*|across\s+(?:all\s+)?(?:the\s+|these\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
+  "iu",
+);
+/**
+ * Comparison words; they make a question cross-review only beside a plural document noun ("how do
+ * the reviews differ") or two named documents. "compared" is left out: it usually reports an
+ * experiment ("compared with free doxorubicin").
+ */
+const COMPARISON =
+  /\b(?:compare|comparing|comparison|contrast(?:s|ing)?|differ(?:s|ed)?|differences?|disagree(?:s|ment)?|agree(?:s|ment)?|in\s+common|similarit(?:y|ies)|distinguish(?:es)?)\b/iu;
+const PLURAL_DOCUMENTS = new RegExp(String.raw`\b(?:the|these|those|two|both)\s+${BETWEEN}(?:reviews|papers|articles|documents|publications|manuscripts)\b`, "iu");
+
+/** The parts of a question that address documents, removed to leave its topic. */
+const DOCUMENT_PHRASING = [
+  new RegExp(PAIR.source, "giu"),
+  new RegExp(EACH.source, "giu"),
+  new RegExp(COMPARISON.source, "giu"),
+  // "the nanomaterials review", "the Guan and Verma reviews": names of documents, not the topic.
+  new RegExp(String.raw`\b(?:(?:the|these|those)\s+${BETWEEN})?${DOCUMENT_NOUNS}\b['’]?`, "giu"),
+];
+
+/** A document the question names, to strip from its topic: its id and its first author's surname. */
+export interface NamedDocument {
+  id: string;
+  surname: string;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** "Guan et al. (2024)", "Guan's", "guan2024", "Guan 2024" → "". */
+function withoutNames(question: string, named: readonly NamedDocument[]): string {
+  let text = question;
+  for (const { id, surname } of named) {
+    text = text.replace(new RegExp(String.raw`\b${escape(id)}\b`, "giu"), " ");
+    if (surname.length >= 2) {
+      text = text.replace(new RegExp(String.raw`\b${escape(surname)}(?:['’]s)?(?:\s+et\s+al\.?)?(?:\s*\(?\d{4}[a-z]?\)?)?(?=\W|$)`, "giu"), " ");
+    }
+  }
+  return text;
+}
+
+/**
+ * The question's cross-review intent, or null for a question about one document or that names no
+ * documents at all. `named` are the documents the question names explicitly (document-mentions.ts).
+ *
+ * @example
+ * parseCrossReviewIntent("What do both reviews say about exosomes?", []) // { scope: "pair", topic: "What do say about exosomes?" }
+ * parseCrossReviewIntent("What does the Guan review say about exosomes?", [guan]) // null
+ */
+export function parseCrossReviewIntent(question: string, named: readonly NamedDocument[]): CrossReviewIntent | null {
+  let scope: CrossReviewScope | undefined;
+  if (named.length >= 3) scope = "each";
+  else if (named.length === 2) scope = "pair";
+  else if (PAIR.test(question) || TWO_DOCUMENTS.test(question)) scope = "pair";
+  else if (EACH.test(question)) scope = "each";
+  else if (COMPARISON.test(question) && PLURAL_DOCUMENTS.test(question)) scope = "pair";
+  else if (named.length === 0 && PLURAL_DOCUMENTS.test(question)) scope = "corpus";
+  if (!scope) return null;
+  let topic = withoutNames(question, named);
+  for (const phrasing of DOCUMENT_PHRASING) topic = topic.replace(phrasing, " ");
+  topic = topic
+    .replace(/\s+([,.;:?!])/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+  return { scope, topic };
+}

@@ -1,0 +1,200 @@
+// Cross-review answers on a corpus of three short reviews written here and ingested for real (parser,
+// index, USE-lite): two that both cover tumour hypoxia, one of them alone covering photothermal
+// heating, and a third from another field that also mentions hypoxia. LLM mode against the
+// OpenAI-protocol stub.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type OpenAiStub, startOpenAiStub } from "../../test/support/openai-stub.ts";
+import { type TempIndex, createTempIndex } from "../../test/support/temp-index.ts";
+import { UseLiteEmbeddings } from "../index/use-lite-embeddings.ts";
+import { buildIndex } from "../store/build-index.ts";
+import { type LoadedIndex, loadIndex } from "../store/load-index.ts";
+import type { AnswerPayload } from "./answer-payload.ts";
+import { Answerer } from "./answer-question.ts";
+import { createAnswerResources } from "./answer-resources.ts";
+
+const review = (front: string, body: string, references: string[]) =>
+  `---\n${front}\n---\n\n${body}\n\n# References\n\n${references.map((ref, i) => `${i + 1}. ${ref}`).join("\n")}\n`;
+
+const CORPUS: Record<string, string> = {
+  "smith2023.md": review(
+    'title: "Gold nanoparticles for photothermal therapy of solid tumours"\nauthors: [Anna Smith, Ben Carter]\njournal: "J. Nanomed."\nyear: 2023',
+    [
+      "# 1 Introduction",
+      "Gold nanorods absorb near-infrared light and convert it into heat, which ablates tumour cells [1]. Photothermal heating above 42 °C also makes tumour vessels leaky, so more of a co-administered drug reaches the tumour [2].",
+      "# 2 Hypoxia",
+      "Tumour hypoxia limits photodynamic therapy because irradiation consumes the little oxygen the tumour has [3]. Gold nanoshells carrying catalase relieve tumour hypoxia by producing oxygen inside the tumour [4].",
+      "# 3 Safety",
+      "Renal clearance of gold particles smaller than 6 nm reduces their long-term toxicity in the liver and spleen [5].",
+    ].join("\n\n"),
+    [
+      "Alpha A, Beta B. Nanorods convert light to heat. J Photothermal Res. 2015;1:1-10.",
+      "Gamma C. Heating opens tumour vessels. Vasc Biol. 2016;2:11-20.",
+      "Delta D. Oxygen use during photodynamic therapy. Photodiagnosis. 2017;3:21-30.",
+      "Epsilon E. Catalase nanoshells. Nano Lett. 2018;4:31-40.",
+      "Zeta Z. Clearance of small gold particles. Toxicol Sci. 2019;5:41-50.",
+    ],
+  ),
+  "jones2022.md": review(
+    'title: "Exosomes as carriers of small interfering RNA"\nauthors: [Clara Jones, Dev Patel]\njournal: "Extracell. Vesicle Rev."\nyear: 2022',
+    [
+      "# 1 Introduction",
+      "Exosomes derived from mesenchymal stem cells carry small interfering RNA across the blood-brain barrier [1]. Their lipid membrane protects the RNA from serum nucleases [2].",
+      "# 2 Exosomes in the tumour microenvironment",
+      "Tumour hypoxia increases the release of exosomes from cancer cells, and these exosomes spread drug resistance to neighbouring cells [3].",
+      "# 3 Loading",
+      "Electroporation loads siRNA into exosomes, but with low efficiency and some RNA aggregation [4].",
+    ].join("\n\n"),
+    [
+      "Eta H. Stem cell exosomes cross the barrier. Brain Res. 2014;6:51-60.",
+      "Theta T. Membranes shield RNA. RNA Biol. 2015;7:61-70.",
+      "Iota I. Hypoxic tumours shed exosomes. Cancer Res. 2016;8:71-80.",
+      "Kappa K. Electroporation of exosomes. J Control Release. 2017;9:81-90.",
+    ],
+  ),
+  "lee2021.md": review(
+    'title: "The legume root nodule as a nitrogen factory"\nauthors: [Min Lee]\njournal: "Plant Symbiosis Rev."\nyear: 2021',
+    [
+      "# 1 Nodules",
+      "Rhizobia fix atmospheric nitrogen inside the root nodules of legumes [1]. Hypoxia inside the nodule protects nitrogenase from oxygen, which would inactivate it [2].",
+    ].join("\n\n"),
+    [
+      "Lambda L. Rhizobia in nodules. Plant Cell. 2010;1:1-9.",
+      "Mu M. Nodule oxygen barriers. Plant Physiol. 2011;2:10-19.",
+    ],
+  ),
+};
+const SMITH = "Smith et al. (J. Nanomed. 2023)";
+const JONES = "Jones et al. (Extracell. Vesicle Rev. 2022)";
+const LEE = "Lee et al. (Plant Symbiosis Rev. 2021)";
+const PAIR = ["smith2023", "jones2022"];
+
+let temp: TempIndex;
+let loaded: LoadedIndex;
+let stub: OpenAiStub;
+const embeddings = new UseLiteEmbeddings();
+
+beforeAll(async () => {
+  temp = await createTempIndex({ copyCorpus: false });
+  for (const [file, text] of Object.entries(CORPUS)) await fs.writeFile(path.join(temp.corpusDir, file), text);
+  await buildIndex({ corpusDir: temp.corpusDir, indexDir: temp.indexDir, embeddings });
+  loaded = await loadIndex(temp.indexDir, embeddings);
+  // The model answers per review group with the first sentence of the group's first passage.
+  stub = await startOpenAiStub((request) => {
+    const user = request.messages.find((m) => m.role === "user")?.content ?? "";
+    const groups = [...user.matchAll(/^### (.+)\n\n\[(\d+)\][^\n]*\n([^\n]+?)\s*\[\d+\]\./gm)];
+    return groups.map(([, label, n, sentence]) => `${label}: ${sentence} [${n}].`).join("\n");
+  });
+});
+afterAll(async () => {
+  await stub?.close();
+  await embeddings.close();
+  await temp?.cleanup();
+});
+
+const ask = (question: string, docs?: string[]) => new Answerer(createAnswerResources(loaded.corpus, loaded.engine)).answer({ question, docs });
+
+/** The labelled paragraphs of an answer, each with the documents of the sources its markers cite. */
+function citedDocumentsByParagraph(payload: AnswerPayload): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const line of payload.answer.split("\n")) {
+    const label = /^(.+?\(.+?\)):/.exec(line)?.[1];
+    if (!label) continue;
+    const markers = [...line.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    out.set(label, new Set(markers.map((n) => payload.sources[n - 1]!.docId)));
+  }
+  return out;
+}
+
+describe("cross-review answers", () => {
+  it("answers 'both reviews' with one cited part from each, sources numbered across them", async () => {
+    const payload = await ask("What do both reviews say about tumour hypoxia?", PAIR);
+    expect(payload.refused).toBe(false);
+    expect(payload.sources.map((s) => s.n)).toEqual(payload.sources.map((_, i) => i + 1));
+    const parts = citedDocumentsByParagraph(payload);
+    expect([...parts.keys()]).toEqual([SMITH, JONES]);
+    expect([...parts.get(SMITH)!]).toEqual(["smith2023"]);
+    expect([...parts.get(JONES)!]).toEqual(["jones2022"]);
+    expect(payload.answer).toMatch(/catalase|photodynamic/);
+    expect(payload.answer).toContain("release of exosomes");
+    const refs = payload.references.map((ref) => `${ref.docId}#${ref.n}`);
+    expect(refs).toContain("jones2022#3");
+    expect(refs.some((ref) => ref === "smith2023#3" || ref === "smith2023#4")).toBe(true);
+    expect(payload.answer).not.toMatch(/does not discuss/);
+  });
+
+  it("streams the sources first, then one delta per review that add up to the answer", async () => {
+    const events: string[] = [];
+    let streamed = "";
+    const payload = await new Answerer(createAnswerResources(loaded.corpus, loaded.engine)).answer(
+      { question: "Do the two papers discuss how gold nanorods turn near-infrared light into heat?", docs: PAIR },
+      { onSources: () => events.push("sources"), onDelta: (text) => (events.push("delta"), (streamed += text)) },
+    );
+    expect(events).toEqual(["sources", "delta", "delta"]);
+    expect(streamed).toBe(payload.answer);
+  });
+
+  it("says when only one of the two covers the question, and cites only that one", async () => {
+    const payload = await ask("Do the two papers discuss how gold nanorods turn near-infrared light into heat?", PAIR);
+    expect(payload.refused).toBe(false);
+    expect(payload.answer).toContain(`Only ${SMITH} covers this; ${JONES} does not discuss it`);
+    expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH]);
+    expect(payload.references.map((ref) => `${ref.docId}#${ref.n}`)).toEqual(["smith2023#1"]);
+  });
+
+  it("takes a review that never mentions the question's most specific term as not discussing it", async () => {
+    // Jones covers tumour hypoxia, but never catalase, the term that makes the question specific.
+    const payload = await ask("What do both papers say about catalase against tumour hypoxia?", PAIR);
+    expect(payload.answer).toContain(`Only ${SMITH} covers this; ${JONES} does not discuss it`);
+    expect(payload.references.map((ref) => ref.docId)).not.toContain("jones2022");
+  });
+
+  it("answers a comparison of two named reviews per review", async () => {
+    const payload = await ask("How do the Smith and Jones reviews differ on tumour hypoxia?");
+    expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
+  });
+
+  it("refuses when neither review covers the question", async () => {
+    const payload = await ask("What do both reviews say about nitrogen fixation by rhizobia?", PAIR);
+    expect(payload.refused).toBe(true);
+    expect(payload.references).toEqual([]);
+  });
+
+  it("takes 'both reviews' in a larger corpus as the two that match best", async () => {
+    const payload = await ask("What do both reviews say about tumour hypoxia?");
+    expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
+    expect(payload.sources.every((s) => s.docId !== "lee2021")).toBe(true);
+  });
+
+  it("answers 'each review' from every document that matches", async () => {
+    const payload = await ask("What does each review say about hypoxia?");
+    expect(new Set(citedDocumentsByParagraph(payload).keys())).toEqual(new Set([SMITH, JONES, LEE]));
+  });
+
+  it("answers 'the reviews' per review in a small corpus", async () => {
+    const payload = await ask("What do the reviews say about hypoxia in tumours?", PAIR);
+    expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
+  });
+
+  it("leaves a question naming one review to the ordinary answer", async () => {
+    const payload = await ask("What does the Smith review say about tumour hypoxia?");
+    expect(citedDocumentsByParagraph(payload).size).toBe(0);
+    expect(payload.answer).not.toMatch(/covers this/);
+    expect(payload.answer).not.toContain(JONES);
+  });
+
+  it("gives the model the passages grouped per review in LLM mode", async () => {
+    const answerer = new Answerer(createAnswerResources(loaded.corpus, loaded.engine), {
+      llm: { enabled: true, model: "stub", baseUrl: stub.baseUrl, timeoutMs: 10_000 },
+    });
+    const before = stub.requests.length;
+    const payload = await answerer.answer({ question: "What do both reviews say about tumour hypoxia?", docs: PAIR });
+    expect(payload.mode).toBe("llm");
+    const prompt = stub.requests[before]!.messages.find((m) => m.role === "user")!.content;
+    expect(prompt.indexOf(`### ${SMITH}`)).toBeGreaterThanOrEqual(0);
+    expect(prompt.indexOf(`### ${JONES}`)).toBeGreaterThan(prompt.indexOf(`### ${SMITH}`));
+    expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
+    expect(new Set(payload.references.map((ref) => ref.docId))).toEqual(new Set(PAIR));
+  });
+});

@@ -1,0 +1,242 @@
+// Answers to questions about several documents ("what do both reviews say about …", "how do the
+// Guan and Verma reviews differ on …"): retrieval within each document, one cited part per document
+// chosen by the same extractive scoring, written as labelled parts, and a plain statement of which
+// documents do not cover the question (judged by the same refusal signals as any answer).
+import type { AnswerEvents, AnswerPayload, AnswerReference, AnswerSource } from "./answer-payload.ts";
+import { type AnswerResources, documentLabel } from "./answer-resources.ts";
+import type { ChatModelLike, LlmDeadline } from "./chat-model.ts";
+import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-markers.ts";
+import { type CrossReviewIntent, parseCrossReviewIntent } from "./cross-review-intent.ts";
+import { type ExtractiveOptions, type ScoredSentence, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
+import { generateLlmAnswer } from "./llm-answer.ts";
+import { type QuestionTerms, questionTerms } from "./question-terms.ts";
+import { REFUSAL_ANSWER } from "./refusal.ts";
+import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
+
+/** "Each review" in a large corpus: the best-matching documents, at most this many. */
+export const MAX_CROSS_REVIEW_DOCUMENTS = 4;
+/** Passages retrieved per document: at least this many, else the request's k shared between them. */
+const MIN_PASSAGES_PER_DOCUMENT = 2;
+/** How deep the corpus-wide search that ranks documents for an unnamed "both reviews" looks. */
+const DOCUMENT_RANKING_DEPTH = 30;
+
+/** What the answerer lends cross-review answering, so retrieval and refusal work exactly as for any question. */
+export interface CrossReviewContext {
+  res: AnswerResources;
+  /** The request's document filter, if any. */
+  docs?: readonly string[];
+  /** Passages the request asked for, shared between the documents. */
+  k: number;
+  extractive?: ExtractiveOptions;
+  events: AnswerEvents;
+  /** Retrieval restricted to `docs`, numbered from 1. */
+  retrieve(question: string, docs: string[], k: number): Promise<AnswerSource[]>;
+  /** The refusal check of any answer, on one document's passages. */
+  evidenceIsWeak(question: string, terms: QuestionTerms, scored: readonly ScoredSentence[], docs: string[]): Promise<boolean>;
+  /** Record a warning for the payload. */
+  warn(message: string): void;
+  /** (docId, n) pairs resolved to reference entries. */
+  references(cited: readonly { docId: string; n: number }[]): AnswerReference[];
+  /** Present in LLM mode; `onFailure` records a failed call (the answer then falls back to extractive). */
+  llm?: { model: ChatModelLike; deadline(): LlmDeadline; onFailure(error: unknown): void };
+}
+
+/** One document's share of the answer. */
+interface DocumentPart {
+  docId: string;
+  label: string;
+  /** Its retrieved passages, numbered as the whole answer numbers them. */
+  sources: AnswerSource[];
+  /** Its best sentences (empty when the document does not cover the question). */
+  chosen: ScoredSentence[];
+  covered: boolean;
+}
+
+/** "Guan et al. (Front. Immunol. 2024)": the label of `documentLabel` with the journal when known. */
+export function reviewLabel(res: AnswerResources, docId: string): string {
+  const meta = res.corpus.document(docId)?.meta;
+  const label = documentLabel(res.corpus, docId);
+  return meta?.journal && meta.year ? label.replace(`(${meta.year})`, `(${meta.journal} ${meta.year})`) : label;
+}
+
+/** Ids are `<first author's surname><year>` (see `documentLabel`), so the surname is the id's letter prefix. */
+const surnameOf = (docId: string) => /^\p{L}+/u.exec(docId)?.[0] ?? "";
+
+/**
+ * The documents a cross-review question is about: those it names; else, when the corpus (or the
+ * request's filter) holds more than the question asks for, the best-matching ones by retrieval.
+ */
+async function targetDocuments(intent: CrossReviewIntent, named: readonly string[], ctx: CrossReviewContext): Promise<string[]> {
+  const candidates = ctx.docs?.length ? [...ctx.docs] : ctx.res.corpus.documents.map((doc) => doc.meta.id);
+  const wanted = intent.scope === "pair" ? 2 : MAX_CROSS_REVIEW_DOCUMENTS;
+  if (named.length >= 2) return named.slice(0, MAX_CROSS_REVIEW_DOCUMENTS);
+  if (intent.scope === "corpus") return candidates.length <= MAX_CROSS_REVIEW_DOCUMENTS ? candidates : [];
+  if (candidates.length <= wanted) return candidates;
+  const ranked = await ctx.res.search.search(intent.topic, { k: DOCUMENT_RANKING_DEPTH, docs: candidates });
+  const order = [...named, ...ranked.map((hit) => hit.docId), ...candidates];
+  return [...new Set(order)].slice(0, wanted);
+}
+
+/** One document's evidence before the sources are numbered across documents. */
+interface FoundPart {
+  docId: string;
+  sources: AnswerSource[];
+  chosen: ScoredSentence[];
+  covered: boolean;
+}
+
+/** Retrieve, score and check one document's evidence; sources keep their per-document numbers for now. */
+async function documentPart(docId: string, topic: string, terms: QuestionTerms, perDocument: number, ctx: CrossReviewContext): Promise<FoundPart> {
+  const sources = await ctx.retrieve(topic, [docId], perDocument);
+  const scored = scoreSentences(topic, terms, sources, ctx.res.sentences, ctx.extractive);
+  const covered = sources.length > 0 && !(await ctx.evidenceIsWeak(topic, terms, scored, [docId]));
+  // One cited part per document: a sentence with its lead-in and the citation run it belongs to.
+  const chosen = covered ? selectSentences(scored, { ...ctx.extractive, maxSpans: 1 }) : [];
+  return { docId, sources, chosen, covered };
+}
+
+/** The question's most specific term: the one the fewest sentences of the corpus hold (and at least one does). */
+function mostSpecificTerm(terms: QuestionTerms, index: SentenceIndex): string | undefined {
+  const known = [...terms].filter(([term, weight]) => weight === 1 && index.knows(term)).map(([term]) => term);
+  return known.sort((a, b) => index.idf(b) - index.idf(a))[0];
+}
+
+/**
+ * A document that never mentions the question's most specific term does not discuss the question
+ * when another document's quoted part does ("DNA methylation as a cause of resistance": a review
+ * without "methylation" has nearby sentences on DNA repair, not an answer). Spelling variants count
+ * as mentions (the sentence index's prefix matching), so do the long forms of abbreviations.
+ */
+function withoutUnmentionedTopic(parts: FoundPart[], terms: QuestionTerms, res: AnswerResources): FoundPart[] {
+  const term = mostSpecificTerm(terms, res.sentences);
+  if (!term) return parts;
+  const only = new Map([[term, 1]]);
+  const holds = (sentences: readonly IndexedSentence[]) => sentences.some((s) => res.sentences.coverage(only, s.terms) > 0);
+  const quoted = (part: FoundPart) => part.chosen.flatMap((item) => [item.sentence, ...(item.leadIn ? [item.leadIn] : [])]);
+  if (!parts.some((part) => part.covered && holds(quoted(part)))) return parts;
+  return parts.map((part) => {
+    if (!part.covered || holds(quoted(part))) return part;
+    const mentioned = res.corpus.chunksOf(part.docId).some((chunk) => holds(res.sentences.sentencesOf(chunk.id)));
+    return mentioned ? part : { ...part, covered: false, chosen: [] };
+  });
+}
+
+/** Number every document's sources in one run, the chosen sentences pointing at the renumbered ones. */
+function numberAcross(parts: FoundPart[], res: AnswerResources): DocumentPart[] {
+  let offset = 0;
+  return parts.map((part) => {
+    const renumbered = new Map(part.sources.map((source, i) => [source, { ...source, n: offset + i + 1 }]));
+    offset += part.sources.length;
+    return {
+      docId: part.docId,
+      label: reviewLabel(res, part.docId),
+      sources: [...renumbered.values()],
+      chosen: part.chosen.map((item) => ({ ...item, source: renumbered.get(item.source)! })),
+      covered: part.covered,
+    };
+  });
+}
+
+const joinLabels = (labels: string[]) => (labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`);
+
+/** "Only A covers this; B does not discuss it." — empty when every document covers the question. */
+export function coverageNote(parts: readonly Pick<DocumentPart, "label" | "covered">[]): string {
+  const covered = parts.filter((part) => part.covered).map((part) => part.label);
+  const uncovered = parts.filter((part) => !part.covered).map((part) => part.label);
+  if (uncovered.length === 0 || covered.length === 0) return "";
+  const who = covered.length === 1 ? `Only ${covered[0]} covers this` : `${joinLabels(covered)} cover this`;
+  const verb = uncovered.length === 1 ? "does" : "do";
+  return `${who}; ${joinLabels(uncovered)} ${verb} not discuss it (the closest passages are among the sources).`;
+}
+
+/** The extractive answer: one labelled paragraph per covering document, then the coverage note. */
+function writeExtractive(parts: DocumentPart[]): { paragraphs: string[]; cited: { docId: string; n: number }[] } {
+  const covered = parts.filter((part) => part.covered);
+  const paragraphs = covered.map((part) => `${part.label}: ${part.chosen.map(quoteSentence).join(" ")}`);
+  const note = coverageNote(parts);
+  const cited = covered.flatMap((part) => part.chosen.flatMap((item) => item.sentence.sentence.refs.map((n) => ({ docId: part.docId, n }))));
+  return { paragraphs: [...paragraphs, ...(note ? [note] : [])], cited };
+}
+
+/**
+ * The model writes one paragraph per covering document from that document's passages only; the note
+ * on documents that do not cover the question is ours, from the refusal signals.
+ */
+async function writeWithLlm(
+  question: string,
+  parts: DocumentPart[],
+  sources: AnswerSource[],
+  ctx: CrossReviewContext,
+  llm: NonNullable<CrossReviewContext["llm"]>,
+): Promise<Omit<AnswerPayload, "sources">> {
+  const covered = parts.filter((part) => part.covered);
+  const note = coverageNote(parts);
+  const result = await generateLlmAnswer({
+    question,
+    sources,
+    groups: covered.map((part) => ({ label: part.label, sources: part.sources })),
+    label: (docId) => reviewLabel(ctx.res, docId),
+    model: llm.model,
+    deadline: llm.deadline(),
+    onDelta: ctx.events.onDelta,
+  });
+  if (result.refused) return { answer: REFUSAL_ANSWER, refused: true, mode: "llm", references: [] };
+  if (note) ctx.events.onDelta?.(`\n${note}`);
+  if (result.invalid.length) ctx.warn(invalidMarkerWarning(result.invalid, sources.length));
+  if (!/\[\d/.test(result.text)) ctx.warn("The language model cited no source");
+  const cited = referencesForCitedClaims(result.text, sources, ctx.res.sentences);
+  return { answer: note ? `${result.text}\n${note}` : result.text, refused: false, mode: "llm", references: ctx.references(cited) };
+}
+
+/**
+ * Answer `question` document by document when it is about several documents; null otherwise (a
+ * question about one document, about "the reviews" of a corpus too large to list, or with no topic
+ * left once the documents are named), and the ordinary pipeline answers it.
+ *
+ * @example
+ * const payload = await answerAcrossReviews("How do the Guan and Verma reviews differ on P-gp?", ctx);
+ * // "Guan et al. (Front. Immunol. 2024): … [1].\nVerma et al. (Nanoscale Adv. 2024): … [4]."
+ */
+export async function answerAcrossReviews(question: string, ctx: CrossReviewContext): Promise<AnswerPayload | null> {
+  if (ctx.docs?.length === 1 || ctx.res.corpus.documents.length < 2) return null;
+  // Named documents in the order the question names them ("the Guan and Verma reviews": Guan first).
+  const lower = question.toLowerCase();
+  const position = (id: string) => {
+    const at = Math.min(...[id, surnameOf(id)].filter(Boolean).map((name) => lower.search(new RegExp(String.raw`\b${name}\b`, "u"))).filter((i) => i >= 0));
+    return Number.isFinite(at) ? at : Number.MAX_SAFE_INTEGER;
+  };
+  const mentioned = ctx.res.mentions.find(question).sort((a, b) => position(a) - position(b));
+  // A filter chosen by the user wins over names in the question.
+  const named = ctx.docs?.length ? mentioned.filter((id) => ctx.docs!.includes(id)) : mentioned;
+  const intent = parseCrossReviewIntent(
+    question,
+    named.map((id) => ({ id, surname: surnameOf(id) })),
+  );
+  if (!intent) return null;
+  const terms = questionTerms(intent.topic);
+  if (terms.size === 0) return null;
+
+  const targets = await targetDocuments(intent, named, ctx);
+  if (targets.length < 2) return null;
+  const perDocument = Math.max(MIN_PASSAGES_PER_DOCUMENT, Math.ceil(ctx.k / targets.length));
+  const found = await Promise.all(targets.map((docId) => documentPart(docId, intent.topic, terms, perDocument, ctx)));
+  const parts = numberAcross(withoutUnmentionedTopic(found, terms, ctx.res), ctx.res);
+  const sources = parts.flatMap((part) => part.sources);
+  ctx.events.onSources?.(sources);
+  ctx.events.signal?.throwIfAborted();
+
+  if (!parts.some((part) => part.covered)) {
+    ctx.events.onDelta?.(REFUSAL_ANSWER);
+    return { answer: REFUSAL_ANSWER, refused: true, mode: "extractive", sources, references: [] };
+  }
+  if (ctx.llm) {
+    try {
+      return { ...(await writeWithLlm(question, parts, sources, ctx, ctx.llm)), sources };
+    } catch (error) {
+      ctx.llm.onFailure(error);
+    }
+  }
+  const { paragraphs, cited } = writeExtractive(parts);
+  for (const [i, paragraph] of paragraphs.entries()) ctx.events.onDelta?.(i === 0 ? paragraph : `\n${paragraph}`);
+  return { answer: paragraphs.join("\n"), refused: false, mode: "extractive", sources, references: ctx.references(cited) };
+}
