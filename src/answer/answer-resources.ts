@@ -1,10 +1,10 @@
 // Everything answering reads, built once per loaded index: the corpus, the search engine, and the
 // answer-side lookups precomputed at load (sentence terms, bibliography fields, document names).
+import { DocumentMentions } from "../retrieve/document-mentions.ts";
 import type { SearchOptions } from "../retrieve/search-engine.ts";
 import type { Corpus } from "../store/corpus.ts";
 import type { SearchResult } from "../types.ts";
 import { DocumentAbbreviations } from "./abbreviations.ts";
-import { DocumentMentions } from "./document-mentions.ts";
 import { contentTerms } from "./question-terms.ts";
 import { BibliographyIndex } from "./search-bibliography.ts";
 import { SentenceIndex } from "./sentence-index.ts";
@@ -33,7 +33,7 @@ export function createAnswerResources(corpus: Corpus, search: PassageSearch): An
     search,
     sentences: new SentenceIndex(corpus.chunks, abbreviations),
     bibliography: new BibliographyIndex(corpus),
-    mentions: new DocumentMentions(corpus.documents),
+    mentions: new DocumentMentions(corpus.documents.map((doc) => doc.meta)),
     citedVocabulary: new Set(corpus.documents.flatMap((doc) => doc.references.flatMap((ref) => contentTerms(ref.text)))),
     abbreviations,
   };
