@@ -26,6 +26,8 @@ describe("DocumentMentions", () => {
     ["Which trials does Verma's table list?", ["verma2024"]],
     ["Which papers are cited in the review by Okafor?", ["okafor2023"]],
     ["What did Long et al. measure?", ["long2021"]],
+    ["According to Verma, which miRNAs are upregulated?", ["verma2024"]],
+    ["What did Okafor and colleagues find?", ["okafor2023"]],
   ])("names a document by id or first author: %s → %j", (text, ids) => {
     expect(mentions.find(text)).toEqual(ids);
   });
@@ -70,6 +72,7 @@ describe("DocumentMentions", () => {
     "How do blood vessels leak in tumours?",
     // A surname that is an ordinary word names its paper only as a name.
     "Does long exposure matter?",
+    "According to long-term data, does it work?",
     "Which long-term outcomes are reported in long papers?",
     "What is miRNA-21?",
   ])("names no document: %s", (text) => expect(mentions.find(text)).toEqual([]));

@@ -168,8 +168,10 @@ export class DocumentMentions {
         const next = words[i + 1];
         const previous = words[i - 1];
         if (word.possessive || next?.lower === "et" || /^(?:19|20)\d\d[a-z]?$/.test(next?.lower ?? "")) return true;
-        // "the review by Guan", "reference 12 in Verma": a capitalised surname after a preposition.
-        if (previous && /^(?:by|in|from)$/.test(previous.lower) && printedAsName(word)) return true;
+        if (next?.lower === "and" && /^(?:colleagues|coworkers|co-workers)$/.test(words[i + 2]?.lower ?? "")) return true;
+        // "the review by Guan", "reference 12 in Verma", "according to Guan": a capitalised surname after a preposition.
+        const preposition = /^(?:by|in|from)$/.test(previous?.lower ?? "") || (previous?.lower === "to" && words[i - 2]?.lower === "according");
+        if (preposition && printedAsName(word)) return true;
       }
       if (doc.journal.length === 0) return false;
       const { matched, end } = journalPrefixAt(words, i, doc.journal);
