@@ -103,8 +103,7 @@ export class Answerer {
       ...(warnings.length ? { warnings } : {}),
     });
 
-    // "the EPR effect" is searched as "the enhanced permeability retention effect", which the reviews print.
-    const question = this.res.acronyms.rewrite(request.question);
+    const question = request.question;
     let condensed = condenseFollowUp(question, request.history, this.res.sentences);
     if (this.model && request.history?.length) {
       condensed = await condenseWithLlm(question, request.history, this.model, this.deadline(signal)).catch((error: unknown) => {
@@ -135,13 +134,18 @@ export class Answerer {
     // A question naming a review ("the nanomaterials review") is answered from it first.
     const namedDocuments = docs ? [] : this.res.mentions.find(question);
     // Hybrid search boosts a named review's passages; BM25 alone would not.
-    const sources = await this.retrieve(condensed.question, docs, k, namedDocuments.length === 0);
+    // "Is TNBC …" is searched as "Is triple-negative breast cancer (TNBC) …" where the documents define
+    // it so: the embedding knows no paper's abbreviations. Sentences already read their document's
+    // definitions, so they are scored against the question as asked (a long form added to it would
+    // weigh its concept twice).
+    const searchText = this.res.abbreviations.expandQuestion(condensed.question);
+    const sources = await this.retrieve(searchText, docs, k, namedDocuments.length === 0);
     events.onSources?.(sources);
     signal?.throwIfAborted();
 
     const terms = condensed.carried ? questionTerms(question, condensed.carried) : questionTerms(condensed.question);
     const scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments });
-    if (sources.length === 0 || (await this.evidenceIsWeak(question, condensed, terms, scored, docs))) {
+    if (sources.length === 0 || (await this.evidenceIsWeak(question, { ...condensed, question: searchText }, terms, scored, docs))) {
       events.onDelta?.(REFUSAL_ANSWER);
       return finish({ answer: REFUSAL_ANSWER, refused: true, mode: "extractive", references: [] }, sources);
     }

@@ -1,14 +1,13 @@
 // Everything answering reads, built once per loaded index: the corpus, the search engine, and the
 // answer-side lookups precomputed at load (sentence terms, bibliography fields, document names).
+import { DocumentMentions } from "../retrieve/document-mentions.ts";
 import type { SearchOptions } from "../retrieve/search-engine.ts";
 import type { Corpus } from "../store/corpus.ts";
 import type { SearchResult } from "../types.ts";
-import { abbreviationTerms } from "./abbreviations.ts";
-import { DocumentMentions } from "./document-mentions.ts";
+import { DocumentAbbreviations } from "./abbreviations.ts";
 import { contentTerms } from "./question-terms.ts";
 import { BibliographyIndex } from "./search-bibliography.ts";
 import { SentenceIndex } from "./sentence-index.ts";
-import { SpelledOutAcronyms } from "./spelled-out-acronyms.ts";
 
 /** The part of the search engine answering needs; any retriever with this shape will do. */
 export interface PassageSearch {
@@ -23,28 +22,21 @@ export interface AnswerResources {
   mentions: DocumentMentions;
   /** Terms of every reference entry: what the reviews cite is within their scope too. */
   citedVocabulary: Set<string>;
-  /** Acronyms the reviews spell out but never print ("ACS", "EPR"). */
-  acronyms: SpelledOutAcronyms;
+  /** The abbreviations each document defines ("triple-negative breast cancer (TNBC)"). */
+  abbreviations: DocumentAbbreviations;
 }
 
 export function createAnswerResources(corpus: Corpus, search: PassageSearch): AnswerResources {
+  const abbreviations = new DocumentAbbreviations(corpus.documents.map((doc) => ({ id: doc.meta.id, text: doc.text })));
   return {
     corpus,
     search,
-    sentences: new SentenceIndex(corpus.chunks, abbreviationTerms(corpus.documents.map((doc) => doc.text))),
+    sentences: new SentenceIndex(corpus.chunks, abbreviations),
     bibliography: new BibliographyIndex(corpus),
-    mentions: new DocumentMentions(corpus.documents),
+    mentions: new DocumentMentions(corpus.documents.map((doc) => doc.meta)),
     citedVocabulary: new Set(corpus.documents.flatMap((doc) => doc.references.flatMap((ref) => contentTerms(ref.text)))),
-    acronyms: spelledOutAcronyms(corpus),
+    abbreviations,
   };
-}
-
-function spelledOutAcronyms(corpus: Corpus): SpelledOutAcronyms {
-  const sentences = corpus.chunks.flatMap((chunk) => chunk.sentences.map((sentence) => sentence.text));
-  const printed = new Set(sentences.flatMap((text) => text.toLowerCase().match(/[a-z0-9]+/g) ?? []));
-  // A word the corpus prints, alone or as the start of a longer token ("nct" in "NCT04305496").
-  const prefixes = new Set([...printed].flatMap((word) => [3, 4, 5, 6].map((n) => (word.length > n ? word.slice(0, n) : ""))));
-  return new SpelledOutAcronyms(sentences, (word) => printed.has(word) || prefixes.has(word));
 }
 
 /** "Guan et al. (2024)": ids are `<first author's surname><year>`, so the label needs no author parsing. */

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
 import type { Corpus } from "../store/corpus.ts";
 import { loadCorpus } from "../store/load-index.ts";
-import { abbreviationTerms } from "./abbreviations.ts";
+import { DocumentAbbreviations } from "./abbreviations.ts";
 import { sourceFromChunk } from "./answer-payload.ts";
 import { EXTRACTIVE_DEFAULTS, composeExtractiveAnswer, scoreSentences, withMarker } from "./extractive-answer.ts";
 import { questionTerms } from "./question-terms.ts";
@@ -12,7 +12,7 @@ let corpus: Corpus;
 let sentences: SentenceIndex;
 beforeAll(async () => {
   corpus = await loadCorpus(loadConfig({}).indexDir);
-  sentences = new SentenceIndex(corpus.chunks, abbreviationTerms(corpus.documents.map((d) => d.text)));
+  sentences = new SentenceIndex(corpus.chunks, new DocumentAbbreviations(corpus.documents.map((d) => ({ id: d.meta.id, text: d.text }))));
 });
 
 describe("withMarker", () => {

@@ -79,7 +79,7 @@ const NAMES_ITS_STUDY = /\bet al\b/i;
 function tableHeaderTerms(index: SentenceIndex, source: AnswerSource, sentences: readonly IndexedSentence[]): Set<string> {
   const first = sentences[0]?.sentence.text;
   const cut = first ? source.text.indexOf(first.slice(0, 40)) : -1;
-  return cut > 0 ? index.termsOf(source.text.slice(0, cut)) : new Set();
+  return cut > 0 ? index.termsOf(source.text.slice(0, cut), source.docId) : new Set();
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

@@ -1,8 +1,9 @@
 // Sentence terms precomputed once per loaded index, so answering a question only intersects sets.
 // A sentence's terms include the long forms of the abbreviations it uses ("SLN-DTX" → solid lipid
-// nanoparticles, docetaxel) and the abbreviations of long forms it spells out.
+// nanoparticles, docetaxel) and the abbreviations of long forms it spells out, as its own document
+// defines them.
 import type { Chunk, Sentence } from "../types.ts";
-import type { AbbreviationTerms } from "./abbreviations.ts";
+import type { AbbreviationMap, AbbreviationTerms } from "./abbreviations.ts";
 import { type QuestionTerms, contentTerms } from "./question-terms.ts";
 
 export interface IndexedSentence {
@@ -41,19 +42,19 @@ export class SentenceIndex {
   private readonly weighted = new WeakMap<QuestionTerms, WeightedTerms>();
   private sentenceCount = 0;
 
-  private readonly abbreviations: ReadonlyMap<string, AbbreviationTerms>;
-  private readonly longForms: AbbreviationTerms[];
+  /** The abbreviations read in each document's sentences (see `DocumentAbbreviations`). */
+  private readonly abbreviations: { of(docId: string): AbbreviationMap };
+  private readonly longForms = new Map<string, AbbreviationTerms[]>();
 
-  constructor(chunks: readonly Chunk[], abbreviations: ReadonlyMap<string, AbbreviationTerms> = new Map()) {
+  constructor(chunks: readonly Chunk[], abbreviations: { of(docId: string): AbbreviationMap } = { of: () => new Map() }) {
     this.abbreviations = abbreviations;
-    this.longForms = [...abbreviations.values()];
     for (const chunk of chunks) {
       // A chunk without sentence records (should not happen, but old indexes may) reads as one sentence.
       const sentences: Sentence[] = chunk.sentences.length
         ? chunk.sentences
         : [{ text: chunk.text, refs: chunk.refs, start: chunk.start, end: chunk.end }];
       const indexed = sentences.map((sentence, index) => {
-        const terms = this.expand(new Set(contentTerms(sentence.text)));
+        const terms = this.expand(new Set(contentTerms(sentence.text)), chunk.docId);
         for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
         return { chunkId: chunk.id, index, sentence, terms };
       });
@@ -63,10 +64,13 @@ export class SentenceIndex {
     }
   }
 
-  /** Add the long forms of abbreviations present, and the abbreviations of long forms spelled out. */
-  private expand(terms: Set<string>): Set<string> {
-    for (const term of [...terms]) for (const t of this.abbreviations.get(term)?.expansion ?? []) terms.add(t);
-    for (const abbr of this.longForms) if (abbr.expansion.every((t) => terms.has(t))) terms.add(abbr.term);
+  /** Add the long forms of abbreviations present, and the abbreviations of long forms spelled out, as `docId` defines them. */
+  private expand(terms: Set<string>, docId: string): Set<string> {
+    const defined = this.abbreviations.of(docId);
+    let longForms = this.longForms.get(docId);
+    if (!longForms) this.longForms.set(docId, (longForms = [...defined.values()]));
+    for (const term of [...terms]) for (const t of defined.get(term)?.expansion ?? []) terms.add(t);
+    for (const abbr of longForms) if (abbr.expansion.every((t) => terms.has(t))) terms.add(abbr.term);
     return terms;
   }
 
@@ -78,9 +82,9 @@ export class SentenceIndex {
     return this.chunkTerms.get(chunkId) ?? new Set();
   }
 
-  /** Terms of any text, read the way sentences are (abbreviations expanded). */
-  termsOf(text: string): Set<string> {
-    return this.expand(new Set(contentTerms(text)));
+  /** Terms of any text of a document, read the way its sentences are (abbreviations expanded). */
+  termsOf(text: string, docId: string): Set<string> {
+    return this.expand(new Set(contentTerms(text)), docId);
   }
 
   /** Sentence-level inverse document frequency; unseen terms weigh most. */

@@ -37,6 +37,14 @@ export function bestLongForm(short: string, candidate: string): string | null {
 }
 
 /**
+ * Shaped like a short form: two capitals, a digit, an inner capital or a hyphen ("DOX", "MoS2",
+ * "miRs", "P-gp"); not a capitalised word ("Created") nor a plain lower-case one.
+ */
+export function isShortFormShaped(word: string): boolean {
+  return SHORT_FORM_RE.test(word) && /[A-Z].*[A-Z]|\d|^.+[A-Z]|-/.test(word);
+}
+
+/**
  * Abbreviation definitions in a text, first definition of each short form wins.
  *
  * @example
@@ -47,9 +55,7 @@ export function findAbbreviations(text: string): Abbreviation[] {
   const found = new Map<string, Abbreviation>();
   for (const match of text.matchAll(PAREN_RE)) {
     const short = match[1]!.split(/[,;]\s|\s/)[0]!.trim();
-    // Two capitals, a digit, an inner capital or a hyphen ("DOX", "MoS2", "miRs", "P-gp"); not a
-    // capitalised word ("Created").
-    if (!SHORT_FORM_RE.test(short) || !/[A-Z].*[A-Z]|\d|^.+[A-Z]|-/.test(short) || found.has(short)) continue;
+    if (!isShortFormShaped(short) || found.has(short)) continue;
     // Candidate long form: the words before "(" within the same sentence, at most min(|SF| + 5, 2·|SF|).
     const before = text.slice(Math.max(0, match.index! - 300), match.index!);
     const sentence = before.split(/(?<=[.!?;:])\s+|[()[\]]/).pop() ?? "";

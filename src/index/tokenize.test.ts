@@ -73,16 +73,23 @@ describe("tokenize", () => {
     expect(americanSpelling("tumour")).toBe("tumor");
   });
 
-  it("reads words used interchangeably as one word (table columns, relapse/recurrence, vehicle/carrier)", () => {
-    for (const word of ["drawbacks", "weaknesses", "limitations", "shortcomings", "downsides"]) {
-      expect(tokenize(word)).toEqual(tokenize("disadvantages"));
-    }
-    expect(tokenize("merits")).toEqual(tokenize("advantages"));
+  it("folds relapse into recurrence (MeSH D012008 entry terms), whole words only", () => {
     expect(tokenize("relapse after chemotherapy")).toEqual(tokenize("recurrence after chemotherapy"));
-    expect(tokenize("vehicles")).toEqual(tokenize("carrier"));
-    // Only whole words: the verb "limit" and the adjective "weak" keep their own senses.
-    expect(tokenize("limit")).not.toEqual(tokenize("disadvantages"));
-    expect(tokenize("weak binding")[0]).not.toBe(tokenize("disadvantage")[0]);
+    expect(tokenize("relapsed disease")).toEqual(tokenize("recurrence disease"));
+    // Must not fold: words that merely contain it ("time-lapse imaging", "vessel collapse").
+    expect(tokenize("time-lapse imaging")).toEqual(["timelaps", "time", "laps", "imag"]);
+    expect(tokenize("vessel collapse")).toEqual(["vessel", "collaps"]);
+  });
+
+  it("folds no word that has another sense in some field", () => {
+    // "vehicle" is a solvent in "vehicle control" (MeSH keeps Pharmaceutical Vehicles apart from Drug Carriers).
+    expect(tokenize("vehicle control")).toEqual(["vehicl", "control"]);
+    // "strength" is a physical quantity in materials science and chemistry.
+    expect(tokenize("tensile strength")).toEqual(["tensil", "strength"]);
+    expect(tokenize("ionic strength")).toEqual(["ionic", "strength"]);
+    // "weakness" is a symptom (MeSH D018908 Muscle Weakness); "limitations" and "drawbacks" are no MeSH entry terms.
+    expect(tokenize("muscle weakness")).toEqual(["muscl", "weak"]);
+    expect(tokenize("drawbacks")).not.toEqual(tokenize("disadvantages"));
   });
 
   it("does not glue citation superscripts onto words", () => {

@@ -86,18 +86,20 @@ const BRITISH: [RegExp, string][] = [
   [/(.{2,})ys(e|ed|es|ing)$/, "$1yz$2"],
 ];
 
-// Words the reviews and their readers use interchangeably, folded to one word: the two columns of
-// comparison tables ("Advantages", "Disadvantages") so "What are the drawbacks of X?" finds X's
-// row, relapse = recurrence, a drug vehicle = carrier. Whole words only: "limit" and "weak" have
-// other senses, "limitations" and "weaknesses" do not.
-const SYNONYMS: Record<string, string> = Object.fromEntries([
-  ...["drawback", "drawbacks", "weakness", "weaknesses", "shortcoming", "shortcomings", "downside", "downsides", "limitation", "limitations"].map(
-    (word) => [word, "disadvantage"],
-  ),
-  ...["merit", "merits", "strength", "strengths"].map((word) => [word, "advantage"]),
-  ...["relapse", "relapses", "relapsed"].map((word) => [word, "recurrence"]),
-  ...["vehicle", "vehicles"].map((word) => [word, "carrier"]),
-]);
+// Words folded to one word because biomedicine uses them as one: each fold is a MeSH entry term of
+// the descriptor it folds to, and holds in every field the corpus may hold (a word with another
+// sense, e.g. "strength" in "tensile strength" or "vehicle" in "vehicle control", is not folded).
+// Whole words only; the test beside this file shows for each fold a term it must leave alone.
+//   relapse → recurrence: MeSH D012008 "Recurrence", entry terms "Relapse", "Relapses".
+const SYNONYMS: Record<string, string> = Object.fromEntries(
+  ["relapse", "relapses", "relapsed"].map((word) => [word, "recurrence"]),
+);
+
+/**
+ * Version of the analyzer (stopwords, spelling and synonym folds): part of the corpus hash, so an
+ * index built by another analyzer is rebuilt rather than read with terms it does not share.
+ */
+export const ANALYZER_VERSION = 2;
 
 export function americanSpelling(word: string): string {
   for (const [re, to] of BRITISH) if (re.test(word)) return word.replace(re, to);

@@ -1,37 +1,86 @@
 import { describe, expect, it } from "vitest";
-import { mentionedDocuments } from "./document-mentions.ts";
+import { DocumentMentions, type NamedDocument } from "./document-mentions.ts";
 
-const documents = [
-  {
-    id: "guan2024",
-    title: "Nanomaterials: breaking the bottleneck of breast cancer drug resistance",
-    journal: "Front. Immunol.",
-    authors: ["Chao Guan", "Yahao Han"],
-  },
+// A synthetic corpus whose journal names are ordinary words ("Cancers", "Nanomaterials"), beside
+// two journals printed abbreviated.
+const documents: NamedDocument[] = [
+  { id: "guan2024", title: "Nanomaterials: breaking the bottleneck of breast cancer drug resistance", journal: "Front. Immunol.", authors: ["Chao Guan", "Yahao Han"] },
   {
     id: "verma2024",
     title: "Targeting drug resistance in breast cancer: the potential of miRNA and nanotechnology-driven delivery systems",
     journal: "Nanoscale Adv.",
     authors: ["Aditi Verma", "Krunal Patel"],
   },
+  { id: "okafor2023", title: "Hypoxia and drug resistance in breast cancer", journal: "Cancers", authors: ["Ngozi Okafor"] },
+  { id: "lindqvist2022", title: "Exosome carriers for breast cancer chemotherapy", journal: "Nanomaterials", authors: ["Erik Lindqvist"] },
+  { id: "long2021", title: "Endothelial leakiness in breast cancer", journal: "Blood", authors: ["Mei Long"] },
 ];
+const mentions = new DocumentMentions(documents);
 
-describe("mentionedDocuments", () => {
-  it("recognises a review named by topic, author or journal", () => {
-    expect(mentionedDocuments("What does the nanomaterials review say about toxicity?", documents)).toEqual(["guan2024"]);
-    expect(mentionedDocuments("What are refs 21–23 of the miRNA paper?", documents)).toEqual(["verma2024"]);
-    expect(mentionedDocuments("What is reference 100 in the Verma paper?", documents)).toEqual(["verma2024"]);
-    expect(mentionedDocuments("the first reference of the Frontiers in Immunology paper", documents)).toEqual(["guan2024"]);
-    expect(mentionedDocuments("Which references back it in the Nanoscale Advances review?", documents)).toEqual(["verma2024"]);
+describe("DocumentMentions", () => {
+  it.each([
+    ["what is reference 45 in guan2024", ["guan2024"]],
+    ["what is reference 45 in the Guan review", ["guan2024"]],
+    ["what does Verma et al. say", ["verma2024"]],
+    ["What did Guan 2024 find?", ["guan2024"]],
+    ["Which trials does Verma's table list?", ["verma2024"]],
+    ["Which papers are cited in the review by Okafor?", ["okafor2023"]],
+    ["What did Long et al. measure?", ["long2021"]],
+    ["According to Verma, which miRNAs are upregulated?", ["verma2024"]],
+    ["What did Okafor and colleagues find?", ["okafor2023"]],
+  ])("names a document by id or first author: %s → %j", (text, ids) => {
+    expect(mentions.find(text)).toEqual(ids);
   });
 
-  it("names nothing when the words fit every document or none", () => {
-    expect(mentionedDocuments("What does the breast cancer review say?", documents)).toEqual([]);
-    expect(mentionedDocuments("Which paper reported this first?", documents)).toEqual([]);
-    expect(mentionedDocuments("How does miR-21 cause resistance?", documents)).toEqual([]);
+  it.each([
+    ["in the Frontiers in Immunology article", ["guan2024"]],
+    ["What does Frontiers in Immunology report on liposomes?", ["guan2024"]],
+    ["What does Front. Immunol. report on liposomes?", ["guan2024"]],
+    ["in the Nanoscale Advances review", ["verma2024"]],
+    ["the first reference of the Frontiers paper", ["guan2024"]],
+    ["What does the Cancers paper say about hypoxia?", ["okafor2023"]],
+    ["What does the review in Cancers say about hypoxia?", ["okafor2023"]],
+    ["the article published in Nanomaterials", ["lindqvist2022"]],
+    ["the Blood paper", ["long2021"]],
+  ])("names a document by its journal as a whole name: %s → %j", (text, ids) => {
+    expect(mentions.find(text)).toEqual(ids);
   });
 
-  it("needs at least two documents to tell apart", () => {
-    expect(mentionedDocuments("the nanomaterials review", documents.slice(0, 1))).toEqual([]);
+  it.each([
+    ["refs 21–23 of the miRNA paper", ["verma2024"]],
+    ["the exosome carriers review", ["lindqvist2022"]],
+    ["the review on hypoxia", ["okafor2023"]],
+    ["compare the Guan and Verma reviews", ["guan2024", "verma2024"]],
+  ])("names a document by title words next to review/paper/article: %s → %j", (text, ids) => {
+    expect(mentions.find(text)).toEqual(ids);
+  });
+
+  it.each([
+    "the breast cancer review",
+    "Which paper reported this first?",
+    // Journal words in ordinary use or inside other words.
+    "Cancers that resist tamoxifen: which pathways?",
+    "Which cancers resist anthracyclines?",
+    "Which review discusses drug resistance in cancers?",
+    "How do nanomaterials overcome resistance?",
+    "Are nanoscale drug carriers safer?",
+    "What are the recent nanoscale advances in drug delivery?",
+    "Is frontline therapy still anthracycline-based?",
+    "front-line therapy in the review",
+    "Does immunologic memory protect against relapse?",
+    "How do anti-HER2 immunoliposomes achieve selectivity?",
+    "How do blood vessels leak in tumours?",
+    // A surname that is an ordinary word names its paper only as a name.
+    "Does long exposure matter?",
+    "According to long-term data, does it work?",
+    "Which long-term outcomes are reported in long papers?",
+    "What is miRNA-21?",
+  ])("names no document: %s", (text) => expect(mentions.find(text)).toEqual([]));
+
+  it("leaves title words every document shares, and a word two documents' names share, unresolved", () => {
+    const twoNanoPapers = new DocumentMentions([documents[0]!, documents[3]!]);
+    // "nanomaterials" is Guan's title word and the other paper's journal: ambiguous.
+    expect(twoNanoPapers.find("What does the nanomaterials review say?")).toEqual([]);
+    expect(twoNanoPapers.find("What does the Frontiers review say?")).toEqual(["guan2024"]);
   });
 });

@@ -1,49 +1,246 @@
-// Questions often name the review they are about — "the nanomaterials review", "the Verma paper",
-// "the Frontiers in Immunology article", "the miRNA review" — and those words rarely occur in the
-// passage itself. Recognising the named document lets hybrid search prefer its chunks.
+// Which documents a question names, so that search can prefer their passages and answering can
+// prefer their sentences: "guan2024", "Guan et al.", "the Verma review", "Guan 2024", "Verma's",
+// "Frontiers in Immunology" / "Front. Immunol.", "the Nanoscale Advances paper", "the nanomaterials
+// review", "the miRNA paper". Only an explicit mention counts: a journal's words name it only as the
+// whole journal name printed as a name (or next to "review/paper/article"), never inside other words
+// or in ordinary use ("nanoscale drug carriers", "frontline therapy", "cancers that resist …").
 import { tokenize } from "../index/tokenize.ts";
 import type { DocumentMeta } from "../types.ts";
 
-// Up to four words before "review", "paper" or "article": "the Nanoscale Advances review".
-const MENTION_RE = /((?:[\p{L}\p{N}'’.-]+\s+){1,4})(?:review|paper|article)\b/giu;
+export type NamedDocument = Pick<DocumentMeta, "id" | "title" | "journal" | "authors">;
 
-/** Terms a document can be named by: its id, title, journal and first author's surname. */
-function nameTerms(meta: Pick<DocumentMeta, "id" | "title" | "journal" | "authors">): string[] {
-  const surname = meta.authors[0]?.split(/\s+/).pop() ?? "";
-  return [...new Set(tokenize([meta.id, meta.title, meta.journal ?? "", surname].join(" ")))];
+// The nouns a document is named with ("the Guan review", "the miRNA paper").
+const DOCUMENT_NOUN = /^(?:reviews?|papers?|articles?)$/;
+// Words that join parts of a journal name without being printed in its abbreviation (ISO 4 drops them).
+const JOURNAL_FUNCTION_WORDS = new Set(["in", "of", "the", "and", "for", "on"]);
+// Words that open many journal names (the common title words of the ISO 4 word list): alone before
+// "paper" they name no journal in particular ("the Journal paper", "the Advances review").
+const GENERIC_JOURNAL_WORDS = new Set([
+  "journal", "international", "advances", "current", "annals", "archives", "acta", "american",
+  "european", "clinical", "reports", "letters", "research", "science", "reviews",
+]);
+// Words before a document noun that may name it ("the Guan and Verma reviews"), at most this many.
+const MAX_NAME_WORDS = 4;
+// "the paper published in Nanomaterials": the verb that may stand between the noun and "in <journal>".
+const PUBLISHED = /^(?:published|appeared|appearing|printed)$/;
+
+interface Word {
+  raw: string;
+  lower: string;
+  /** Analyzer terms of the word (title words are compared by these). */
+  terms: string[];
+  /** Printed with a full stop after it ("Front."): possibly an abbreviation. */
+  dotted: boolean;
+  /** Followed by "'s". */
+  possessive: boolean;
+  /** Opens a sentence: its capital says nothing. */
+  opensSentence: boolean;
+  /** A comma, colon or semicolon (not a space) separates it from the word before. */
+  afterPunctuation: boolean;
 }
 
-// Journal names are abbreviated in the metadata ("Front. Immunol.", "Nanoscale Adv."): a question
-// term matches a name term when one is a prefix of the other (≥ 3 letters).
-const termsMatch = (a: string, b: string) =>
-  a === b || (Math.min(a.length, b.length) >= 3 && (a.startsWith(b) || b.startsWith(a)));
+const WORD_RE = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+const fold = (text: string) => text.normalize("NFKD").replace(/\p{M}/gu, "");
+
+function readWords(text: string): Word[] {
+  const folded = fold(text);
+  const words: Word[] = [];
+  let previousEnd = 0;
+  for (const match of folded.matchAll(WORD_RE)) {
+    const raw = match[0];
+    const start = match.index!;
+    const end = start + raw.length;
+    const gap = folded.slice(previousEnd, start);
+    previousEnd = end;
+    // The "s" of "Guan's" belongs to the word before.
+    if (raw.toLowerCase() === "s" && /['’]$/.test(gap) && words.length > 0) continue;
+    words.push({
+      raw,
+      lower: raw.toLowerCase(),
+      terms: tokenize(raw),
+      dotted: folded[end] === ".",
+      possessive: /^['’]s\b/i.test(folded.slice(end)),
+      opensSentence: words.length === 0 || /[.!?]\s*$/.test(gap),
+      afterPunctuation: /[,;:()]/.test(gap),
+    });
+  }
+  return words;
+}
+
+interface JournalWord {
+  word: string;
+  /** Printed abbreviated ("Immunol."): stands for a longer word with its letters in order. */
+  abbreviated: boolean;
+}
+
+interface DocumentNames {
+  id: string;
+  surnames: Set<string>;
+  /** The journal's content words, in order ("Front. Immunol." → front., immunol.). */
+  journal: JournalWord[];
+  titleTerms: Set<string>;
+}
+
+function journalWords(journal: string): JournalWord[] {
+  return [...fold(journal).matchAll(/([\p{L}\p{N}]+)(\.?)/gu)]
+    .map((m) => ({ word: m[1]!.toLowerCase(), abbreviated: m[2] === "." }))
+    .filter(({ word }) => !JOURNAL_FUNCTION_WORDS.has(word));
+}
+
+/** "immunology" for "Immunol.", "frontiers" for "Front.", "national" for "Natl.": same first letter, the letters in order. */
+function abbreviates(short: string, long: string): boolean {
+  if (long.length <= short.length || long[0] !== short[0]) return false;
+  let at = 0;
+  for (const ch of long) if (ch === short[at]) at++;
+  return at === short.length;
+}
+
+function journalWordMatches(word: Word, jw: JournalWord): boolean {
+  if (word.lower === jw.word) return true;
+  // Either side may be the abbreviation: the metadata's "Immunol." or the question's "Immunol.".
+  return (jw.abbreviated && abbreviates(jw.word, word.lower)) || (word.dotted && abbreviates(word.lower, jw.word));
+}
 
 /**
- * Ids of the documents a question names, when the naming is unambiguous: the words before
- * "review/paper/article" must match one document's name terms and not every document's.
- *
- * @example
- * mentionedDocuments("refs 21–23 of the miRNA paper", documents) // ["verma2024"]
+ * How many question words from `start` spell the journal's leading words, function words between
+ * them skipped ("Frontiers in Immunology" = "Front. Immunol."); 0 when the first does not match.
  */
-export function mentionedDocuments(
-  query: string,
-  documents: readonly Pick<DocumentMeta, "id" | "title" | "journal" | "authors">[],
-): string[] {
-  if (documents.length < 2) return [];
-  const names = documents.map((meta) => ({ id: meta.id, terms: nameTerms(meta) }));
-  const found = new Set<string>();
-  for (const match of query.matchAll(MENTION_RE)) {
-    const words = tokenize(match[1]!);
-    const score = new Map<string, number>();
-    for (const word of words) {
-      const owners = names.filter((name) => name.terms.some((term) => termsMatch(word, term)));
-      // A word every document shares ("breast", "cancer") names none of them.
-      if (owners.length === 0 || owners.length === names.length) continue;
-      for (const owner of owners) score.set(owner.id, (score.get(owner.id) ?? 0) + 1);
+function journalPrefixAt(words: readonly Word[], start: number, journal: readonly JournalWord[]): { matched: number; end: number } {
+  let at = start;
+  let matched = 0;
+  while (matched < journal.length && at < words.length) {
+    if (matched > 0 && JOURNAL_FUNCTION_WORDS.has(words[at]!.lower)) {
+      at++;
+      continue;
     }
-    const best = Math.max(0, ...score.values());
-    const winners = [...score].filter(([, s]) => s === best && best > 0);
-    if (winners.length === 1) found.add(winners[0]![0]);
+    if (!journalWordMatches(words[at]!, journal[matched]!)) break;
+    matched++;
+    at++;
   }
-  return [...found];
+  return { matched, end: at };
+}
+
+/** Printed the way a name is: capitalised where a capital means something, or abbreviated with a full stop. */
+const printedAsName = (word: Word) => word.dotted || (/^\p{Lu}/u.test(word.raw) && !word.opensSentence);
+
+/** Recognises the documents of one corpus in questions; build once per loaded index. */
+export class DocumentMentions {
+  private readonly names: DocumentNames[];
+
+  constructor(documents: readonly NamedDocument[]) {
+    this.names = documents.map((meta) => {
+      const id = meta.id.toLowerCase();
+      const surnames = new Set<string>();
+      // Ids are `<first author's surname><year>[a|b]`; the author list says it with its spelling.
+      const idSurname = /^[a-z]+/.exec(id)?.[0];
+      if (idSurname) surnames.add(idSurname);
+      const lastName = meta.authors[0]?.trim().split(/\s+/).pop();
+      if (lastName) surnames.add(fold(lastName).toLowerCase());
+      return {
+        id,
+        surnames: new Set([...surnames].filter((s) => s.length >= 2)),
+        journal: journalWords(meta.journal ?? ""),
+        titleTerms: new Set(tokenize(meta.title)),
+      };
+    });
+  }
+
+  /** Ids of the documents `text` names, in corpus order; empty when it names none. */
+  find(text: string): string[] {
+    const words = readWords(text);
+    const named = new Set<string>();
+    for (const doc of this.names) if (this.namesExplicitly(words, doc)) named.add(doc.id);
+    for (const [i, word] of words.entries()) {
+      if (!DOCUMENT_NOUN.test(word.lower)) continue;
+      for (const group of wordsNaming(words, i)) {
+        const id = this.bestNamed(group);
+        if (id) named.add(id);
+      }
+    }
+    return this.names.filter((doc) => named.has(doc.id)).map((doc) => doc.id);
+  }
+
+  /** The id, the first author with "et al."/"'s"/a year/"by", or the journal's whole name printed as one. */
+  private namesExplicitly(words: readonly Word[], doc: DocumentNames): boolean {
+    return words.some((word, i) => {
+      if (word.lower === doc.id) return true;
+      if (doc.surnames.has(word.lower)) {
+        const next = words[i + 1];
+        const previous = words[i - 1];
+        if (word.possessive || next?.lower === "et" || /^(?:19|20)\d\d[a-z]?$/.test(next?.lower ?? "")) return true;
+        if (next?.lower === "and" && /^(?:colleagues|coworkers|co-workers)$/.test(words[i + 2]?.lower ?? "")) return true;
+        // "the review by Guan", "reference 12 in Verma", "according to Guan": a capitalised surname after a preposition.
+        const preposition = /^(?:by|in|from)$/.test(previous?.lower ?? "") || (previous?.lower === "to" && words[i - 2]?.lower === "according");
+        if (preposition && printedAsName(word)) return true;
+      }
+      if (doc.journal.length === 0) return false;
+      const { matched, end } = journalPrefixAt(words, i, doc.journal);
+      if (matched < doc.journal.length) return false;
+      const phrase = words.slice(i, end).filter((w) => !JOURNAL_FUNCTION_WORDS.has(w.lower));
+      // A name of two or more words printed as a name ("Frontiers in Immunology", "Front. Immunol.").
+      if (phrase.length >= 2 && phrase.every(printedAsName)) return true;
+      // A name of two or more words before a document noun: "the frontiers in immunology paper" (a one-word
+      // name there is weighed against title words, see `bestNamed`).
+      if (phrase.length >= 2 && words[end] && DOCUMENT_NOUN.test(words[end]!.lower)) return true;
+      // After one: "the review in Cancers", "the paper published in Nanomaterials".
+      if (words[i - 1]?.lower !== "in") return false;
+      const noun = PUBLISHED.test(words[i - 2]?.lower ?? "") ? words[i - 3] : words[i - 2];
+      return noun !== undefined && DOCUMENT_NOUN.test(noun.lower);
+    });
+  }
+
+  /** The one document a group of words before a document noun names, if exactly one fits best. */
+  private bestNamed(group: readonly Word[]): string | undefined {
+    const scores = this.names.map((doc) => {
+      // "the Guan review"; a lower-case "long" before "papers" is an adjective, not Long et al.
+      if (group.some((w) => doc.surnames.has(w.lower) && /^\p{Lu}/u.test(w.raw))) return Infinity;
+      let score = 0;
+      // "the Frontiers paper", "the Nanoscale Advances review": the journal's leading words, the first a distinctive one.
+      const first = doc.journal[0];
+      if (first && first.word.length >= 4 && !GENERIC_JOURNAL_WORDS.has(first.word)) {
+        for (let start = 0; start < group.length; start++) {
+          const { matched, end } = journalPrefixAt(group, start, doc.journal);
+          if (matched > 0 && end === group.length) score = Math.max(score, matched);
+        }
+      }
+      // "the miRNA paper": title words, except those every document's title shares ("breast cancer").
+      for (const word of group) {
+        const inTitle = (names: DocumentNames) => word.terms.some((t) => names.titleTerms.has(t));
+        if (inTitle(doc) && !this.names.every(inTitle)) score++;
+      }
+      return score;
+    });
+    const best = Math.max(0, ...scores);
+    const winners = this.names.filter((_, i) => scores[i] === best);
+    return best > 0 && winners.length === 1 ? winners[0]!.id : undefined;
+  }
+}
+
+/**
+ * The groups of words that may name the document noun at `nounAt`: the words just before it ("the
+ * nanomaterials review"), split at "and" ("the Guan and Verma reviews"), and those after "on"/"about"
+ * ("the review on nanomaterials").
+ */
+function wordsNaming(words: readonly Word[], nounAt: number): Word[][] {
+  const groups: Word[][] = [[]];
+  for (let i = nounAt - 1, taken = 0; i >= 0 && taken < MAX_NAME_WORDS; i--) {
+    const word = words[i]!;
+    if (word.lower === "and" || word.lower === "&") {
+      groups.unshift([]);
+      continue;
+    }
+    if (/^\d+$/.test(word.lower) || word.terms.length === 0 || words[i + 1]!.afterPunctuation) break;
+    groups[0]!.unshift(word);
+    taken++;
+  }
+  const after = words[nounAt + 1];
+  if (after && /^(?:on|about)$/.test(after.lower)) {
+    const topic: Word[] = [];
+    for (let i = nounAt + 2; i < words.length && topic.length < MAX_NAME_WORDS - 1; i++) {
+      if (words[i]!.terms.length === 0 || words[i]!.afterPunctuation) break;
+      topic.push(words[i]!);
+    }
+    groups.push(topic);
+  }
+  return groups.filter((group) => group.length > 0);
 }

@@ -7,8 +7,8 @@ import { Bm25Index, type ScoredIndex, topK } from "../index/bm25-index.ts";
 import type { IdentifiedEmbeddings } from "../index/create-embeddings.ts";
 import { type ChunkVectorMetadata, createVectorStore, loadVectorStore } from "../index/vector-index.ts";
 import { REBUILD_HINT, type IndexFiles, type StoredDocument, vectorsDir } from "../store/index-files.ts";
-import type { Chunk, DocumentMeta, SearchResult } from "../types.ts";
-import { mentionedDocuments } from "./document-mentions.ts";
+import type { Chunk, SearchResult } from "../types.ts";
+import { DocumentMentions } from "./document-mentions.ts";
 import { type FusionConfig, type FusionOverrides, fuseScores, resolveFusionConfig } from "./fusion.ts";
 import { mmrSelect } from "./mmr.ts";
 import { dot, toUnit } from "./vector-math.ts";
@@ -75,8 +75,8 @@ export class SearchEngine {
   private readonly labelsOfChunk: number[][];
   /** Mean windows per chunk: how deep to search windows to find k distinct chunks. */
   private readonly meanWindows: number;
-  /** Metadata of the indexed documents, for recognising a document named in the question. */
-  private readonly documents: readonly DocumentMeta[];
+  /** Recognises a document named in the question. */
+  private readonly mentions: DocumentMentions;
   private readonly queryVectors = new LruCache<Promise<number[]>>(QUERY_CACHE_SIZE);
   /**
    * Unit-length window vectors by HNSW label, filled as lexical candidates need them: at most one
@@ -92,7 +92,7 @@ export class SearchEngine {
     documents: readonly EngineDocument[],
   ) {
     this.chunks = chunks;
-    this.documents = documents.map((doc) => doc.meta);
+    this.mentions = new DocumentMentions(documents.map((doc) => doc.meta));
     this.store = store;
     this.embeddings = embeddings;
     this.config = config;
@@ -305,7 +305,7 @@ export class SearchEngine {
     const unitQuery = toUnit(vector);
     const d = pool.map((i) => denseScore.get(i) ?? this.denseScoreOf(unitQuery, i));
     const fused = fuseScores(b, d, this.config);
-    const named = this.config.mentionBoost > 0 ? new Set(mentionedDocuments(text, this.documents)) : new Set<string>();
+    const named = this.config.mentionBoost > 0 ? new Set(this.mentions.find(text)) : new Set<string>();
     if (named.size > 0) {
       const span = Math.max(...fused) - Math.min(...fused);
       for (const [i, position] of pool.entries()) {

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { AppConfig } from "../config.ts";
 import { NoReadableDocumentsError, UnreadableDocumentError } from "../errors.ts";
 import type { IdentifiedEmbeddings } from "../index/create-embeddings.ts";
+import { ANALYZER_VERSION } from "../index/tokenize.ts";
 import { buildVectorIndex } from "../index/vector-index.ts";
 import { assignDocumentIds } from "../ingest/assign-document-ids.ts";
 import { linkCrossReviewReferences } from "../ingest/references/link-cross-review.ts";
@@ -75,7 +76,8 @@ async function listCorpusFiles(corpusDir: string): Promise<string[]> {
 }
 
 async function hashFiles(corpusDir: string, files: string[]) {
-  const corpus = createHash("sha256").update(`parser:${PARSER_VERSION};format:${INDEX_FORMAT_VERSION}`);
+  // The analyzer version too: an index is read with the analyzer it was built for (see tokenize.ts).
+  const corpus = createHash("sha256").update(`parser:${PARSER_VERSION};format:${INDEX_FORMAT_VERSION};analyzer:${ANALYZER_VERSION}`);
   const perFile: { file: string; sha256: string }[] = [];
   for (const file of files) {
     const sha256 = createHash("sha256").update(await fs.readFile(path.join(corpusDir, file))).digest("hex");

@@ -21,7 +21,7 @@ export const REBUILD_HINT = "run `npx review-chat ingest` to rebuild it";
 export interface IndexManifest {
   formatVersion: number;
   builtAt: string;
-  /** Hash over corpus file names and contents plus the parser version. */
+  /** Hash over corpus file names and contents plus the parser, index format and analyzer versions. */
   corpusHash: string;
   /** Per corpus file: the document it became, or why it was skipped; warnings about how well it was read. */
   files: { file: string; sha256: string; docId?: string; error?: string; warnings?: string[] }[];
