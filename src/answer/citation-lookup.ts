@@ -46,7 +46,7 @@ export const CLAIM_MIN_COVERAGE = 0.45;
  * claim and lookup items and on written paraphrases (BENCHMARKS.md, "Claim lookups").
  */
 export const CLAIM_STRONG_ALIGNMENT = 0.65;
-export const CLAIM_MIN_ALIGNMENT = 0.5;
+export const CLAIM_MIN_ALIGNMENT = 0.55;
 /** How many sentences ahead a citation may close a run of uncited sentences ("… developed X. This reduces Y (43)."). */
 const CITATION_LOOKAHEAD = 2;
 // "in the Nanoscale Advances review", "of the Guan paper": names a document, not part of the claim.
@@ -294,8 +294,11 @@ async function answerClaim(res: AnswerResources, claim: string, scope: string[],
   const chosen = matches.filter((m) => rankOf(m) >= rankOf(best) * 0.95 && m.citing).slice(0, 2);
   if (chosen.length === 0) chosen.push(best);
   const lines: string[] = [];
+  const alignment = best.score.toFixed(2);
   if (strength === "partial") {
-    lines.push(`No sentence makes exactly this claim; the closest match (partial, alignment ${best.score.toFixed(2)}) is below. Check that it says what you mean.`);
+    lines.push(`No sentence makes exactly this claim; the closest match (partial, alignment ${alignment}) is below. Check that it says what you mean.`);
+  } else if (!literal) {
+    lines.push(`The closest match (strong, alignment ${alignment}) words the claim differently:`);
   }
   const makes = strength === "strong" ? "makes this claim" : "comes closest";
   for (const match of chosen) {
