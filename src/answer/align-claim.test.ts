@@ -1,12 +1,12 @@
 // Claim → references by meaning, on a small review written here (plant drought biology, numbered
 // citations), searched by the real engine with the real USE-lite model.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UseLiteEmbeddings } from "../index/use-lite-embeddings.ts";
 import { assessQuality } from "../ingest/assess-quality.ts";
 import { SearchEngine } from "../retrieve/search-engine.ts";
 import { Corpus } from "../store/corpus.ts";
 import type { StoredDocument } from "../store/index-files.ts";
 import type { Chunk, ReferenceEntry } from "../types.ts";
+import { CountingUseLite } from "../../test/support/counting-use-lite.ts";
 import { alignClaim, alignmentScore } from "./align-claim.ts";
 import { type AnswerResources, createAnswerResources } from "./answer-resources.ts";
 import { CLAIM_MIN_ALIGNMENT, CLAIM_MIN_COVERAGE, answerCitationLookup } from "./citation-lookup.ts";
@@ -80,7 +80,7 @@ function buildDocument(): { doc: StoredDocument; chunks: Chunk[] } {
   return { doc, chunks };
 }
 
-const embeddings = new UseLiteEmbeddings({ workers: 0 });
+const embeddings = new CountingUseLite({ workers: 0 });
 let res: AnswerResources;
 
 beforeAll(async () => {
@@ -144,6 +144,12 @@ describe("claim lookups by meaning", () => {
     const answer = await askClaim("drought-tolerant cultivars were bred by crossing local landraces with elite lines");
     expect(answer.answer).toContain("the citation closes the following sentence");
     expect(answer.references.map((ref) => ref.n)).toEqual([7]);
+  });
+
+  it("embeds nothing but the claim, once: the windows' vectors are the index's own", async () => {
+    const before = embeddings.queries;
+    await askClaim("grain yields rose after crossing landraces with elite lines");
+    expect(embeddings.queries - before).toBe(1);
   });
 
   it("says an unrelated claim is not found", async () => {
