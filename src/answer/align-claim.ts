@@ -21,9 +21,10 @@ export interface AlignedSentence {
 }
 
 /**
- * How the evidence is combined. Tuned on the tuning part's claim and lookup items and on paraphrases
- * written for the purpose (BENCHMARKS.md, "Claim lookups"): USE-lite gives a sentence window ~0.25–0.4
- * cosine with an unrelated claim of the same field and ~0.5–0.8 with a paraphrase of it.
+ * How the evidence is combined. Tuned on the tuning part's claim and lookup items and on
+ * bench/claim-paraphrases.jsonl (BENCHMARKS.md, "Claim lookups by meaning"): USE-lite gives a ≤ 60-word
+ * window 0.6–0.8 cosine with most claims of its field, so the cosine is rescaled from its floor, and
+ * the words decide among the sentences of one window.
  */
 export const ALIGNMENT = {
   /** Weight of the claim → sentence coverage within the lexical score (the rest: sentence → claim). */

@@ -38,12 +38,14 @@ export interface LookupOptions {
   history?: ChatTurn[];
 }
 
-/** A sentence holding this share of the claim's weighted terms makes the claim (a literal match: "strong"). */
+/** A sentence holding this share of the claim's weighted terms matches it literally (ranked by coverage, as before alignment). */
 export const CLAIM_MIN_COVERAGE = 0.45;
+/** …and holding this share, it makes the claim whatever the embeddings say: a strong match. */
+const CLAIM_STRONG_COVERAGE = 0.8;
 /**
  * Alignment scores (align-claim.ts) from which the best sentence is a strong match, and below which
  * the claim is not found; between them it is the closest, partial match. Tuned on the tuning part's
- * claim and lookup items and on written paraphrases (BENCHMARKS.md, "Claim lookups").
+ * claim and lookup items and on written paraphrases (BENCHMARKS.md, "Claim lookups by meaning").
  */
 export const CLAIM_STRONG_ALIGNMENT = 0.65;
 export const CLAIM_MIN_ALIGNMENT = 0.55;
@@ -265,6 +267,7 @@ function foreignEntities(claim: string, res: AnswerResources): string[] {
  * an alignment above the floor partial, anything less not found (undefined).
  */
 function matchStrength(best: ClaimCandidate, literal: boolean, foreign: readonly string[]): ClaimMatchStrength | undefined {
+  if (literal && best.coverage >= CLAIM_STRONG_COVERAGE) return "strong";
   if (best.score >= CLAIM_STRONG_ALIGNMENT && (literal || foreign.length === 0)) return "strong";
   if (literal) return "partial";
   // A claim about something the reviews never name is not theirs, however close the rest of it reads.
