@@ -34,11 +34,11 @@ export const ALIGNMENT = {
   /** Window cosine mapped linearly to [0, 1] between these two values. */
   similarityFloor: 0.3,
   similarityCeiling: 0.8,
-};
+} as const;
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
-/** The embedding similarity rescaled to [0, 1]: below the floor is noise between texts of one field. */
+/** The window cosine rescaled to [0, 1] between the floor and the ceiling. */
 export function similarityScore(similarity: number): number {
   return clamp01((similarity - ALIGNMENT.similarityFloor) / (ALIGNMENT.similarityCeiling - ALIGNMENT.similarityFloor));
 }
