@@ -79,6 +79,14 @@ export function toAnswerReference(entry: ReferenceEntry & { docId: string }): An
   };
 }
 
+/** How closely a claim lookup's quoted sentence matches the claim asked about. */
+export type ClaimMatchStrength = "strong" | "partial";
+export interface ClaimMatch {
+  strength: ClaimMatchStrength;
+  /** The alignment score, 0–1 (lexical coverage both ways and embedding similarity). */
+  score: number;
+}
+
 export interface AnswerPayload {
   answer: string;
   /** True when the reviews hold no supporting evidence; `sources` are then the closest passages. */
@@ -86,6 +94,8 @@ export interface AnswerPayload {
   mode: AnswerMode;
   sources: AnswerSource[];
   references: AnswerReference[];
+  /** Claim lookups only: how closely the quoted sentence matches the claim. */
+  match?: ClaimMatch;
   warnings?: string[];
 }
 

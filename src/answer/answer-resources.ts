@@ -12,6 +12,8 @@ import { SentenceIndex } from "./sentence-index.ts";
 /** The part of the search engine answering needs; any retriever with this shape will do. */
 export interface PassageSearch {
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
+  /** The query's similarity to each sentence window of some chunks, in window order (retrievers with an embedder). */
+  windowSimilarities?(query: string, chunkIds: readonly string[]): Promise<Map<string, { text: string; similarity: number }[]>>;
 }
 
 export interface AnswerResources {

@@ -14,6 +14,8 @@ describe("parseCitationLookup", () => {
     ["Which references support the claim that SLNs are biocompatible?", { kind: "claim", claim: "SLNs are biocompatible" }],
     ["Which paper does the Guan review cite for talazoparib solid lipid nanoparticles?", { kind: "claim", claim: "talazoparib solid lipid nanoparticles" }],
     ["Which reference is that from?", { kind: "claim", claim: "" }],
+    ["What citation supports the point that one miRNA silences many genes?", { kind: "claim", claim: "one miRNA silences many genes" }],
+    ["Which reference is given for the claim that SLNs are biocompatible?", { kind: "claim", claim: "SLNs are biocompatible" }],
   ])("%s", (question, intent) => {
     expect(parseCitationLookup(question)).toEqual(intent);
   });

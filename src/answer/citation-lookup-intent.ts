@@ -40,8 +40,8 @@ const WORK_LOOKUP_CUE = /\b(?:references?|citations?|cite[sd]?|refers?\s+to|bibl
 const NOT_NAMES = new Set(["it", "this", "that", "them", "these", "those", "which", "what", "where", "the", "a", "an", "for", "in", "paper", "review", "study", "work"]);
 
 const SUPPORT_NOUN = String.raw`(?:references?|refs?|citations?|papers?|stud(?:y|ies)|sources?|works?|evidence|articles?|publications?)`;
-const SUPPORT_VERB = String.raw`(?:supports?|backs?(?:\s+up)?|underpins?|substantiates?|cites?|gives?|uses?|lists?|provides?|is\s+cited|are\s+cited)`;
-const CLAIM_NOUN = String.raw`(?:(?:the|this|that)\s+)?(?:claims?|statements?|ideas?|findings?|assertions?|notions?|sentence)`;
+const SUPPORT_VERB = String.raw`(?:supports?|backs?(?:\s+up)?|underpins?|substantiates?|cites?|gives?|uses?|lists?|provides?|is\s+cited|are\s+cited|(?:is|are)\s+given)`;
+const CLAIM_NOUN = String.raw`(?:(?:the|this|that)\s+)?(?:claims?|statements?|ideas?|points?|findings?|assertions?|notions?|sentence)`;
 const CLAIM_PATTERNS = [
   // "which references support the claim that …", "which paper does the Guan review cite for …"
   new RegExp(String.raw`\b(?:which|what)\s+${SUPPORT_NOUN}\b.*?\b${SUPPORT_VERB}\s+(?:for\s+|to\s+)?(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),

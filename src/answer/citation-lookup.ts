@@ -6,6 +6,8 @@ import {
   type AnswerReference,
   type AnswerSource,
   type ChatTurn,
+  type ClaimMatch,
+  type ClaimMatchStrength,
   sourceFromChunk,
   toAnswerReference,
 } from "./answer-payload.ts";
@@ -14,14 +16,18 @@ import type { CitationLookupIntent } from "./citation-lookup-intent.ts";
 import type { AuthorYearWork } from "../ingest/citations/find-author-year-citations.ts";
 import { matchAuthorYearEntries } from "../ingest/citations/match-author-year-entries.ts";
 import { questionTerms } from "./question-terms.ts";
+import { foreignNames } from "./refusal.ts";
 import { authorNameParts } from "./search-bibliography.ts";
 import type { IndexedSentence } from "./sentence-index.ts";
+import { type AlignedSentence, alignClaim } from "./align-claim.ts";
 
 export interface LookupAnswer {
   answer: string;
   refused: boolean;
   sources: AnswerSource[];
   references: AnswerReference[];
+  /** Claim lookups: how closely the quoted sentence matches the claim. */
+  match?: ClaimMatch;
 }
 
 export interface LookupOptions {
@@ -32,8 +38,17 @@ export interface LookupOptions {
   history?: ChatTurn[];
 }
 
-/** A claim matching no sentence better than this (share of its weighted terms) is not in the reviews. */
+/** A sentence holding this share of the claim's weighted terms matches it literally (ranked by coverage, as before alignment). */
 export const CLAIM_MIN_COVERAGE = 0.45;
+/** …and holding this share, it makes the claim whatever the embeddings say: a strong match. */
+const CLAIM_STRONG_COVERAGE = 0.8;
+/**
+ * Alignment scores (align-claim.ts) from which the best sentence is a strong match, and below which
+ * the claim is not found; between them it is the closest, partial match. Tuned on the tuning part's
+ * claim and lookup items and on written paraphrases (BENCHMARKS.md, "Claim lookups by meaning").
+ */
+export const CLAIM_STRONG_ALIGNMENT = 0.65;
+export const CLAIM_MIN_ALIGNMENT = 0.55;
 /** How many sentences ahead a citation may close a run of uncited sentences ("… developed X. This reduces Y (43)."). */
 const CITATION_LOOKAHEAD = 2;
 // "in the Nanoscale Advances review", "of the Guan paper": names a document, not part of the claim.
@@ -226,10 +241,7 @@ function answerWorks(res: AnswerResources, works: AuthorYearWork[], scope: strin
   return out.result(lines.join("\n"), out.references.length === 0);
 }
 
-interface ClaimMatch {
-  chunk: Chunk;
-  sentence: IndexedSentence;
-  coverage: number;
+interface ClaimCandidate extends AlignedSentence {
   /** The sentence that prints the citation: the claim itself, or one shortly after it. */
   citing?: IndexedSentence;
 }
@@ -241,30 +253,57 @@ function claimText(claim: string, history: ChatTurn[] | undefined): string {
   return recent.join(" ").trim();
 }
 
+/**
+ * Entity names in the claim the corpus never prints ("CAR-T", "PROTAC", "BRCA3"): capitalised or
+ * mixing letters and digits. Long lowercase words, which the refusal check also counts as names, are
+ * left out: a paraphrase is worded in everyday words the reviews need not use ("strengthens").
+ */
+function foreignEntities(claim: string, res: AnswerResources): string[] {
+  return foreignNames(claim, res.sentences, res.citedVocabulary).filter((word) => /\p{Lu}|\p{L}.*\d|\d.*\p{L}/u.test(word));
+}
+
+/**
+ * How closely the best sentence matches the claim: a literal match (or a high alignment) is strong,
+ * an alignment above the floor partial, anything less not found (undefined).
+ */
+function matchStrength(best: ClaimCandidate, literal: boolean, foreign: readonly string[]): ClaimMatchStrength | undefined {
+  if (literal && best.coverage >= CLAIM_STRONG_COVERAGE) return "strong";
+  if (best.score >= CLAIM_STRONG_ALIGNMENT && (literal || foreign.length === 0)) return "strong";
+  if (literal) return "partial";
+  // A claim about something the reviews never name is not theirs, however close the rest of it reads.
+  return best.score >= CLAIM_MIN_ALIGNMENT && foreign.length === 0 ? "partial" : undefined;
+}
+
 async function answerClaim(res: AnswerResources, claim: string, scope: string[], k: number): Promise<LookupAnswer> {
   const out = new LookupAnswerBuilder(res, k);
   const terms = questionTerms(claim);
   const results = terms.size ? await res.search.search(claim, { k: Math.max(k, 8), docs: scope }) : [];
-  const matches: ClaimMatch[] = [];
-  for (const result of results) {
-    const chunk = res.corpus.chunk(result.id);
-    if (!chunk) continue;
-    const sentences = res.sentences.sentencesOf(chunk.id);
-    for (const [i, sentence] of sentences.entries()) {
-      const coverage = res.sentences.coverage(terms, sentence.terms);
-      const citing = sentences.slice(i, i + 1 + CITATION_LOOKAHEAD).find((s) => s.sentence.refs.length > 0);
-      matches.push({ chunk, sentence, coverage, citing });
-    }
-  }
-  matches.sort((a, b) => b.coverage - a.coverage);
+  const candidates: ClaimCandidate[] = (await alignClaim(res, claim, terms, results)).map((aligned) => {
+    const sentences = res.sentences.sentencesOf(aligned.chunk.id);
+    const i = aligned.sentence.index;
+    return { ...aligned, citing: sentences.slice(i, i + 1 + CITATION_LOOKAHEAD).find((s) => s.sentence.refs.length > 0) };
+  });
+  // A sentence that holds the claim's words is the claim, whatever the embeddings say (a short table
+  // row embeds closer to a short claim than the sentence naming its drug); else the best alignment.
+  const literal = candidates.some((c) => c.coverage >= CLAIM_MIN_COVERAGE);
+  const rankOf = literal ? (c: ClaimCandidate) => c.coverage : (c: ClaimCandidate) => c.score;
+  const matches = literal ? [...candidates].sort((a, b) => b.coverage - a.coverage || b.score - a.score) : candidates;
   const best = matches[0];
-  if (!best || best.coverage < CLAIM_MIN_COVERAGE) {
+  const strength = best && matchStrength(best, literal, foreignEntities(claim, res));
+  if (!best || !strength) {
     return out.result("I could not find this claim in the reviews, so I cannot say which references support it.", true);
   }
   // Near-ties (the same claim made twice) are both shown.
-  const chosen = matches.filter((m) => m.coverage >= best.coverage * 0.95 && m.citing).slice(0, 2);
+  const chosen = matches.filter((m) => rankOf(m) >= rankOf(best) * 0.95 && m.citing).slice(0, 2);
   if (chosen.length === 0) chosen.push(best);
   const lines: string[] = [];
+  const alignment = best.score.toFixed(2);
+  if (strength === "partial") {
+    lines.push(`No sentence makes exactly this claim; the closest match (partial, alignment ${alignment}) is below. Check that it says what you mean.`);
+  } else if (!literal) {
+    lines.push(`The closest match (strong, alignment ${alignment}) words the claim differently:`);
+  }
+  const makes = strength === "strong" ? "makes this claim" : "comes closest";
   for (const match of chosen) {
     const label = documentLabel(res.corpus, match.chunk.docId);
     const n = out.sourceOf(match.chunk)!;
@@ -273,8 +312,8 @@ async function answerClaim(res: AnswerResources, claim: string, scope: string[],
       const unlinked = unlinkedReason(res, match.chunk.docId);
       lines.push(
         unlinked
-          ? `${label} makes this claim in ${match.chunk.section}: ${quoted} ${unlinked} Which references it cites is unknown.`
-          : `${label} makes this claim in ${match.chunk.section} without citing a reference: ${quoted}`,
+          ? `${label} ${makes} in ${match.chunk.section}: ${quoted} ${unlinked} Which references it cites is unknown.`
+          : `${label} ${makes} in ${match.chunk.section} without citing a reference: ${quoted}`,
       );
       continue;
     }
@@ -287,11 +326,11 @@ async function answerClaim(res: AnswerResources, claim: string, scope: string[],
     const labelled = entries.length > 0 && entries.every((entry) => entry.label);
     const cited = labelled ? entries.map((entry) => entry.label).join("; ") : `reference${entries.length > 1 ? "s" : ""} ${match.citing.sentence.refs.join(", ")}`;
     lines.push(
-      `${label} makes this claim in ${match.chunk.section}: ${quoted} It cites ${cited}${where}:`,
+      `${label} ${makes} in ${match.chunk.section}: ${quoted} It cites ${cited}${where}:`,
       ...entries.map((entry) => `${labelled ? `${entry.label}:` : `${entry.n}.`} ${entryLine(entry)}`),
     );
   }
-  return out.result(lines.join("\n"));
+  return { ...out.result(lines.join("\n")), match: { strength, score: Number(best.score.toFixed(3)) } };
 }
 
 /**

@@ -91,6 +91,16 @@ describe("SearchEngine on the two reviews", () => {
     expect(new Set(diverse.map((r) => r.id)).size).toBe(5);
   });
 
+  it("gives each sentence window of a chunk its similarity, the best of them being the chunk's dense score", async () => {
+    const [first] = await engine.search(SLN_QUESTION, { k: 1, mode: "dense" });
+    const queriesBefore = embeddings.queries;
+    const windows = (await engine.windowSimilarities(SLN_QUESTION, [first!.id, "nosuch:0000"])).get(first!.id)!;
+    expect(embeddings.queries).toBe(queriesBefore);
+    expect(Math.max(...windows.map((w) => w.similarity))).toBeCloseTo(first!.score, 4);
+    // Windows hold the chunk's sentences in order.
+    expect(windows.map((w) => w.text).join(" ").replace(/\s+/g, " ")).toBe(first!.text.replace(/\s+/g, " ").trim());
+  });
+
   it("rejects an empty query, a bad k and an unknown mode with bad_request", async () => {
     for (const call of [
       () => engine.search("   "),

@@ -73,6 +73,8 @@ export class SearchEngine {
   private readonly chunkOfLabel: Int32Array;
   /** Position in `chunks` → its HNSW labels. */
   private readonly labelsOfChunk: number[][];
+  /** Chunk id → position in `chunks`. */
+  private readonly positionOf: Map<string, number>;
   /** Mean windows per chunk: how deep to search windows to find k distinct chunks. */
   private readonly meanWindows: number;
   /** Recognises a document named in the question. */
@@ -98,6 +100,7 @@ export class SearchEngine {
     this.config = config;
     this.bm25 = Bm25Index.build(chunks, config.bm25);
     const positionOf = new Map(chunks.map((chunk, i) => [chunk.id, i]));
+    this.positionOf = positionOf;
     const count = store.index.getCurrentCount();
     this.chunkOfLabel = new Int32Array(count).fill(-1);
     this.labelsOfChunk = chunks.map(() => []);
@@ -253,6 +256,29 @@ export class SearchEngine {
       }
       n = Math.min(available, n * 2);
     }
+  }
+
+  /**
+   * Each sentence window of the given chunks (its text and cosine similarity to the query), in
+   * window order: the query's cached vector against the cached window vectors, nothing re-embedded.
+   *
+   * @example
+   * await engine.windowSimilarities("PTX micelles overcome P-gp efflux", ["guan2024:0042"]); // Map { "guan2024:0042" → [{ text, similarity: 0.61 }, …] }
+   */
+  async windowSimilarities(query: string, chunkIds: readonly string[]): Promise<Map<string, { text: string; similarity: number }[]>> {
+    const unitQuery = toUnit(await this.queryVector(query.trim()));
+    const out = new Map<string, { text: string; similarity: number }[]>();
+    for (const id of chunkIds) {
+      const position = this.positionOf.get(id);
+      if (position === undefined) continue;
+      // Labels were added window by window, so ascending labels are the chunk's windows in order.
+      const windows = this.labelsOfChunk[position]!.map((label) => {
+        const doc = this.store.docstore.search(String(label));
+        return { text: typeof doc === "string" ? "" : doc.pageContent, similarity: dot(unitQuery, this.unitVector(label)) };
+      });
+      out.set(id, windows);
+    }
+    return out;
   }
 
   /** A chunk's dense score computed exactly: its best window's cosine similarity to the query. */

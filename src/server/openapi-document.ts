@@ -296,6 +296,12 @@ export const openApiDocument = {
           mode: { enum: ["extractive", "llm"], description: "Who wrote the answer: `llm` only when the model's text is returned" },
           sources: { type: "array", items: ref("Source") },
           references: { type: "array", items: ref("Reference"), description: "Exactly the review references behind the cited sentences" },
+          match: {
+            type: "object",
+            description: "Claim lookups (\"which references support the claim that …\"): how closely the quoted sentence matches the claim",
+            required: ["strength", "score"],
+            properties: { strength: { enum: ["strong", "partial"] }, score: { type: "number", minimum: 0, maximum: 1, description: "Alignment: words both ways and embedding similarity" } },
+          },
           warnings: { type: "array", items: { type: "string" } },
         },
       },

@@ -100,6 +100,8 @@ describe("POST /api/ask — answers", () => {
     });
     expect(payload.references.map((r) => r.n).sort((a, b) => a - b)).toEqual([17, 18, 19]);
     expect(payload.references.every((r) => r.docId === "verma2024")).toBe(true);
+    // The sentence holds the claim's words: a strong match, scored.
+    expect(payload.match).toEqual({ strength: "strong", score: expect.any(Number) });
   });
 
   it("does not answer about a review outside the selected documents", async () => {

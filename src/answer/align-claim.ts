@@ -1,0 +1,117 @@
+// Align a claim with the sentences of the passages retrieved for it, by meaning as well as by words:
+// a user paraphrases the claim ("shed their stickiness and start to migrate"), so the sentence that
+// makes it may share few of its terms. Each sentence is scored by idf-weighted term coverage both
+// ways and by the embedding similarity of its sentence window to the claim, combined into one score.
+import type { Chunk, SearchResult } from "../types.ts";
+import type { AnswerResources } from "./answer-resources.ts";
+import type { QuestionTerms } from "./question-terms.ts";
+import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
+
+export interface AlignedSentence {
+  chunk: Chunk;
+  sentence: IndexedSentence;
+  /** Share of the claim's weighted terms found in the sentence: the literal match. */
+  coverage: number;
+  /** Share of the sentence's weighted terms found in the claim: how much of it the claim says. */
+  reverseCoverage: number;
+  /** Cosine similarity of the claim to the sentence's window; undefined when the retriever embeds nothing. */
+  similarity?: number;
+  /** Lexical and embedding evidence combined, in [0, 1]. */
+  score: number;
+}
+
+/**
+ * How the evidence is combined. Tuned on the tuning part's claim and lookup items and on
+ * bench/claim-paraphrases.jsonl (BENCHMARKS.md, "Claim lookups by meaning"): USE-lite gives a ≤ 60-word
+ * window 0.6–0.8 cosine with most claims of its field, so the cosine is rescaled from its floor, and
+ * the words decide among the sentences of one window.
+ */
+export const ALIGNMENT = {
+  /** Weight of the claim → sentence coverage within the lexical score (the rest: sentence → claim). */
+  forwardWeight: 0.7,
+  /** Weight of the lexical score in the combined score (the rest: embedding similarity). */
+  lexicalWeight: 0.5,
+  /** Window cosine mapped linearly to [0, 1] between these two values. */
+  similarityFloor: 0.3,
+  similarityCeiling: 0.8,
+} as const;
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/** The window cosine rescaled to [0, 1] between the floor and the ceiling. */
+export function similarityScore(similarity: number): number {
+  return clamp01((similarity - ALIGNMENT.similarityFloor) / (ALIGNMENT.similarityCeiling - ALIGNMENT.similarityFloor));
+}
+
+/** The combined score of one sentence; without a similarity, the lexical score alone. */
+export function alignmentScore(coverage: number, reverseCoverage: number, similarity?: number): number {
+  const lexical = ALIGNMENT.forwardWeight * coverage + (1 - ALIGNMENT.forwardWeight) * reverseCoverage;
+  if (similarity === undefined) return lexical;
+  return ALIGNMENT.lexicalWeight * lexical + (1 - ALIGNMENT.lexicalWeight) * similarityScore(similarity);
+}
+
+/** Term weights of a sentence read as a query, built once per sentence (coverage caches by identity). */
+const sentenceQueries = new WeakMap<IndexedSentence, QuestionTerms>();
+function asQuery(sentence: IndexedSentence): QuestionTerms {
+  let terms = sentenceQueries.get(sentence);
+  if (!terms) {
+    terms = new Map([...sentence.terms].map((term) => [term, 1]));
+    sentenceQueries.set(sentence, terms);
+  }
+  return terms;
+}
+
+/**
+ * The similarity of each sentence's window: windows hold consecutive sentences in order, so each
+ * sentence takes the first window from the current one on whose text contains it.
+ */
+function sentenceSimilarities(sentences: readonly IndexedSentence[], windows: readonly { text: string; similarity: number }[]): (number | undefined)[] {
+  let w = 0;
+  return sentences.map(({ sentence }) => {
+    const text = sentence.text.trim();
+    const at = windows.findIndex((window, i) => i >= w && window.text.includes(text));
+    if (at >= 0) w = at;
+    return windows[at >= 0 ? at : w]?.similarity;
+  });
+}
+
+/**
+ * Every sentence of the retrieved passages, best aligned with the claim first.
+ *
+ * @example
+ * const [best] = await alignClaim(res, "EMT makes epithelial cells motile", questionTerms(claim), results);
+ * best.score; // 0.71
+ */
+export async function alignClaim(
+  res: Pick<AnswerResources, "corpus" | "sentences" | "search">,
+  claim: string,
+  terms: QuestionTerms,
+  results: readonly SearchResult[],
+): Promise<AlignedSentence[]> {
+  const chunks = results.map((result) => res.corpus.chunk(result.id)).filter((chunk): chunk is Chunk => chunk !== undefined);
+  const windows = (await res.search.windowSimilarities?.(claim, chunks.map((chunk) => chunk.id))) ?? new Map();
+  // Read the way sentences are, so "SLNs" in a sentence meets "solid lipid nanoparticles" in the claim.
+  const claimTerms = new Set([...terms.keys(), ...res.sentences.termsOf(claim)]);
+  const aligned: AlignedSentence[] = [];
+  for (const chunk of chunks) {
+    const sentences = res.sentences.sentencesOf(chunk.id);
+    const similarities = sentenceSimilarities(sentences, windows.get(chunk.id) ?? []);
+    for (const [i, sentence] of sentences.entries()) {
+      aligned.push(scoreSentence(res.sentences, chunk, sentence, terms, claimTerms, similarities[i]));
+    }
+  }
+  return aligned.sort((a, b) => b.score - a.score);
+}
+
+function scoreSentence(
+  index: SentenceIndex,
+  chunk: Chunk,
+  sentence: IndexedSentence,
+  terms: QuestionTerms,
+  claimTerms: Set<string>,
+  similarity: number | undefined,
+): AlignedSentence {
+  const coverage = index.coverage(terms, sentence.terms);
+  const reverseCoverage = index.coverage(asQuery(sentence), claimTerms);
+  return { chunk, sentence, coverage, reverseCoverage, similarity, score: alignmentScore(coverage, reverseCoverage, similarity) };
+}
