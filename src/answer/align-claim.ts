@@ -91,9 +91,12 @@ export async function alignClaim(
   const chunks = results.map((result) => res.corpus.chunk(result.id)).filter((chunk): chunk is Chunk => chunk !== undefined);
   const windows = (await res.search.windowSimilarities?.(claim, chunks.map((chunk) => chunk.id))) ?? new Map();
   // Read the way sentences are, so "SLNs" in a sentence meets "solid lipid nanoparticles" in the claim.
-  const claimTerms = new Set([...terms.keys(), ...res.sentences.termsOf(claim)]);
+  // Per document: each paper's own abbreviations expand the claim's short forms.
+  const claimTermsByDoc = new Map<string, Set<string>>();
   const aligned: AlignedSentence[] = [];
   for (const chunk of chunks) {
+    let claimTerms = claimTermsByDoc.get(chunk.docId);
+    if (!claimTerms) claimTermsByDoc.set(chunk.docId, (claimTerms = new Set([...terms.keys(), ...res.sentences.termsOf(claim, chunk.docId)])));
     const sentences = res.sentences.sentencesOf(chunk.id);
     const similarities = sentenceSimilarities(sentences, windows.get(chunk.id) ?? []);
     for (const [i, sentence] of sentences.entries()) {
