@@ -7,6 +7,7 @@ import { sourceFromChunk } from "./answer-payload.ts";
 import { EXTRACTIVE_DEFAULTS, composeExtractiveAnswer, scoreSentences, withMarker } from "./extractive-answer.ts";
 import { questionTerms } from "./question-terms.ts";
 import { SentenceIndex } from "./sentence-index.ts";
+import type { Chunk } from "../types.ts";
 
 let corpus: Corpus;
 let sentences: SentenceIndex;
@@ -81,5 +82,29 @@ describe("scoreSentences", () => {
     const verma = scoreOf(plain, "verma2024");
     expect(verma.length).toBeGreaterThan(0);
     expect(scoreOf(named, "verma2024")).toEqual(verma.map((score) => score * EXTRACTIVE_DEFAULTS.otherDocumentFactor));
+  });
+
+  it("reads a sentence with the one before it, not the one after", () => {
+    // A made-up passage: the answer is the second sentence; the first only names the carrier.
+    const chunkOf = (second: string, id: string): Chunk => {
+      const texts = ["Zorbium carriers were assembled from gelatin shells.", second, "Gelatin shells also appear in food chemistry."];
+      const list = texts.map((text, i) => ({ text, refs: [i + 1], start: i * 60, end: i * 60 + text.length }));
+      return { id, docId: "toy", section: "1 Toy", sectionId: "1", kind: "text", text: texts.join(" "), sentences: list, refs: [1, 2, 3], start: 0, end: 180 };
+    };
+    const question = "What did zorbium carriers do to tumour volume in mice?";
+    const answering = chunkOf("They lowered tumour volume in mice by half.", "toy:0001");
+    const unrelated = chunkOf("They were stored at room temperature.", "toy:0002");
+    const index = new SentenceIndex([answering, unrelated]);
+    // Passage coverage left out: it differs between the two passages by design.
+    const scoreOf = (chunk: Chunk) => {
+      const scored = scoreSentences(question, questionTerms(question), [sourceFromChunk(chunk, 1, 1, "Toy")], index, { passageWeight: 0 });
+      return { first: scored.find((s) => s.sentence.index === 0)!, answer: scored.find((s) => s.sentence.index === 1)! };
+    };
+    const { first, answer } = scoreOf(answering);
+    expect(answer.score).toBeGreaterThan(first.score);
+    // The answer brings the first sentence along as its lead-in.
+    expect(answer.leadIn?.index).toBe(0);
+    // The first sentence scores the same whatever follows it.
+    expect(scoreOf(unrelated).first.score).toBeCloseTo(first.score, 6);
   });
 });

@@ -9,7 +9,7 @@ import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 export interface ScoredSentence {
   source: AnswerSource;
   sentence: IndexedSentence;
-  /** Share of the question's weighted terms in the sentence and the one before it, 0–1. */
+  /** Share of the question's weighted terms in the sentence with the one before it (a table row: with its header), 0–1. */
   coverage: number;
   /** Coverage with context, passage coverage and answer shape combined, discounted for extraction debris. */
   score: number;
@@ -35,7 +35,7 @@ export interface ExtractiveOptions {
 
   /** Term-set Jaccard similarity at which a sentence counts as a near-duplicate. */
   duplicateSimilarity?: number;
-  /** Weight of the coverage that counts the previous sentence's terms too (0: sentences alone). */
+  /** Weight of the coverage that counts the previous sentence's (a table row: the header's) terms too (0: sentences alone). */
   contextWeight?: number;
   /** Weight of the sentence holding the kind of thing the question asks for (a number, a year, a trial id). */
   answerTypeWeight?: number;
@@ -91,7 +91,8 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /**
  * Score every sentence of the sources against the question: the share of the question's weight the
- * sentence covers (alone, and with the sentence before it, which often names the subject), nudged by
+ * sentence covers (alone, and with the sentence before it, which often names the subject; never with
+ * the one after, whose answer is its own), nudged by
  * how much of the question its passage covers, the passage's retrieval rank and whether it holds the
  * kind of thing asked for (a number, a year, a trial id), discounted for extraction debris (fragments
  * cut at column breaks, very short lines).
@@ -116,13 +117,13 @@ export function scoreSentences(
     for (const [i, sentence] of sentences.entries()) {
       const own = index.coverage(questionTerms, sentence.terms);
       if (own === 0) continue;
-      // Table rows are read with their header; running text with its neighbouring sentences.
+      // Table rows are read with their header; running text with the sentence before it, which names
+      // what it is about. Not with the one after: a sentence whose successor holds the answer would
+      // score as high as that successor and be quoted beside it, citing references that are not the answer's.
       const previous = header ? undefined : sentences[i - 1];
-      const next = header ? undefined : sentences[i + 1];
       const withPrevious = previous ? index.coverage(questionTerms, sentence.terms, previous.terms) : own;
-      const withNext = next ? index.coverage(questionTerms, sentence.terms, next.terms) : own;
       const withHeader = header ? index.coverage(questionTerms, sentence.terms, header) : own;
-      const withContext = Math.max(withPrevious, withNext, withHeader);
+      const withContext = Math.max(withPrevious, withHeader);
       const text = sentence.sentence.text.trim();
       let score =
         (1 - contextWeight) * own +
