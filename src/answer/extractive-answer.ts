@@ -17,6 +17,8 @@ export interface ScoredSentence {
   leadIn?: IndexedSentence;
   /** For a sentence printing no citation: the following ones up to the citation that closes its run. */
   followOn?: IndexedSentence[];
+  /** Quoted only to say what the next sentence is about; its references support itself, not the answer. */
+  contextOnly?: boolean;
 }
 
 export interface ExtractiveAnswer {
@@ -170,7 +172,9 @@ export function selectSentences(scored: readonly ScoredSentence[], options: Extr
     if (redundant) continue;
     spans++;
     if (candidate.leadIn && !has(candidate.leadIn)) {
-      chosen.push({ ...candidate, sentence: candidate.leadIn, leadIn: undefined, followOn: undefined });
+      // A sentence printing its own citation is supported by it; the lead-in's citations back the lead-in.
+      const contextOnly = candidate.sentence.sentence.refs.length > 0;
+      chosen.push({ ...candidate, sentence: candidate.leadIn, leadIn: undefined, followOn: undefined, contextOnly });
     }
     chosen.push(candidate);
     for (const sentence of candidate.followOn ?? []) {
@@ -185,6 +189,12 @@ export function selectSentences(scored: readonly ScoredSentence[], options: Extr
       a.sentence.sentence.start - b.sentence.sentence.start ||
       a.sentence.index - b.sentence.index,
   );
+}
+
+/** The references an extractive answer cites: those of its sentences, less those of lead-ins quoted only for context. */
+export function answerReferences(chosen: readonly ScoredSentence[]): { docId: string; n: number }[] {
+  const supporting = chosen.filter((item) => !item.contextOnly);
+  return supporting.flatMap((item) => item.sentence.sentence.refs.map((n) => ({ docId: item.source.docId, n })));
 }
 
 /** A sentence as printed, on one line, with its marker before the final punctuation. */
