@@ -20,7 +20,7 @@ import { answerCitationLookup } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
 import { type CondensedQuestion, condenseFollowUp, condenseWithLlm } from "./condense-question.ts";
 import { answerAcrossReviews } from "./cross-review.ts";
-import { type ExtractiveOptions, type ScoredSentence, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
+import { type ExtractiveOptions, type ScoredSentence, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, questionTerms } from "./question-terms.ts";
 import { REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
@@ -173,7 +173,7 @@ export class Answerer {
     const chosen = selectSentences(scored, this.options.extractive);
     const parts = chosen.map(quoteSentence);
     for (const [i, part] of parts.entries()) events.onDelta?.(i === 0 ? part : ` ${part}`);
-    const cited = chosen.flatMap((item) => item.sentence.sentence.refs.map((n) => ({ docId: item.source.docId, n })));
+    const cited = answerReferences(chosen);
     return finish({ answer: parts.join(" "), refused: false, mode: "extractive", references: this.entries(cited) }, sources);
   }
 

@@ -7,7 +7,7 @@ import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import type { ChatModelLike, LlmDeadline } from "./chat-model.ts";
 import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-markers.ts";
 import { type CrossReviewIntent, parseCrossReviewIntent } from "./cross-review-intent.ts";
-import { type ExtractiveOptions, type ScoredSentence, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
+import { type ExtractiveOptions, type ScoredSentence, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, questionTerms } from "./question-terms.ts";
 import { REFUSAL_ANSWER } from "./refusal.ts";
@@ -154,7 +154,7 @@ function writeExtractive(parts: DocumentPart[]): { paragraphs: string[]; cited: 
   const covered = parts.filter((part) => part.covered);
   const paragraphs = covered.map((part) => `${part.label}: ${part.chosen.map(quoteSentence).join(" ")}`);
   const note = coverageNote(parts);
-  const cited = covered.flatMap((part) => part.chosen.flatMap((item) => item.sentence.sentence.refs.map((n) => ({ docId: part.docId, n }))));
+  const cited = covered.flatMap((part) => answerReferences(part.chosen));
   return { paragraphs: [...paragraphs, ...(note ? [note] : [])], cited };
 }
 

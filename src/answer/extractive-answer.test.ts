@@ -4,9 +4,10 @@ import type { Corpus } from "../store/corpus.ts";
 import { loadCorpus } from "../store/load-index.ts";
 import { DocumentAbbreviations } from "./abbreviations.ts";
 import { sourceFromChunk } from "./answer-payload.ts";
-import { EXTRACTIVE_DEFAULTS, composeExtractiveAnswer, scoreSentences, withMarker } from "./extractive-answer.ts";
+import { EXTRACTIVE_DEFAULTS, answerReferences, composeExtractiveAnswer, scoreSentences, withMarker } from "./extractive-answer.ts";
 import { questionTerms } from "./question-terms.ts";
 import { SentenceIndex } from "./sentence-index.ts";
+import type { Chunk } from "../types.ts";
 
 let corpus: Corpus;
 let sentences: SentenceIndex;
@@ -14,6 +15,16 @@ beforeAll(async () => {
   corpus = await loadCorpus(loadConfig({}).indexDir);
   sentences = new SentenceIndex(corpus.chunks, new DocumentAbbreviations(corpus.documents.map((d) => ({ id: d.meta.id, text: d.text }))));
 });
+
+// A made-up passage for mechanism tests: sentences with the references they print.
+const ZORBIUM: [string, number[]] = ["Zorbium carriers were assembled from gelatin shells.", [1]];
+const GELATIN: [string, number[]] = ["Gelatin shells also appear in food chemistry.", [3]];
+const ZORBIUM_QUESTION = "What did zorbium carriers do to tumour volume in mice?";
+function toyChunk(id: string, sentences: [text: string, refs: number[]][]): Chunk {
+  const list = sentences.map(([text, refs], i) => ({ text, refs, start: i * 60, end: i * 60 + text.length }));
+  const text = sentences.map(([sentence]) => sentence).join(" ");
+  return { id, docId: "toy", section: "1 Toy", sectionId: "1", kind: "text", text, sentences: list, refs: [...new Set(list.flatMap((s) => s.refs))].sort(), start: 0, end: text.length };
+}
 
 describe("withMarker", () => {
   it("puts the marker before the final punctuation and flattens table rows", () => {
@@ -81,5 +92,39 @@ describe("scoreSentences", () => {
     const verma = scoreOf(plain, "verma2024");
     expect(verma.length).toBeGreaterThan(0);
     expect(scoreOf(named, "verma2024")).toEqual(verma.map((score) => score * EXTRACTIVE_DEFAULTS.otherDocumentFactor));
+  });
+
+  it("reads a sentence with the one before it, not the one after", () => {
+    // A made-up passage: the answer is the second sentence; the first only names the carrier.
+    const answering = toyChunk("toy:0001", [ZORBIUM, ["They lowered tumour volume in mice by half.", [2]], GELATIN]);
+    const unrelated = toyChunk("toy:0002", [ZORBIUM, ["They were stored at room temperature.", [2]], GELATIN]);
+    const index = new SentenceIndex([answering, unrelated]);
+    // Passage coverage left out: it differs between the two passages by design.
+    const scoreOf = (chunk: Chunk) => {
+      const scored = scoreSentences(ZORBIUM_QUESTION, questionTerms(ZORBIUM_QUESTION), [sourceFromChunk(chunk, 1, 1, "Toy")], index, { passageWeight: 0 });
+      return { first: scored.find((s) => s.sentence.index === 0)!, answer: scored.find((s) => s.sentence.index === 1)! };
+    };
+    const { first, answer } = scoreOf(answering);
+    expect(answer.score).toBeGreaterThan(first.score);
+    // The answer brings the first sentence along as its lead-in.
+    expect(answer.leadIn?.index).toBe(0);
+    // The first sentence scores the same whatever follows it.
+    expect(scoreOf(unrelated).first.score).toBeCloseTo(first.score, 6);
+  });
+});
+
+describe("answerReferences", () => {
+  const answerWith = (chunk: Chunk) =>
+    composeExtractiveAnswer(ZORBIUM_QUESTION, questionTerms(ZORBIUM_QUESTION), [sourceFromChunk(chunk, 1, 1, "Toy")], new SentenceIndex([chunk]), { maxSpans: 1 });
+
+  it("cites the answer's own references, not those of a lead-in quoted for context", () => {
+    const { chosen, parts } = answerWith(toyChunk("toy:0001", [ZORBIUM, ["They lowered tumour volume in mice by half.", [2]], GELATIN]));
+    expect(parts[0]).toMatch(/^Zorbium carriers/);
+    expect(answerReferences(chosen)).toEqual([{ docId: "toy", n: 2 }]);
+  });
+
+  it("cites the lead-in's references when the answer prints none of its own", () => {
+    const { chosen } = answerWith(toyChunk("toy:0001", [ZORBIUM, ["They lowered tumour volume in mice by half.", []], GELATIN]));
+    expect(answerReferences(chosen)).toEqual([{ docId: "toy", n: 1 }]);
   });
 });

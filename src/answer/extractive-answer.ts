@@ -9,7 +9,7 @@ import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 export interface ScoredSentence {
   source: AnswerSource;
   sentence: IndexedSentence;
-  /** Share of the question's weighted terms in the sentence and the one before it, 0–1. */
+  /** Share of the question's weighted terms in the sentence with the one before it (a table row: with its header), 0–1. */
   coverage: number;
   /** Coverage with context, passage coverage and answer shape combined, discounted for extraction debris. */
   score: number;
@@ -17,6 +17,8 @@ export interface ScoredSentence {
   leadIn?: IndexedSentence;
   /** For a sentence printing no citation: the following ones up to the citation that closes its run. */
   followOn?: IndexedSentence[];
+  /** Quoted only to say what the next sentence is about; its references support itself, not the answer. */
+  contextOnly?: boolean;
 }
 
 export interface ExtractiveAnswer {
@@ -35,7 +37,7 @@ export interface ExtractiveOptions {
 
   /** Term-set Jaccard similarity at which a sentence counts as a near-duplicate. */
   duplicateSimilarity?: number;
-  /** Weight of the coverage that counts the previous sentence's terms too (0: sentences alone). */
+  /** Weight of the coverage that counts the previous sentence's (a table row: the header's) terms too (0: sentences alone). */
   contextWeight?: number;
   /** Weight of the sentence holding the kind of thing the question asks for (a number, a year, a trial id). */
   answerTypeWeight?: number;
@@ -91,7 +93,8 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /**
  * Score every sentence of the sources against the question: the share of the question's weight the
- * sentence covers (alone, and with the sentence before it, which often names the subject), nudged by
+ * sentence covers (alone, and with the sentence before it, which often names the subject; never with
+ * the one after, whose answer is its own), nudged by
  * how much of the question its passage covers, the passage's retrieval rank and whether it holds the
  * kind of thing asked for (a number, a year, a trial id), discounted for extraction debris (fragments
  * cut at column breaks, very short lines).
@@ -116,13 +119,13 @@ export function scoreSentences(
     for (const [i, sentence] of sentences.entries()) {
       const own = index.coverage(questionTerms, sentence.terms);
       if (own === 0) continue;
-      // Table rows are read with their header; running text with its neighbouring sentences.
+      // Table rows are read with their header; running text with the sentence before it, which names
+      // what it is about. Not with the one after: a sentence whose successor holds the answer would
+      // score as high as that successor and be quoted beside it, citing references that are not the answer's.
       const previous = header ? undefined : sentences[i - 1];
-      const next = header ? undefined : sentences[i + 1];
       const withPrevious = previous ? index.coverage(questionTerms, sentence.terms, previous.terms) : own;
-      const withNext = next ? index.coverage(questionTerms, sentence.terms, next.terms) : own;
       const withHeader = header ? index.coverage(questionTerms, sentence.terms, header) : own;
-      const withContext = Math.max(withPrevious, withNext, withHeader);
+      const withContext = Math.max(withPrevious, withHeader);
       const text = sentence.sentence.text.trim();
       let score =
         (1 - contextWeight) * own +
@@ -169,7 +172,9 @@ export function selectSentences(scored: readonly ScoredSentence[], options: Extr
     if (redundant) continue;
     spans++;
     if (candidate.leadIn && !has(candidate.leadIn)) {
-      chosen.push({ ...candidate, sentence: candidate.leadIn, leadIn: undefined, followOn: undefined });
+      // A sentence printing its own citation is supported by it; the lead-in's citations back the lead-in.
+      const contextOnly = candidate.sentence.sentence.refs.length > 0;
+      chosen.push({ ...candidate, sentence: candidate.leadIn, leadIn: undefined, followOn: undefined, contextOnly });
     }
     chosen.push(candidate);
     for (const sentence of candidate.followOn ?? []) {
@@ -184,6 +189,12 @@ export function selectSentences(scored: readonly ScoredSentence[], options: Extr
       a.sentence.sentence.start - b.sentence.sentence.start ||
       a.sentence.index - b.sentence.index,
   );
+}
+
+/** The references an extractive answer cites: those of its sentences, less those of lead-ins quoted only for context. */
+export function answerReferences(chosen: readonly ScoredSentence[]): { docId: string; n: number }[] {
+  const supporting = chosen.filter((item) => !item.contextOnly);
+  return supporting.flatMap((item) => item.sentence.sentence.refs.map((n) => ({ docId: item.source.docId, n })));
 }
 
 /** A sentence as printed, on one line, with its marker before the final punctuation. */
