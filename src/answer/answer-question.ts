@@ -22,7 +22,9 @@ import { type CondensedQuestion, condenseFollowUp, condenseWithLlm } from "./con
 import { type ExtractiveOptions, type ScoredSentence, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, questionTerms } from "./question-terms.ts";
-import { REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
+import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
+import { requestedValue } from "./requested-value.ts";
+import { preferReportedValues, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
 
 export const DEFAULT_K = 6;
 
@@ -84,7 +86,7 @@ export class Answerer {
       if (lookup) {
         events.onSources?.(lookup.sources);
         events.onDelta?.(lookup.answer);
-        return { ...lookup, mode: "extractive" };
+        return { ...lookup, ...(lookup.refused ? { reason: NOT_COVERED } : {}), mode: "extractive" };
       }
     }
 
@@ -122,11 +124,24 @@ export class Answerer {
     signal?.throwIfAborted();
 
     const terms = condensed.carried ? questionTerms(question, condensed.carried) : questionTerms(condensed.question);
-    const scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments });
+    let scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments });
     if (sources.length === 0 || (await this.evidenceIsWeak(question, condensed, terms, scored, docs))) {
       events.onDelta?.(REFUSAL_ANSWER);
-      return finish({ answer: REFUSAL_ANSWER, refused: true, mode: "extractive", references: [] }, sources);
+      return finish({ answer: REFUSAL_ANSWER, refused: true, reason: NOT_COVERED, mode: "extractive", references: [] }, sources);
     }
+
+    // --- "Not reported" (value-not-reported.ts): a value asked of an entity the sources discuss but print none of.
+    // Checked before the LLM is called, so both modes decline alike.
+    const requested = requestedValue(condensed.carried ? condensed.question : request.question);
+    const evidence = requested && valueEvidence(requested, sources, this.res.sentences);
+    if (requested && evidence?.status === "not-reported") {
+      const reason = valueNotReportedReason(requested);
+      const answer = valueNotReportedAnswer(reason);
+      events.onDelta?.(answer);
+      return finish({ answer, refused: true, reason, mode: "extractive", references: [] }, evidence.sources);
+    }
+    if (evidence?.status === "reported") scored = preferReportedValues(scored, evidence.sentences);
+    // --- end "not reported"
 
     if (this.model && llmUsable) {
       try {
@@ -139,7 +154,7 @@ export class Answerer {
           onDelta: events.onDelta,
         });
         if (llm.invalid.length) warnings.push(invalidMarkerWarning(llm.invalid, sources.length));
-        if (llm.refused) return finish({ answer: REFUSAL_ANSWER, refused: true, mode: "llm", references: [] }, sources);
+        if (llm.refused) return finish({ answer: REFUSAL_ANSWER, refused: true, reason: NOT_COVERED, mode: "llm", references: [] }, sources);
         if (!/\[\d/.test(llm.text)) warnings.push("The language model cited no source");
         const cited = referencesForCitedClaims(llm.text, sources, this.res.sentences);
         return finish({ answer: llm.text, refused: false, mode: "llm", references: this.entries(cited) }, sources);
