@@ -125,23 +125,27 @@ export class Answerer {
 
     const terms = condensed.carried ? questionTerms(question, condensed.carried) : questionTerms(condensed.question);
     let scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments });
-    if (sources.length === 0 || (await this.evidenceIsWeak(question, condensed, terms, scored, docs))) {
-      events.onDelta?.(REFUSAL_ANSWER);
-      return finish({ answer: REFUSAL_ANSWER, refused: true, reason: NOT_COVERED, mode: "extractive", references: [] }, sources);
-    }
 
     // --- "Not reported" (value-not-reported.ts): a value asked of an entity the sources discuss but print none of.
-    // Checked before the LLM is called, so both modes decline alike.
-    const requested = requestedValue(condensed.carried ? condensed.question : request.question);
-    const evidence = requested && valueEvidence(requested, sources, this.res.sentences);
+    // Checked before the LLM is called, so both modes decline alike; before the coverage check, which would
+    // decline some of these too, but without saying what is missing.
+    const knownIdf = (term: string) => (this.res.sentences.knows(term) ? this.res.sentences.idf(term) : 0);
+    const requested = requestedValue(condensed.carried ? condensed.question : request.question, knownIdf);
+    const searched = docs ? this.res.corpus.chunks.filter((chunk) => docs.includes(chunk.docId)) : this.res.corpus.chunks;
+    const evidence = requested && valueEvidence(requested, sources, this.res.sentences, searched);
     if (requested && evidence?.status === "not-reported") {
-      const reason = valueNotReportedReason(requested);
+      const reason = valueNotReportedReason(requested, evidence.entity);
       const answer = valueNotReportedAnswer(reason);
       events.onDelta?.(answer);
       return finish({ answer, refused: true, reason, mode: "extractive", references: [] }, evidence.sources);
     }
     if (evidence?.status === "reported") scored = preferReportedValues(scored, evidence.sentences);
     // --- end "not reported"
+
+    if (sources.length === 0 || (await this.evidenceIsWeak(question, condensed, terms, scored, docs))) {
+      events.onDelta?.(REFUSAL_ANSWER);
+      return finish({ answer: REFUSAL_ANSWER, refused: true, reason: NOT_COVERED, mode: "extractive", references: [] }, sources);
+    }
 
     if (this.model && llmUsable) {
       try {

@@ -7,12 +7,15 @@ describe("requestedValue", () => {
       kinds: ["zeta-potential"],
       label: "zeta potential",
       entity: "ABC-lipo nanocarriers",
+      entityWords: ["ABC-lipo", "nanocarriers"],
       entityTerms: expect.arrayContaining(["abclipo", "nanocarri"]),
+      contextTerms: [],
     });
     expect(requestedValue("What dose of zorbitinib was given to patients?")).toMatchObject({ kinds: ["dose"], entity: "zorbitinib" });
     expect(requestedValue("Which hazard ratio did the SUNRISE-3 trial report for overall survival?")).toMatchObject({
       kinds: ["hazard-ratio"],
-      entity: "SUNRISE-3 trial and survival",
+      entity: "SUNRISE-3 trial",
+      contextTerms: ["surviv"],
     });
     expect(requestedValue("What is the IC50 of quercetin in MDA-MB-231 cells?")?.kinds).toEqual(["ic50"]);
     expect(requestedValue("How many patients were enrolled in the SUNRISE-3 trial?")).toMatchObject({ kinds: ["count"], entity: "SUNRISE-3 trial" });
@@ -24,9 +27,18 @@ describe("requestedValue", () => {
     expect(requestedValue("What percentage of tumours respond to zorbitinib?")?.kinds).toEqual(["percentage"]);
   });
 
-  it("names two things as two", () => {
-    const requested = requestedValue("What dose of zorbitinib was used with letrozole?");
-    expect(requested?.entity).toBe("zorbitinib and letrozole");
+  it("takes the rarest name as the entity, the others as context, and not the setting", () => {
+    const rarity: Record<string, number> = { zorbitinib: 9, letrozol: 4 };
+    const idf = (term: string) => rarity[term] ?? 1;
+    expect(requestedValue("What dose of letrozole was used with zorbitinib?", idf)).toMatchObject({ entity: "zorbitinib", contextTerms: ["letrozol"] });
+    // A code-like name ("HER2-negative") in the setting does not outrank the drug.
+    expect(requestedValue("What dose of zorbitinib is given in HER2-negative breast cancer?", idf)?.entity).toBe("zorbitinib");
+    expect(requestedValue("What dose did the 4T1 tumour-bearing mice receive of zorbitinib?", idf)?.entity).toBe("zorbitinib");
+  });
+
+  it("leaves the verb out of the entity", () => {
+    expect(requestedValue("How long did ABC-lipo circulate in blood?")?.entity).toBe("ABC-lipo");
+    expect(requestedValue("How large were the ABC-lipo particles prepared by the authors?")?.entity).toBe("ABC-lipo particles");
   });
 
   it("leaves questions that ask for no particular value alone", () => {
@@ -52,6 +64,8 @@ describe("printsValue", () => {
     expect(printsValue(["schedule"], "Mice received 5 mg/kg twice weekly.")).toBe(true);
     expect(printsValue(["schedule"], "given on days 1 to 21 of a 28-day cycle")).toBe(true);
     expect(printsValue(["duration"], "after a median follow-up of 26.4 months")).toBe(true);
+    expect(printsValue(["duration"], "miRs are 18–22 nucleotide long")).toBe(true);
+    expect(printsValue(["duration"], "particles of 74 nm")).toBe(false);
     expect(printsValue(["hazard-ratio"], "improved survival (HR 0.56; 95% CI 0.43–0.72)")).toBe(true);
     expect(printsValue(["ic50"], "with an IC50 of 12.5 µM in resistant cells")).toBe(true);
     expect(printsValue(["size"], "particles with a diameter of (74 ± 2) nm")).toBe(true);

@@ -78,9 +78,9 @@ const RULES: ValueKindRule[] = [
   },
   {
     kind: "count",
-    label: "number",
+    label: "count",
     // "sample size" is a count; the size rule leaves it alone.
-    asks: /\bhow many\b(?!\s+times\b)|\bsample sizes?\b|\bnumber of (?:patients|participants|subjects|women|men|people|cases|individuals|centres|centers|sites)\b|\benrol(?:l)?(?:ment|led|ed)\b/i,
+    asks: /\bhow many\b(?!\s+(?:times|hours|days|weeks|months|years|cycles)\b)|\bsample sizes?\b|\bnumber of (?:patients|participants|subjects|women|men|people|cases|individuals|centres|centers|sites)\b|\benrol(?:l)?(?:ment|led|ed)\b/i,
     // A number, but not one inside a name ("MCF-7", "miR-21"), a year, or a measure ("2 years", "5 mg", "40%").
     value: new RegExp(
       String.raw`(?<![\p{L}\p{N}/.,–-])(?!(?:19|20)\d{2}\b)\d[\d,.]*(?![\d,.]|\s*(?:%|[-–]?\s*${TIME_UNIT}\b|(?:${AMOUNT_UNIT}|${CONCENTRATION_UNIT}|nm|µm|μm|mV)(?![\p{L}])))|\b${SPELLED_COUNT}\b|\bn\s*=\s*\d`,
@@ -107,24 +107,24 @@ const RULES: ValueKindRule[] = [
   },
   {
     kind: "schedule",
-    label: "schedule",
-    asks: /\b(?:schedules?|how often|(?:dosing |administration |treatment )?frequency|dosing (?:interval|regimen)s?|(?:dose|dosing|treatment|administration) regimens?)\b/i,
+    label: "dosing schedule",
+    asks: /\btimes (?:a|per|each) (?:day|week|month)\b|\b(?:schedules?|how often|(?:dosing |administration |treatment )?frequency|dosing (?:interval|regimen)s?|(?:dose|dosing|treatment|administration) regimens?)\b/i,
     value: new RegExp(
       String.raw`\b(?:once|twice|thrice|daily|weekly|biweekly|fortnightly|monthly|nightly|bid|tid|qid|qd|q\d+[hdw]|every\s+(?:\d+|other|two|three|four|six)\b|\d+\s*(?:times|x)\s*(?:a|per)\b|per\s+(?:day|week|month)|on days?\s+\d|\d+[- ]?(?:day|week)\s+cycles?|cycles?\s+of\s+\d|${NUMBER}\s*(?:cycles|doses|injections|administrations))\b|\/\s*(?:day|week|d|wk)\b`,
       "i",
     ),
-    words: "schedule schedules often frequency dosing administration interval intervals regimen regimens given administered",
+    words: "schedule schedules often frequency dosing administration interval intervals regimen regimens given administered many times day week month",
   },
   {
     kind: "duration",
     label: "duration",
     asks: /\bhow long\b|\bdurations?\b|\bfor how many (?:hours|days|weeks|months|years)\b|\bfollow[- ]?up (?:time|period|duration)\b|\bmedian follow[- ]?up\b|\blength of (?:treatment|therapy|follow[- ]?up|time)\b/i,
-    // "How long" also asks for a length ("18–22 nucleotides"), so lengths count as its values.
+    // "How long" also asks for a molecule's length ("18–22 nucleotides"), so those count as its values.
     value: new RegExp(
-      String.raw`${RANGE}\s*[-–]?\s*${TIME_UNIT}\b|\b${SPELLED_COUNT}\s+(?:hours|days|weeks|months|years)\b|${RANGE}\s*(?:nucleotides?|nt|bp|kb|amino acids?|residues|nm|µm|μm)\b`,
+      String.raw`${RANGE}\s*[-–]?\s*${TIME_UNIT}\b|\b${SPELLED_COUNT}\s+(?:hours|days|weeks|months|years)\b|${RANGE}\s*[-–]?\s*(?:nucleotides?|nt|bp|kb|amino acids?|residues)\b`,
       "i",
     ),
-    words: "long duration durations follow-up follow period length time",
+    words: "long duration durations follow-up follow period length time many hours days weeks months years",
   },
   {
     kind: "year",
@@ -157,7 +157,14 @@ const REPORTING_WORDS = new Set(
     "treated treatment treatments therapy used use using given administered received receiving reported report " +
     "measured observed achieved found obtained shown showed determined recorded quoted stated published " +
     "value values level levels mean median average overall approximately exact exactly precise specific typical " +
-    "recommended standard actual reached result results outcome outcome"
+    "recommended standard actual reached result results outcome outcomes " +
+    // linking verbs
+    "become becomes became remain remains remained get gets got " +
+    // verbs questions ask a value with
+    "receive receives reach reaches achieve achieves add adds added cite cites cited take takes taken gain gains " +
+    "reported show shows produce produced yield yielded lead led see seen approve approved approval " +
+    // roman numerals of trial phases; regulators and agencies, who approve and report rather than being asked about
+    "i ii iii iv i/ii ii/iii fda ema nmpa pmda mhra nice nih nci who"
   ).split(" "),
 );
 
@@ -167,52 +174,92 @@ export interface RequestedValue {
   kinds: ValueKind[];
   /** How the answer names the value ("zeta potential"). */
   label: string;
-  /** The question's names for what the value is about, as printed ("PMA nanocomplex", "MONALEESA-2"). */
+  /** The question's main name for what the value is about, as printed ("PMA nanocomplex", "MONALEESA-2 trial"). */
   entity: string;
-  /** Analyzer terms of the entity, for finding sentences about it. */
+  /** Its words, for finding how the sources print it. */
+  entityWords: string[];
+  /** Analyzer terms of the main name: a sentence about the entity holds some of them. */
   entityTerms: string[];
+  /** Analyzer terms of everything else the question names ("4T1 mice", "paclitaxel"): context for finding it. */
+  contextTerms: string[];
 }
 
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}/+.'’-]*[\p{L}\p{N}+])?/gu;
+// Drug codes, trial names and constructs print inner capitals or digits ("T-DXd", "NCT01619111", "siAkt").
+const CODE_LIKE = /\p{Lu}.*\p{Lu}|\p{L}.*\d|\d.*\p{L}|\p{Ll}\p{Lu}/u;
+// The setting a value is asked in rather than what it is about: disease heads (MeSH C04 "Neoplasms"
+// entry terms), experimental models ("4T1 tumour-bearing mice", "MCF-7 cells") and the compound
+// modifiers that qualify a population or an endpoint ("HER2-positive", "high-risk", "progression-free").
+const SETTING_WORDS =
+  /^(?:cancers?|tumou?rs?|carcinomas?|neoplasms?|malignanc(?:y|ies)|diseases?|metasta\w*|mice|mouse|rats?|cells?|lines?|xenografts?|models?|[\p{L}\d/+-]+-(?:bearing|positive|negative|risk|stage|grade|free|resistant|sensitive|mutated|mutant|treated|naive|naïve|dependent|based|related|like))$/iu;
+// A reporting noun right after a name stays with it in the printed entity ("the MONALEESA-2 trial").
+const ATTACHED_NOUN = /^(?:trial|nanoparticles?|formulation)$/i;
 const ruleFor = new Map(RULES.map((rule) => [rule.kind, rule]));
+
+// English questions put the verb after its subject: "did DTIG circulate", "were the SLNs prepared".
+const DO_SUPPORT = /^(?:do|does|did)$/i;
+const PASSIVE_AUXILIARY = /^(?:is|are|was|were|been|being)$/i;
+const PARTICIPLE = /(?:ed|en|wn|ght)$/i;
+
+/** The question's names: runs of words that are neither function, question, value nor reporting words. */
+function namePhrases(question: string, valueWords: ReadonlySet<string>): string[][] {
+  const phrases: string[][] = [];
+  let current: string[] = [];
+  let auxiliary = "";
+  const close = (next = "") => {
+    // The last word of "did <subject> <verb>" is the verb, and of "was <subject> <participle>" too,
+    // unless the verb is the reporting word that ended the run ("did the X trial report").
+    const last = current.at(-1) ?? "";
+    const verbFollows = REPORTING_WORDS.has(next.toLowerCase());
+    const endsInVerb = DO_SUPPORT.test(auxiliary) || (PASSIVE_AUXILIARY.test(auxiliary) && PARTICIPLE.test(last));
+    if (current.length > 1 && endsInVerb && !verbFollows) current.pop();
+    if (current.length) phrases.push(current);
+    current = [];
+  };
+  for (const match of question.matchAll(WORD)) {
+    const word = match[0].replace(/['’]s$/, "");
+    const lower = word.toLowerCase();
+    const isValueWord = valueWords.has(lower);
+    const isName = !isValueWord && !isStopword(word) && !STOPWORDS.has(lower) && !REPORTING_WORDS.has(lower) && contentTerms(word).length > 0;
+    if (isName || (!isValueWord && current.length > 0 && ATTACHED_NOUN.test(word))) {
+      current.push(word);
+      continue;
+    }
+    close(word);
+    if (DO_SUPPORT.test(word) || PASSIVE_AUXILIARY.test(word)) auxiliary = word;
+    else if (!/^(?:the|a|an|first|these|those|this|that)$/i.test(word)) auxiliary = "";
+  }
+  close();
+  return phrases;
+}
+
+const termsOf = (words: readonly string[]) =>
+  words.filter((word) => !REPORTING_WORDS.has(word.toLowerCase())).flatMap((word) => contentTerms(word));
 
 /**
  * The kinds of value a question asks for and the entity it asks about; undefined when it asks for no
- * particular kind of value, or names nothing to ask it about.
+ * particular kind of value, or names nothing to ask it about. The main name is the phrase with a
+ * code-like word ("PBA-Niclo-SLN") and the rarest term by `idf` (the corpus's weights: unknown terms
+ * should weigh 0), but not the setting ("in HER2-negative breast cancer", "in 4T1 mice").
  *
  * @example
  * requestedValue("What was the zeta potential of the PMA nanocomplex?")
- * // { kinds: ["zeta-potential"], label: "zeta potential", entity: "PMA nanocomplex", entityTerms: ["pma", "nanocomplex"] }
+ * // { kinds: ["zeta-potential"], label: "zeta potential", entity: "PMA nanocomplex", entityWords: ["PMA", "nanocomplex"],
+ * //   entityTerms: ["pma", "nanocomplex"], contextTerms: [] }
  */
-export function requestedValue(question: string): RequestedValue | undefined {
+export function requestedValue(question: string, idf: (term: string) => number = () => 1): RequestedValue | undefined {
   const rules = RULES.filter((rule) => rule.asks.test(question));
   if (rules.length === 0) return undefined;
-  const valueWords = new Set(rules.flatMap((rule) => rule.words.split(" ")));
-  const phrases: string[][] = [];
-  let current: string[] = [];
-  for (const match of question.matchAll(WORD)) {
-    const word = match[0];
-    const lower = word.toLowerCase();
-    const isValueWord = valueWords.has(lower);
-    const isEntityWord =
-      !isValueWord && !isStopword(word) && !STOPWORDS.has(lower) && !REPORTING_WORDS.has(lower) && contentTerms(word).length > 0;
-    // "the MONALEESA-2 trial": a reporting noun right after a name stays with it in the printed entity.
-    const attaches = !isValueWord && current.length > 0 && /^(?:trial|study|cohort|nanoparticles?|formulation|cells?)$/i.test(word);
-    if (isEntityWord || attaches) {
-      current.push(word);
-    } else if (current.length) {
-      phrases.push(current);
-      current = [];
-    }
-  }
-  if (current.length) phrases.push(current);
-  const entityTerms = [
-    ...new Set(phrases.flat().filter((word) => !REPORTING_WORDS.has(word.toLowerCase())).flatMap((word) => contentTerms(word))),
-  ];
-  if (entityTerms.length === 0) return undefined;
-  const names = phrases.map((words) => words.join(" "));
-  const entity = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0]!;
-  return { kinds: rules.map((rule) => rule.kind), label: rules[0]!.label, entity, entityTerms };
+  const phrases = namePhrases(question, new Set(rules.flatMap((rule) => rule.words.split(" "))));
+  const weigh = (words: readonly string[]) =>
+    (words.some((word) => CODE_LIKE.test(word)) ? 0.5 : 0) -
+    (words.some((word) => SETTING_WORDS.test(word)) ? 1 : 0) +
+    Math.max(0, ...termsOf(words).map(idf)) / 10;
+  const main = phrases.filter((words) => termsOf(words).length > 0).sort((a, b) => weigh(b) - weigh(a))[0];
+  if (!main) return undefined;
+  const entityTerms = [...new Set(termsOf(main))];
+  const contextTerms = [...new Set(phrases.filter((words) => words !== main).flatMap(termsOf))].filter((term) => !entityTerms.includes(term));
+  return { kinds: rules.map((rule) => rule.kind), label: rules[0]!.label, entity: main.join(" "), entityWords: main, entityTerms, contextTerms };
 }
 
 /** Does the text print a value of one of these kinds? Citation markers should be removed first. */

@@ -80,6 +80,15 @@ describe("valueEvidence", () => {
     expect(valueEvidence(requestedValue("What hazard ratio was reported for pravolisib?")!, sources, index).status).toBe("not-reported");
   });
 
+  it("does not call a value unreported when a passage retrieval missed prints it", () => {
+    const requested = requestedValue("What dose of quellimab did the mice receive?")!;
+    const retrievedOnly = sources.filter((source) => source.id !== "tiny2025:0002");
+    const withFirstSentence = [{ ...sourceFromChunk(chunk("tiny2025:0005", ["Quellimab binds HER3."]), 5, 1, "Tiny review") }];
+    const index2 = new SentenceIndex([...chunks, chunk("tiny2025:0005", ["Quellimab binds HER3."])]);
+    expect(valueEvidence(requested, [...retrievedOnly, ...withFirstSentence], index2).status).toBe("not-reported");
+    expect(valueEvidence(requested, [...retrievedOnly, ...withFirstSentence], index2, chunks).status).toBe("reported-elsewhere");
+  });
+
   it("says nothing about an entity the sources do not discuss", () => {
     expect(valueEvidence(requestedValue("What dose of velotamab was given?")!, sources, index).status).toBe("entity-not-found");
   });
