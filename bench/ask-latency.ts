@@ -1,29 +1,24 @@
 // /api/ask latency over real HTTP, extractive mode (LLM settings in the environment are ignored):
-// the real server on a loopback port, the real index, the dev-set questions asked one at a time.
+// the real server on a loopback port, the real index, the QA questions asked one at a time.
 // "cold" asks each question for the first time (its embedding is computed); "warm" asks them again
 // (the engine's query-vector cache answers, so it measures everything but the embedding).
 //
-//   npm run bench:ask                    # all dev questions, cold then warm
+//   npm run bench:ask                    # the questions of both QA parts, cold then warm
+//   npm run bench:ask -- --set test      # one part (tune | test | all | path/to/file.jsonl)
 //   npm run bench:ask -- --rounds 3      # warm rounds to run
-import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { PROJECT_ROOT, loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/config.ts";
+import { readQuestions, resolveQaSets } from "../src/eval/qa-sets.ts";
 import { startServer } from "../src/server/start-server.ts";
 
 const { values: args } = parseArgs({
   options: {
-    file: { type: "string", default: path.join(PROJECT_ROOT, "bench/qa-dev.jsonl") },
+    set: { type: "string", default: "all" },
     rounds: { type: "string", default: "2" },
   },
 });
 
-const questions = fs
-  .readFileSync(args.file, "utf8")
-  .split("\n")
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line) as { question: string; history?: unknown[] })
-  .map(({ question, history }) => ({ question, history }));
+const questions = resolveQaSets(args.set).flatMap(readQuestions);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
@@ -54,7 +49,7 @@ try {
   for (const body of questions) cold.push(await askOnce(body));
   const warm: number[] = [];
   for (let round = 0; round < Number(args.rounds); round++) for (const body of questions) warm.push(await askOnce(body));
-  console.log(`/api/ask over HTTP, extractive, ${questions.length} dev questions, sequential`);
+  console.log(`/api/ask over HTTP, extractive, ${questions.length} questions (--set ${args.set}), sequential`);
   report("cold", cold);
   report("warm", warm);
 } finally {

@@ -1,42 +1,61 @@
-// Retrieval on the dev set: `npm run eval:retrieval` prints hit@1, hit@5 and MRR@10 for bm25, dense
-// and hybrid over the answerable items of bench/qa-dev.jsonl, searched in the live index (index/;
-// run `npx review-chat ingest` first). Options: --dev <file>, --misses (list items not in the top 5),
-// --json. Fusion settings come from the environment (FUSION_METHOD, FUSION_DENSE_WEIGHT, …; see
-// src/retrieve/fusion.ts), so variants can be compared without code changes.
+// Retrieval on the QA sets: `npm run eval:retrieval` prints hit@1, hit@5 and MRR@10 for bm25, dense
+// and hybrid over the answerable items of the tuning and test parts (a cross-review item counts once
+// per expected review), searched in the live index (index/; run `npx review-chat ingest` first).
+// Options: --set tune|test|all|<file.jsonl> (default: tune and test one after the other), --misses
+// (list items not in the top 5), --json, --write-thresholds (with one set: today's figures become the
+// CI gate's floors). Fusion settings come from the environment (FUSION_METHOD, FUSION_DENSE_WEIGHT, …;
+// see src/retrieve/fusion.ts), so variants can be compared without code changes.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT, loadConfig } from "../src/config.ts";
-import { loadDevSet } from "../src/eval/dev-set.ts";
-import { type RetrievalEvaluation, evaluateRetrieval, locateItems } from "../src/eval/evaluate-retrieval.ts";
+import {
+  GATED_RETRIEVAL_FIGURES,
+  type RetrievalEvaluation,
+  evaluateRetrieval,
+  locateItems,
+  retrievalFigures,
+} from "../src/eval/evaluate-retrieval.ts";
+import { loadQaSelection, resolveQaSets } from "../src/eval/qa-sets.ts";
+import { thresholdsFrom, writeThresholds } from "../src/eval/quality-thresholds.ts";
 import { createEmbeddings } from "../src/index/create-embeddings.ts";
 import { SEARCH_MODES } from "../src/retrieve/search-engine.ts";
 import { loadIndex } from "../src/store/load-index.ts";
 
 const { values } = parseArgs({
   options: {
-    dev: { type: "string", default: path.join(PROJECT_ROOT, "bench", "qa-dev.jsonl") },
+    set: { type: "string", default: "both" },
     misses: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    "write-thresholds": { type: "boolean", default: false },
   },
 });
 
+const selections = resolveQaSets(values.set);
+if (values["write-thresholds"] && selections.length !== 1) throw new Error("--write-thresholds needs one set, e.g. --set test");
 const config = loadConfig();
 const embeddings = createEmbeddings(config.embeddings);
 const { engine } = await loadIndex(config.indexDir, embeddings);
-const items = await loadDevSet(values.dev!);
-const { located, unlocated } = locateItems(items, engine.chunks);
+const f = (x: number) => x.toFixed(3);
+const json: unknown[] = [];
 
-const results: RetrievalEvaluation[] = [];
-for (const mode of SEARCH_MODES) results.push(await evaluateRetrieval(engine, located, mode));
-
-if (values.json) {
-  console.log(JSON.stringify({ config: engine.config, located: located.length, unlocated: unlocated.map((i) => i.id), results }, null, 2));
-} else {
-  const f = (x: number) => x.toFixed(3);
+for (const selection of selections) {
+  const items = await loadQaSelection(selection);
+  const { located, unlocated } = locateItems(items, engine.chunks);
+  const results: RetrievalEvaluation[] = [];
+  for (const mode of SEARCH_MODES) results.push(await evaluateRetrieval(engine, located, mode));
+  if (values["write-thresholds"]) {
+    writeThresholds("retrieval", selection.name, thresholdsFrom(retrievalFigures(results), GATED_RETRIEVAL_FIGURES));
+    console.error(`retrieval thresholds for "${selection.name}" written to bench/quality-thresholds.json`);
+  }
+  if (values.json) {
+    json.push({ set: selection.name, config: engine.config, located: located.length, unlocated: unlocated.map((i) => i.id), results });
+    continue;
+  }
+  const files = selection.files.map((file) => path.relative(PROJECT_ROOT, file)).join(" + ");
   const groups = Object.keys(results[0]?.groups ?? {});
   console.log(
-    `${located.length} answerable items located in ${engine.chunks.length} chunks` +
-      (unlocated.length ? `; ${unlocated.length} whose passage is in no chunk: ${unlocated.map((i) => i.id).join(", ")}` : ""),
+    `\n## ${selection.name} (${files}): ${located.length} passages located in ${engine.chunks.length} chunks` +
+      (unlocated.length ? `; ${unlocated.length} in no chunk: ${unlocated.map((i) => i.id).join(", ")}` : ""),
   );
   const c = engine.config;
   console.log(
@@ -57,4 +76,5 @@ if (values.json) {
     }
   }
 }
+if (values.json) console.log(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
 if ("close" in embeddings && typeof embeddings.close === "function") await embeddings.close();

@@ -7,7 +7,7 @@
 //                         [--heap-cap MB]   (server runs with --max-old-space-size=MB: a leak would
 //                                            then end in an out-of-memory crash, garbage does not)
 //
-// Phase 1, /api/ask (extractive): distinct questions (dev-set questions under varying lead-ins,
+// Phase 1, /api/ask (extractive): distinct questions (QA-set questions under varying lead-ins,
 //   more of them than the query-vector cache holds), so every request embeds its question.
 // Phase 2, /api/chat (LLM mode against a local OpenAI-protocol stub that streams an answer over
 //   ~1 s): `--waves` waves of `--streams` concurrent streams; `--disconnect` of the clients hang
@@ -17,10 +17,9 @@
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { PROJECT_ROOT } from "../src/config.ts";
+import { readQuestions, resolveQaSets } from "../src/eval/qa-sets.ts";
 import { type FaultyOpenAiServer, startFaultyOpenAiServer } from "../test/support/faulty-openai-server.ts";
 import { type ServerProcess, spawnServer } from "../test/support/server-process.ts";
 
@@ -40,11 +39,8 @@ const { values: args } = parseArgs({
 
 const LEAD_INS = ["", "Briefly, ", "According to the reviews, ", "In short: ", "Please explain: ", "Summarise the evidence: "];
 
-function devQuestions(): string[] {
-  return readFileSync(path.join(PROJECT_ROOT, "bench/qa-dev.jsonl"), "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { question: string }).question);
+function qaQuestions(): string[] {
+  return readQuestions(resolveQaSets("all")[0]!).map((q) => q.question);
 }
 
 /** The server and, under WORKERS=n, its workers. */
@@ -116,7 +112,7 @@ async function snapshot(server: ServerProcess) {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 async function benchAsk(server: ServerProcess) {
-  const questions = devQuestions();
+  const questions = qaQuestions();
   let next = 0;
   const body = () => {
     const i = next++;
@@ -213,7 +209,7 @@ function chatStream(url: string, question: string, disconnect: boolean): Promise
 }
 
 async function benchChat(server: ServerProcess, stub: FaultyOpenAiServer) {
-  const questions = devQuestions().slice(0, 40);
+  const questions = qaQuestions().slice(0, 40);
   const streams = Number(args.streams);
   const waves = Number(args.waves);
   const share = Number(args.disconnect);

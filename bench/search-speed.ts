@@ -2,7 +2,7 @@
 // --k 8, --profile, --json). Each phase runs in its own child process so its RSS figure is its own.
 //   ingest     embedding throughput (calling thread vs worker pool) and SearchEngine.fromChunks over
 //              the two reviews' chunks with a cold and then a warm embedding cache
-//   reviews    search latency over the dev questions on the live two-review index (index/)
+//   reviews    search latency over the QA questions (tuning and test parts) on the live two-review index (index/)
 //   synthetic  search latency on ≥ 30,000 chunks recombined from real sentences (see synthetic-corpus.ts)
 import { execFile } from "node:child_process";
 import { Session } from "node:inspector/promises";
@@ -11,7 +11,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PROJECT_ROOT, loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/config.ts";
+import { readQuestions, resolveQaSets } from "../src/eval/qa-sets.ts";
 import { createEmbeddings } from "../src/index/create-embeddings.ts";
 import { UseLiteEmbeddings } from "../src/index/use-lite-embeddings.ts";
 import { buildVectorIndex } from "../src/index/vector-index.ts";
@@ -27,7 +28,7 @@ const PHASES = ["ingest", "reviews", "synthetic"] as const;
 type Phase = (typeof PHASES)[number];
 const MODES: SearchMode[] = ["bm25", "dense", "hybrid"];
 
-// Used only when bench/qa-dev.jsonl is absent: researcher-style questions over both reviews.
+// Used only when the QA sets (bench/qa-tune.jsonl, bench/qa-test.jsonl) are absent: researcher-style questions over both reviews.
 const FALLBACK_QUESTIONS = [
   "How do nanoparticles get around P-glycoprotein efflux in resistant breast cancer cells?",
   "Which microRNAs make tumours resistant to tamoxifen?",
@@ -52,16 +53,10 @@ const FALLBACK_QUESTIONS = [
 ];
 
 async function loadQuestions(): Promise<{ questions: string[]; source: string }> {
-  const file = path.join(PROJECT_ROOT, "bench", "qa-dev.jsonl");
-  if (!existsSync(file)) return { questions: FALLBACK_QUESTIONS, source: "built-in list (bench/qa-dev.jsonl absent)" };
-  const questions: string[] = [];
-  for (const line of (await fs.readFile(file, "utf8")).split("\n")) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as Record<string, unknown>;
-    const q = row.question ?? row.query ?? row.q ?? row.text;
-    if (typeof q === "string" && q.trim()) questions.push(q.trim());
-  }
-  return { questions, source: `bench/qa-dev.jsonl (${questions.length} questions)` };
+  const all = resolveQaSets("all")[0]!;
+  if (!all.files.every((file) => existsSync(file))) return { questions: FALLBACK_QUESTIONS, source: "built-in list (QA sets absent)" };
+  const questions = readQuestions(all).map((q) => q.question.trim());
+  return { questions, source: `bench/qa-tune.jsonl + bench/qa-test.jsonl (${questions.length} questions)` };
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

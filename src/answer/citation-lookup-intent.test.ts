@@ -1,7 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../config.ts";
 import { parseCitationLookup, parseNumberList } from "./citation-lookup-intent.ts";
 
 describe("parseCitationLookup", () => {
@@ -21,19 +18,18 @@ describe("parseCitationLookup", () => {
     expect(parseCitationLookup(question)).toEqual(intent);
   });
 
-  it.each(["What are liposomes?", "Where does the review cite it?", "How is doxorubicin delivered in reference to HER2?", "Which miRNA acts on PTEN?"])(
+  it.each([
+    "What are liposomes?",
+    "Where does the review cite it?",
+    "How is doxorubicin delivered in reference to HER2?",
+    "Which miRNA acts on PTEN?",
+    "What dose of olaparib was given in the trial?",
+    "Do both reviews discuss exosomes as a route of resistance?",
+    "How many references does the review list about hypoxia?",
+  ])(
     "is not a lookup: %s",
     (question) => expect(parseCitationLookup(question)).toBeNull(),
   );
-
-  it("recognises every lookup of the dev set and no other question there", () => {
-    const rows = fs
-      .readFileSync(path.join(PROJECT_ROOT, "bench/qa-dev.jsonl"), "utf8")
-      .split("\n")
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as { question: string; kind?: string });
-    for (const row of rows) expect(parseCitationLookup(row.question) !== null, row.question).toBe(row.kind === "lookup");
-  });
 });
 
 describe("parseNumberList", () => {

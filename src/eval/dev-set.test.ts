@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReviewChatError } from "../errors.ts";
-import { isHit, loadDevSet, normalizeForMatch, retrievalQuery } from "./dev-set.ts";
+import { isHit, itemKind, loadDevSet, normalizeForMatch, retrievalQuery } from "./dev-set.ts";
 
 const item = (passage: string) => ({ docId: "guan2024", passage });
 const chunk = (text: string, docId = "guan2024") => ({ docId, text });
@@ -46,12 +46,29 @@ describe("isHit", () => {
 });
 
 describe("loadDevSet", () => {
-  it("reads answerable, unanswerable and follow-up items", async () => {
-    const items = await loadDevSet(path.join(import.meta.dirname, "../../bench/qa-dev.jsonl"));
-    expect(items.length).toBeGreaterThanOrEqual(50);
-    expect(items.some((i) => !i.answerable)).toBe(true);
-    const followUp = items.find((i) => i.history?.length);
-    expect(followUp && retrievalQuery(followUp)).toContain(followUp!.history![0]!.content);
+  it("reads every kind of item", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "dev-set-"));
+    const file = path.join(dir, "kinds.jsonl");
+    const history = [
+      { role: "user", content: "What is MRX34?" },
+      { role: "assistant", content: "A liposomal miR-34a mimic." },
+    ];
+    const rows = [
+      { id: "d901", question: "Why were its trials stopped?", answerable: true, docId: "alpha", kind: "text", passage: "Trials stopped after immune reactions (7).", refs: [7], keywords: ["immune"], history },
+      { id: "c901", question: "Which references support the claim that X?", answerable: true, docId: "alpha", kind: "claim", passage: "X holds (3).", refs: [3], keywords: [] },
+      { id: "x901", question: "What do both papers say about X?", answerable: true, kind: "cross", expect: [{ docId: "alpha", passage: "X holds (3).", refs: [3] }] },
+      { id: "u901", question: "What is the boiling point of gold?", answerable: false },
+      { id: "m901", question: "What dose of MRX34 was given?", answerable: false, kind: "near-miss", entity: "MRX34", valueKind: "dose" },
+    ];
+    await fs.writeFile(file, rows.map((row) => JSON.stringify(row)).join("\n"));
+    const items = await loadDevSet(file);
+    expect(items.map(itemKind)).toEqual(["text", "claim", "cross", "unanswerable", "near-miss"]);
+    expect(retrievalQuery(items[0]!)).toContain("A liposomal miR-34a mimic.");
+    await fs.writeFile(file, JSON.stringify({ ...rows[4], valueKind: "colour" }));
+    await expect(loadDevSet(file)).rejects.toThrow(/kinds\.jsonl:1: valueKind/);
+    await fs.writeFile(file, JSON.stringify({ ...rows[2], expect: [] }));
+    await expect(loadDevSet(file)).rejects.toThrow(/kinds\.jsonl:1: expect/);
+    await fs.rm(dir, { recursive: true, force: true });
   });
 
   it("names the file and line of a bad item", async () => {

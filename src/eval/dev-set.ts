@@ -1,4 +1,5 @@
-// The development QA set (bench/qa-dev.jsonl) and what counts as retrieving an item's passage.
+// The QA sets (bench/qa-tune.jsonl, bench/qa-test.jsonl; format in bench/README.md) and what counts
+// as retrieving an item's passage.
 import fs from "node:fs/promises";
 import { z } from "zod";
 import { badRequest } from "../errors.ts";
@@ -11,7 +12,8 @@ const answerable = z.object({
   question: z.string().min(1),
   answerable: z.literal(true),
   docId: z.string().min(1),
-  kind: z.enum(["text", "table", "lookup"]),
+  /** "claim": "Which references support the claim that …?", the claim paraphrased from a cited sentence. */
+  kind: z.enum(["text", "table", "lookup", "claim"]),
   /** Verbatim text from the corpus that answers the question. */
   passage: z.string().min(1),
   refs: z.array(z.number().int()).default([]),
@@ -21,6 +23,19 @@ const answerable = z.object({
   lookup: z.object({ docId: z.string(), numbers: z.array(z.number().int()) }).optional(),
 });
 
+/** A question about both reviews or comparing them: one expected passage per review that covers it. */
+const cross = z.object({
+  id: z.string().min(1),
+  question: z.string().min(1),
+  answerable: z.literal(true),
+  kind: z.literal("cross"),
+  expect: z
+    .array(z.object({ docId: z.string().min(1), passage: z.string().min(1), refs: z.array(z.number().int()).default([]) }))
+    .min(1),
+  keywords: z.array(z.string()).default([]),
+  history: z.array(turn).optional(),
+});
+
 const unanswerable = z.object({
   id: z.string().min(1),
   question: z.string().min(1),
@@ -28,17 +43,51 @@ const unanswerable = z.object({
   history: z.array(turn).optional(),
 });
 
-const devItem = z.discriminatedUnion("answerable", [answerable, unanswerable]);
+export const VALUE_KINDS = [
+  "dose",
+  "schedule",
+  "duration",
+  "hazard-ratio",
+  "ic50",
+  "size",
+  "zeta-potential",
+  "percentage",
+  "count",
+  "year",
+  "p-value",
+] as const;
+
+/** Asks for a value the reviews never report about an entity they do discuss: the answer must decline. */
+const nearMiss = unanswerable.extend({
+  kind: z.literal("near-miss"),
+  entity: z.string().min(1),
+  valueKind: z.enum(VALUE_KINDS),
+});
+
+/** The schema a line must match, chosen by `answerable` and `kind` so errors name the right fields. */
+function schemaFor(json: unknown) {
+  const { answerable: isAnswerable, kind } = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
+  if (isAnswerable === false) return kind === "near-miss" ? nearMiss : unanswerable;
+  return kind === "cross" ? cross : answerable;
+}
 
 export type AnswerableDevItem = z.infer<typeof answerable>;
+export type CrossDevItem = z.infer<typeof cross>;
 export type UnanswerableDevItem = z.infer<typeof unanswerable>;
-export type DevItem = z.infer<typeof devItem>;
+export type NearMissDevItem = z.infer<typeof nearMiss>;
+export type DevItem = AnswerableDevItem | CrossDevItem | UnanswerableDevItem | NearMissDevItem;
+export type ItemKind = AnswerableDevItem["kind"] | "cross" | "near-miss" | "unanswerable";
+
+/** The item's kind; plain unanswerable items carry none in the file. */
+export function itemKind(item: DevItem): ItemKind {
+  return "kind" in item ? item.kind : "unanswerable";
+}
 
 /**
- * Read a JSONL dev set; a malformed line is a bad_request error naming the file and line.
+ * Read a JSONL QA set; a malformed line is a bad_request error naming the file and line.
  *
  * @example
- * const items = await loadDevSet("bench/qa-dev.jsonl");
+ * const items = await loadDevSet("bench/qa-tune.jsonl");
  */
 export async function loadDevSet(path: string): Promise<DevItem[]> {
   let raw: string;
@@ -56,12 +105,12 @@ export async function loadDevSet(path: string): Promise<DevItem[]> {
     } catch {
       throw badRequest(`${path}:${i + 1}: not valid JSON`);
     }
-    const parsed = devItem.safeParse(json);
+    const parsed = schemaFor(json).safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw badRequest(`${path}:${i + 1}: ${issue.path.join(".") || "item"}: ${issue.message}`);
     }
-    items.push(parsed.data);
+    items.push(parsed.data as DevItem);
   }
   return items;
 }

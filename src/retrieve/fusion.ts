@@ -1,8 +1,8 @@
 // Fusing the lexical and dense rankings. Both scores are known for every candidate (the union of
 // each method's top hits, scored by both), so fusion compares like with like.
 //
-// Defaults are per embedder and were tuned on bench/qa-dev.jsonl (BENCHMARKS.md, "Retrieval on the
-// dev set"): USE-lite is weak on scientific text, so it only nudges the BM25 ranking; a strong
+// Defaults are per embedder and were tuned on the former dev set bench/qa-dev.jsonl, since split into
+// bench/qa-tune.jsonl and bench/qa-test.jsonl (BENCHMARKS.md, "Retrieval on the dev set"): USE-lite is weak on scientific text, so it only nudges the BM25 ranking; a strong
 // hosted embedder gets an even share. Environment variables override (see `resolveFusionConfig`).
 import { ReviewChatError } from "../errors.ts";
 import { type Bm25Params, DEFAULT_BM25_PARAMS } from "../index/bm25-index.ts";

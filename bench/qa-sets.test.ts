@@ -1,14 +1,17 @@
-// Validates the development QA set against the real corpus: every passage must be findable verbatim,
-// every reference number must be printed next to it, and questions must paraphrase rather than copy.
+// Validates both QA parts (bench/qa-tune.jsonl, bench/qa-test.jsonl) against the real corpus: every
+// passage must be findable verbatim, every reference number must be printed next to it, questions must
+// paraphrase rather than copy, ids are unique across the parts and no passage is shared between them.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { normalizeForMatch } from "../src/eval/dev-set.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CORPUS_DIR = path.join(ROOT, "corpus");
-const SET_FILE = path.join(ROOT, "bench", "qa-dev.jsonl");
+const PARTS = { tune: path.join(ROOT, "bench", "qa-tune.jsonl"), test: path.join(ROOT, "bench", "qa-test.jsonl") };
+type Part = keyof typeof PARTS;
 
 /** How each review prints its in-text citations and its reference-list entries. */
 const CITATION_STYLE = {
@@ -23,31 +26,70 @@ const MARKER_WINDOW = 300;
 const MARKER_TAIL = 200;
 
 const turn = z.object({ role: z.enum(["user", "assistant"]), content: z.string().min(1) });
+const question = z.string().min(10).max(300);
+const refs = z.array(z.number().int().positive());
 const answerable = z
   .object({
     id: z.string().regex(/^d\d{3}$/),
-    question: z.string().min(10).max(300),
+    question,
     docId: z.enum(DOC_IDS),
     answerable: z.literal(true),
     kind: z.enum(["text", "table", "lookup"]),
     passage: z.string().min(20),
-    refs: z.array(z.number().int().positive()),
+    refs,
     keywords: z.array(z.string().min(1)).min(1).max(4),
     lookup: z.object({ docId: z.enum(DOC_IDS), numbers: z.array(z.number().int().positive()).min(1) }).strict().optional(),
     history: z.array(turn).min(2).max(20).optional(),
   })
   .strict();
+/** "Which references support the claim that …?": the claim paraphrased from a cited sentence. */
+const claim = answerable
+  .omit({ lookup: true, history: true })
+  .extend({ id: z.string().regex(/^c\d{3}$/), kind: z.literal("claim"), keywords: z.array(z.string().min(1)).max(4) })
+  .strict();
+/** A question about both reviews or comparing them: one expected passage per review that covers it. */
+const cross = z
+  .object({
+    id: z.string().regex(/^x\d{3}$/),
+    question,
+    answerable: z.literal(true),
+    kind: z.literal("cross"),
+    expect: z.array(z.object({ docId: z.enum(DOC_IDS), passage: z.string().min(20), refs }).strict()).min(1).max(2),
+    keywords: z.array(z.string().min(1)).max(4).optional(),
+  })
+  .strict();
 const unanswerable = z
   .object({
     id: z.string().regex(/^u\d{3}$/),
-    question: z.string().min(10).max(300),
+    question,
     answerable: z.literal(false),
     history: z.array(turn).min(2).max(20).optional(),
   })
   .strict();
-const item = z.union([answerable, unanswerable]);
+/** Asks for a value the reviews never report about an entity they do discuss. */
+const nearMiss = z
+  .object({
+    id: z.string().regex(/^m\d{3}$/),
+    question,
+    answerable: z.literal(false),
+    kind: z.literal("near-miss"),
+    entity: z.string().min(2),
+    valueKind: z.enum(["dose", "schedule", "duration", "hazard-ratio", "ic50", "size", "zeta-potential", "percentage", "count", "year", "p-value"]),
+  })
+  .strict();
 type Answerable = z.infer<typeof answerable>;
-type Item = z.infer<typeof item>;
+type Claim = z.infer<typeof claim>;
+type Cross = z.infer<typeof cross>;
+type Item = z.infer<typeof answerable | typeof claim | typeof cross | typeof unanswerable | typeof nearMiss> & { part: Part };
+/** One passage an item expects: the item's own, or one per review of a cross-review item. */
+interface Expectation {
+  id: string;
+  part: Part;
+  docId: DocId;
+  passage: string;
+  refs: number[];
+  kind: Answerable["kind"] | "claim" | "cross";
+}
 
 const SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
@@ -135,7 +177,7 @@ function hasReferenceEntry(doc: CorpusText, docId: DocId, n: number): boolean {
  * (MARKER_WINDOW from its start or MARKER_TAIL from its end; table rows: up to the row's end, where the
  * References column sits).
  */
-function attachedMarkers(doc: CorpusText, docId: DocId, start: number, length: number, kind: Answerable["kind"]) {
+function attachedMarkers(doc: CorpusText, docId: DocId, start: number, length: number, kind: Expectation["kind"]) {
   const style = CITATION_STYLE[docId];
   const rawStart = doc.rawOffset[start]!;
   const rawPassageEnd = doc.rawOffset[start + length - 1]! + 1;
@@ -167,16 +209,37 @@ function sharedSixGram(question: string, passage: string): string | undefined {
   return undefined;
 }
 
-const lines = readFileSync(SET_FILE, "utf8").split("\n").filter((line) => line.trim() !== "");
-const items: Item[] = lines.map((line, i) => {
-  try {
-    return item.parse(JSON.parse(line));
-  } catch (error) {
-    throw new Error(`qa-dev.jsonl line ${i + 1}: ${(error as Error).message}`);
-  }
-});
-const answerables = items.filter((x): x is Answerable => x.answerable);
+const items: Item[] = (Object.keys(PARTS) as Part[]).flatMap((part) =>
+  readFileSync(PARTS[part], "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line, i) => {
+      // The schema is chosen by kind so that errors name the fields of the right one.
+      const json = JSON.parse(line) as { kind?: string; answerable?: boolean };
+      const schema =
+        json.kind === "claim" ? claim : json.kind === "cross" ? cross : json.kind === "near-miss" ? nearMiss : json.answerable ? answerable : unanswerable;
+      try {
+        return { ...schema.parse(json), part };
+      } catch (error) {
+        throw new Error(`${path.basename(PARTS[part])} line ${i + 1}: ${(error as Error).message}`);
+      }
+    }),
+);
+const answerables = items.filter((x): x is Answerable & { part: Part } => x.answerable && (x.kind === "text" || x.kind === "table" || x.kind === "lookup"));
+const claims = items.filter((x): x is Claim & { part: Part } => x.answerable && x.kind === "claim");
+const crosses = items.filter((x): x is Cross & { part: Part } => x.answerable && x.kind === "cross");
+const nearMisses = items.filter((x) => !x.answerable && "kind" in x);
+const expectations: Expectation[] = [
+  ...[...answerables, ...claims].map((x) => ({ id: x.id, part: x.part, docId: x.docId, passage: x.passage, refs: x.refs, kind: x.kind })),
+  ...crosses.flatMap((x) => x.expect.map((e) => ({ id: `${x.id}:${e.docId}`, part: x.part, ...e, kind: "cross" as const }))),
+];
 const corpus = Object.fromEntries(DOC_IDS.map((id) => [id, loadCorpusText(id)])) as Record<DocId, CorpusText>;
+
+/** Do two passages overlap: one holds the other (case, spacing, punctuation ignored) or they share six words in a row? */
+function passagesOverlap(a: string, b: string): boolean {
+  const [na, nb] = [normalizeForMatch(a), normalizeForMatch(b)];
+  return na.includes(nb) || nb.includes(na) || sharedSixGram(a, b) !== undefined;
+}
 
 describe("citation marker helpers", () => {
   it("normalise superscripts and expand ranges", () => {
@@ -197,35 +260,78 @@ describe("citation marker helpers", () => {
   });
 });
 
-describe("bench/qa-dev.jsonl", () => {
-  it("has unique ids", () => {
+describe("bench/qa-tune.jsonl and bench/qa-test.jsonl", () => {
+  it("have ids unique across both parts", () => {
     const ids = items.map((x) => x.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
-  it("has the required mix of questions", () => {
-    const unanswerableCount = items.length - answerables.length;
-    const followUps = items.filter((x) => x.history !== undefined);
+  it("have the required mix of questions", () => {
+    const unanswerableCount = items.filter((x) => !x.answerable).length - nearMisses.length;
+    const followUps = items.filter((x) => "history" in x && x.history !== undefined);
     expect(answerables.length).toBeGreaterThanOrEqual(55);
     expect(unanswerableCount).toBeGreaterThanOrEqual(12);
     expect(answerables.filter((x) => x.kind === "table").length).toBeGreaterThanOrEqual(8);
     expect(answerables.filter((x) => x.kind === "lookup").length).toBeGreaterThanOrEqual(6);
     expect(followUps.length).toBeGreaterThanOrEqual(4);
-    expect(followUps.length).toBeLessThanOrEqual(6);
+    expect(followUps.length).toBeLessThanOrEqual(8);
+    expect(nearMisses.length, "near-miss").toBeGreaterThanOrEqual(10);
+    expect(claims.length, "claim").toBeGreaterThanOrEqual(5);
+    expect(crosses.length, "cross").toBeGreaterThanOrEqual(5);
     for (const docId of DOC_IDS) {
       expect(answerables.filter((x) => x.docId === docId).length, docId).toBeGreaterThanOrEqual(20);
       expect(answerables.filter((x) => x.docId === docId && x.kind === "table").length, docId).toBeGreaterThanOrEqual(3);
     }
-  });
-
-  it("states follow-ups with a pronoun and a history ending in an assistant turn", () => {
-    for (const x of items.filter((y) => y.history !== undefined)) {
-      expect(x.question, x.id).toMatch(/\b(it|its|they|them|their|that|this|those|these)\b/i);
-      expect(x.history!.at(-1)!.role, x.id).toBe("assistant");
+    for (const part of Object.keys(PARTS) as Part[]) {
+      expect(answerables.filter((x) => x.part === part).length, `${part}: answerable`).toBeGreaterThanOrEqual(20);
+      expect(items.filter((x) => x.part === part && !x.answerable).length, `${part}: unanswerable`).toBeGreaterThanOrEqual(10);
     }
   });
 
-  it.each(answerables.map((x) => [x.id, x] as const))("%s: passage is verbatim and cites its refs", (_id, x) => {
+  it("share no passage between the parts", () => {
+    const tune = expectations.filter((e) => e.part === "tune");
+    for (const test of expectations.filter((e) => e.part === "test")) {
+      const shared = tune.find((t) => passagesOverlap(t.passage, test.passage));
+      expect(shared?.id, `${test.id} shares its passage with tuning item ${shared?.id}`).toBeUndefined();
+    }
+  });
+
+  it("state follow-ups with a pronoun and a history ending in an assistant turn", () => {
+    for (const x of items) {
+      if (!("history" in x) || x.history === undefined) continue;
+      expect(x.question, x.id).toMatch(/\b(it|its|they|them|their|that|this|those|these)\b/i);
+      expect(x.history.at(-1)!.role, x.id).toBe("assistant");
+    }
+  });
+
+  it("name near-miss entities the reviews discuss", () => {
+    const text = normalizeForMatch(DOC_IDS.map((id) => corpus[id].raw).join(" "));
+    for (const x of nearMisses) expect(text.includes(normalizeForMatch((x as { entity: string }).entity)), `${x.id}: entity`).toBe(true);
+  });
+
+  it("carry keywords from the passages", () => {
+    for (const x of [...answerables, ...claims]) {
+      for (const keyword of x.keywords) expect(x.passage.toLowerCase(), `${x.id}: keyword`).toContain(collapse(keyword).toLowerCase());
+    }
+    for (const x of crosses) {
+      const passages = x.expect.map((e) => e.passage.toLowerCase()).join(" ");
+      for (const keyword of x.keywords ?? []) expect(passages, `${x.id}: keyword`).toContain(collapse(keyword).toLowerCase());
+    }
+  });
+
+  it("have lookups name the entries asked for", () => {
+    for (const x of answerables) {
+      if (x.kind === "lookup") {
+        expect(x.lookup, `${x.id}: lookup items name the entries asked for`).toBeDefined();
+        expect(x.lookup!.docId).toBe(x.docId);
+        expect(x.refs).toEqual(x.lookup!.numbers);
+      } else {
+        expect(x.lookup, x.id).toBeUndefined();
+      }
+    }
+  });
+
+  it.each(expectations.map((e) => [e.id, e] as const))("%s: passage is verbatim and cites its refs", (_id, x) => {
     const doc = corpus[x.docId];
     const passage = collapse(x.passage);
     const count = words(passage).length;
@@ -235,21 +341,12 @@ describe("bench/qa-dev.jsonl", () => {
     const start = doc.flat.indexOf(passage);
     expect(start, `passage not found verbatim in ${x.docId}: "${passage}"`).toBeGreaterThanOrEqual(0);
 
-    const copied = sharedSixGram(x.question, passage);
+    const asked = items.find((i) => i.id === x.id.split(":")[0])!;
+    const copied = sharedSixGram(asked.question, passage);
     expect(copied, "question copies the passage").toBeUndefined();
-
-    for (const keyword of x.keywords) expect(passage.toLowerCase(), "keyword").toContain(collapse(keyword).toLowerCase());
 
     expect(x.refs).toEqual([...new Set(x.refs)].sort((a, b) => a - b));
     for (const n of x.refs) expect(hasReferenceEntry(doc, x.docId, n), `ref ${n} has no list entry`).toBe(true);
-
-    if (x.kind === "lookup") {
-      expect(x.lookup, "lookup items name the entries asked for").toBeDefined();
-      expect(x.lookup!.docId).toBe(x.docId);
-      expect(x.refs).toEqual(x.lookup!.numbers);
-    } else {
-      expect(x.lookup).toBeUndefined();
-    }
 
     const inReferenceList = start >= doc.referencesAt;
     if (inReferenceList) {

@@ -1,0 +1,56 @@
+// The two parts of the QA questions: the tuning part (answer heuristics may be tuned on it) and the
+// held-out test part (measured, never tuned on). `--set` on the evaluation commands picks them.
+import fs from "node:fs";
+import path from "node:path";
+import type { ChatTurn } from "../answer/answer-payload.ts";
+import { PROJECT_ROOT } from "../config.ts";
+import { badRequest } from "../errors.ts";
+import { type DevItem, loadDevSet } from "./dev-set.ts";
+
+export const QA_SET_FILES = {
+  tune: path.join(PROJECT_ROOT, "bench", "qa-tune.jsonl"),
+  test: path.join(PROJECT_ROOT, "bench", "qa-test.jsonl"),
+} as const;
+
+export type QaSetName = keyof typeof QA_SET_FILES;
+
+/** A named set of question files, evaluated together. */
+export interface QaSelection {
+  name: string;
+  files: string[];
+}
+
+/**
+ * What `--set` selects: "tune" or "test" (one part), "all" (both parts as one set), "both" (each
+ * part on its own, reported side by side; the default) or a path to another JSONL file.
+ *
+ * @example
+ * resolveQaSets("both"); // [{ name: "tune", files: [".../qa-tune.jsonl"] }, { name: "test", … }]
+ */
+export function resolveQaSets(set = "both"): QaSelection[] {
+  if (set === "tune" || set === "test") return [{ name: set, files: [QA_SET_FILES[set]] }];
+  if (set === "both") return (["tune", "test"] as const).map((name) => ({ name, files: [QA_SET_FILES[name]] }));
+  if (set === "all") return [{ name: "all", files: [QA_SET_FILES.tune, QA_SET_FILES.test] }];
+  if (!set.endsWith(".jsonl")) throw badRequest(`--set must be tune, test, both, all or a .jsonl file; got "${set}"`);
+  return [{ name: path.basename(set, ".jsonl"), files: [path.resolve(set)] }];
+}
+
+/** Every item of the selection's files, in file order. */
+export async function loadQaSelection(selection: QaSelection): Promise<DevItem[]> {
+  return (await Promise.all(selection.files.map((file) => loadDevSet(file)))).flat();
+}
+
+/**
+ * The questions (with their history) of the selection's files, read as they are, for the latency and
+ * load benchmarks, which need only something realistic to ask.
+ */
+export function readQuestions(selection: QaSelection): { question: string; history?: ChatTurn[] }[] {
+  return selection.files.flatMap((file) =>
+    fs
+      .readFileSync(file, "utf8")
+      .split("\n")
+      .filter((line) => line.trim())
+      .map((line) => JSON.parse(line) as { question: string; history?: ChatTurn[] })
+      .map(({ question, history }) => ({ question, ...(history ? { history } : {}) })),
+  );
+}
