@@ -2,6 +2,7 @@
 // retrieve, check the evidence, then write — with the LLM when one is configured (falling back to
 // extractive on failure or timeout), else extractively.
 import type { ReferenceWithDoc } from "../store/corpus.ts";
+import type { Chunk } from "../types.ts";
 import { ReviewChatError } from "../errors.ts";
 import {
   type AnswerEvents,
@@ -132,7 +133,8 @@ export class Answerer {
     const knownIdf = (term: string) => (this.res.sentences.knows(term) ? this.res.sentences.idf(term) : 0);
     const requested = requestedValue(condensed.carried ? condensed.question : request.question, knownIdf);
     const searched = docs ? this.res.corpus.chunks.filter((chunk) => docs.includes(chunk.docId)) : this.res.corpus.chunks;
-    const evidence = requested && valueEvidence(requested, sources, this.res.sentences, searched);
+    const asSource = (chunk: Chunk, n: number) => sourceFromChunk(chunk, n, 0, this.res.corpus.document(chunk.docId)?.meta.title ?? chunk.docId);
+    const evidence = requested && valueEvidence(requested, sources, this.res.sentences, searched, asSource);
     if (requested && evidence?.status === "not-reported") {
       const reason = valueNotReportedReason(requested, evidence.entity);
       const answer = valueNotReportedAnswer(reason);

@@ -23,7 +23,7 @@ describe("requestedValue", () => {
     expect(requestedValue("How often was zorbitinib administered?")?.kinds).toEqual(["schedule"]);
     expect(requestedValue("What was the median follow-up of the SUNRISE-3 trial?")?.kinds).toEqual(["duration"]);
     expect(requestedValue("In what year was zorbitinib approved?")?.kinds).toEqual(["year"]);
-    expect(requestedValue("What p-value did the comparison of arms reach?")?.kinds).toEqual(["p-value"]);
+    expect(requestedValue("What p-value did the zorbitinib arm reach versus placebo?")).toMatchObject({ kinds: ["p-value"], entity: "zorbitinib" });
     expect(requestedValue("What percentage of tumours respond to zorbitinib?")?.kinds).toEqual(["percentage"]);
   });
 

@@ -80,7 +80,7 @@ const RULES: ValueKindRule[] = [
     kind: "count",
     label: "count",
     // "sample size" is a count; the size rule leaves it alone.
-    asks: /\bhow many\b(?!\s+(?:times|hours|days|weeks|months|years|cycles)\b)|\bsample sizes?\b|\bnumber of (?:patients|participants|subjects|women|men|people|cases|individuals|centres|centers|sites)\b|\benrol(?:l)?(?:ment|led|ed)\b/i,
+    asks: /\bhow many\b(?!\s+(?:times|hours|days|weeks|months|years|cycles|nanomet|micromet))|\bsample sizes?\b|\bnumber of (?:patients|participants|subjects|women|men|people|cases|individuals|centres|centers|sites)\b|\benrol(?:l)?(?:ment|led|ed)\b/i,
     // A number, but not one inside a name ("MCF-7", "miR-21"), a year, or a measure ("2 years", "5 mg", "40%").
     value: new RegExp(
       String.raw`(?<![\p{L}\p{N}/.,–-])(?!(?:19|20)\d{2}\b)\d[\d,.]*(?![\d,.]|\s*(?:%|[-–]?\s*${TIME_UNIT}\b|(?:${AMOUNT_UNIT}|${CONCENTRATION_UNIT}|nm|µm|μm|mV)(?![\p{L}])))|\b${SPELLED_COUNT}\b|\bn\s*=\s*\d`,
@@ -91,19 +91,19 @@ const RULES: ValueKindRule[] = [
   {
     kind: "size",
     label: "size",
-    asks: /(?<!\bsample\s*)\b(?:sizes?|diameters?)\b|\bhow (?:big|large|small)\b/i,
+    asks: /(?<!\bsample\s*)\b(?:sizes?|diameters?)\b|\bhow (?:big|large|small)\b|\bhow many (?:nano|micro)met(?:er|re)s\b/i,
     value: new RegExp(String.raw`${RANGE}\s*(?:nm|µm|μm|um|mm|cm|Å|nanomet(?:er|re)s?|micromet(?:er|re)s?)(?![\p{L}])|\bsub-?\d+\s*nm\b`, "iu"),
-    words: "size sizes diameter diameters particle hydrodynamic big large small mean average median",
+    words: "size sizes diameter diameters particle hydrodynamic big large small mean average median many nanometers nanometres micrometers micrometres across",
   },
   {
     kind: "dose",
     label: "dose",
-    asks: /\b(?:dose|doses|dosage|dosages|dosed)\b(?![- ](?:dependent|dependently|limiting|dense|escalation|response))|\bhow much\b[^?]*\b(?:given|administered|injected|used|received)\b/i,
+    asks: /\b(?:dose|doses|dosage|dosages|dosed)\b(?![- ](?:dependent|dependently|limiting|dense|escalation|response))|\b(?:what|which) concentrations?\b|\bhow much\b[^?]*\b(?:given|administered|injected|used|received)\b/i,
     value: new RegExp(
       String.raw`${RANGE}\s*(?:${AMOUNT_UNIT}|${CONCENTRATION_UNIT})(?:\s*\/\s*(?:kg|m2|m²|day|d|dose|mouse|rat))?(?![\p{L}])|\b${NUMBER}\s*(?:mg|g)\s*(?:per|\/)\s*(?:kg|m2|m²)`,
       "u",
     ),
-    words: "dose doses dosage dosages dosed dosing how much given administered injected received",
+    words: "dose doses dosage dosages dosed dosing how much given administered injected received concentration concentrations",
   },
   {
     kind: "schedule",
@@ -118,7 +118,7 @@ const RULES: ValueKindRule[] = [
   {
     kind: "duration",
     label: "duration",
-    asks: /\bhow long\b|\bdurations?\b|\bfor how many (?:hours|days|weeks|months|years)\b|\bfollow[- ]?up (?:time|period|duration)\b|\bmedian follow[- ]?up\b|\blength of (?:treatment|therapy|follow[- ]?up|time)\b/i,
+    asks: /\bhow long\b|\bdurations?\b|\bhow many (?:hours|days|weeks|months|years)\b|\bfollow[- ]?up (?:time|period|duration)\b|\bmedian follow[- ]?up\b|\blength of (?:treatment|therapy|follow[- ]?up|time)\b/i,
     // "How long" also asks for a molecule's length ("18–22 nucleotides"), so those count as its values.
     value: new RegExp(
       String.raw`${RANGE}\s*[-–]?\s*${TIME_UNIT}\b|\b${SPELLED_COUNT}\s+(?:hours|days|weeks|months|years)\b|${RANGE}\s*[-–]?\s*(?:nucleotides?|nt|bp|kb|amino acids?|residues)\b`,
@@ -136,12 +136,12 @@ const RULES: ValueKindRule[] = [
   {
     kind: "percentage",
     label: "percentage",
-    asks: /\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent\b|\bpercentage of\b|\bproportion of\b|\b(?:what|which) (?:is|was|were|are) the (?:[\w-]+ ){0,3}(?:rates?|efficiency|efficiencies)\b/i,
+    asks: /\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent\b|\bpercentage of\b|\bproportion of\b|\b(?:what|which) (?:is|was|were|are) the (?:[\w-]+ ){0,3}(?:rates?|efficiency|efficiencies)\b|\b(?:encapsulation|entrapment|loading) (?:efficiency|capacity|content)\b|\bdrug loading\b/i,
     value: new RegExp(
       String.raw`${NUMBER}\s*%|\bper ?cent\b|\b(?:one|two|three)[- ](?:half|halves|third|thirds|quarters?|fourths?|fifths?|tenths?)\b|\bhalf of\b|\b\d+\s+(?:in|of|out of)\s+(?:every\s+)?\d+\b|\b0?\.\d+\b`,
       "i",
     ),
-    words: "percentage percent proportion share fraction rate rates efficiency efficiencies",
+    words: "percentage percent proportion share fraction rate rates efficiency efficiencies capacity content loading",
   },
 ];
 
@@ -158,6 +158,10 @@ const REPORTING_WORDS = new Set(
     "measured observed achieved found obtained shown showed determined recorded quoted stated published " +
     "value values level levels mean median average overall approximately exact exactly precise specific typical " +
     "recommended standard actual reached result results outcome outcomes " +
+    // route and frequency modifiers of a dosage regimen (ICH E3 12.1)
+    "daily weekly monthly oral orally intravenous intravenously subcutaneous subcutaneously " +
+    // comparison words
+    "versus vs compared comparison " +
     // linking verbs
     "become becomes became remain remains remained get gets got " +
     // verbs questions ask a value with
@@ -188,10 +192,10 @@ const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}/+.'’-]*[\p{L}\p{N}+])?/gu;
 // Drug codes, trial names and constructs print inner capitals or digits ("T-DXd", "NCT01619111", "siAkt").
 const CODE_LIKE = /\p{Lu}.*\p{Lu}|\p{L}.*\d|\d.*\p{L}|\p{Ll}\p{Lu}/u;
 // The setting a value is asked in rather than what it is about: disease heads (MeSH C04 "Neoplasms"
-// entry terms), experimental models ("4T1 tumour-bearing mice", "MCF-7 cells") and the compound
+// entry terms), outcomes (CONSORT item 6a: survival, response, recurrence), experimental models ("4T1 tumour-bearing mice", "MCF-7 cells") and the compound
 // modifiers that qualify a population or an endpoint ("HER2-positive", "high-risk", "progression-free").
 const SETTING_WORDS =
-  /^(?:cancers?|tumou?rs?|carcinomas?|neoplasms?|malignanc(?:y|ies)|diseases?|metasta\w*|mice|mouse|rats?|cells?|lines?|xenografts?|models?|[\p{L}\d/+-]+-(?:bearing|positive|negative|risk|stage|grade|free|resistant|sensitive|mutated|mutant|treated|naive|naïve|dependent|based|related|like))$/iu;
+  /^(?:survival|responses?|respond(?:s|ed|ing)?|remissions?|recurrences?|relapses?|progression|mortality|incidence|prevalence|cancers?|tumou?rs?|carcinomas?|neoplasms?|malignanc(?:y|ies)|diseases?|metasta\w*|mice|mouse|rats?|cells?|lines?|xenografts?|models?|[\p{L}\d/+-]+-(?:bearing|positive|negative|risk|stage|grade|free|resistant|sensitive|mutated|mutant|treated|naive|naïve|dependent|based|related|like))$/iu;
 // A reporting noun right after a name stays with it in the printed entity ("the MONALEESA-2 trial").
 const ATTACHED_NOUN = /^(?:trial|nanoparticles?|formulation)$/i;
 const ruleFor = new Map(RULES.map((rule) => [rule.kind, rule]));

@@ -89,6 +89,16 @@ describe("valueEvidence", () => {
     expect(valueEvidence(requested, [...retrievedOnly, ...withFirstSentence], index2, chunks).status).toBe("reported-elsewhere");
   });
 
+  it("reads the passages about an entity retrieval missed, and gives them as sources", () => {
+    const requested = requestedValue("What hazard ratio did zorbitinib achieve?")!;
+    const others = sources.filter((source) => source.id !== "tiny2025:0001");
+    const asSource = (passage: (typeof chunks)[number], n: number) => sourceFromChunk(passage, n, 0, "Tiny review");
+    expect(valueEvidence(requested, others, index).status).toBe("entity-not-found");
+    const evidence = valueEvidence(requested, others, index, chunks, asSource);
+    expect(evidence).toMatchObject({ status: "not-reported", entity: "zorbitinib" });
+    if (evidence.status === "not-reported") expect(evidence.sources.map((s) => [s.n, s.id])).toEqual([[1, "tiny2025:0001"]]);
+  });
+
   it("says nothing about an entity the sources do not discuss", () => {
     expect(valueEvidence(requestedValue("What dose of velotamab was given?")!, sources, index).status).toBe("entity-not-found");
   });

@@ -19,7 +19,7 @@ export const ENTITY_COVERAGE = 0.5;
 export const REPORTED_VALUE_BONUS = 0.15;
 
 export type ValueEvidence =
-  /** No retrieved sentence is about the entity: nothing to say about its values. */
+  /** No sentence of the sources or the corpus is about the entity: nothing to say about its values. */
   | { status: "entity-not-found" }
   /**
    * Sentences about the entity, none printing the value; sources about it, closest first, and the
@@ -60,47 +60,66 @@ function* sentencesAbout(terms: EntityTerms, passage: Passage, index: SentenceIn
   }
 }
 
+/** At most this many passages from the rest of the corpus are given as sources for a value not reported. */
+const MAX_OTHER_SOURCES = 3;
+
 /**
  * Look through every sentence of the retrieved sources for ones about the requested entity, and
  * among those for one printing a value of the requested kind. When none does, the rest of the corpus
- * (`otherPassages`) is searched too: a value retrieval missed is not a value the reviews lack.
+ * (`otherPassages`) is read too: a value retrieval missed is not a value the reviews lack, and an
+ * entity retrieval missed is still one they discuss (its passages become the sources, via `asSource`).
  *
  * @example
- * const evidence = valueEvidence(requestedValue("What dose of alpelisib was given?")!, sources, index, corpus.chunks);
+ * const evidence = valueEvidence(requestedValue("What dose of alpelisib was given?")!, sources, index, corpus.chunks, toSource);
  * if (evidence.status === "not-reported") … // "The reviews discuss alpelisib but do not report its dose."
  */
-export function valueEvidence(
+export function valueEvidence<P extends Passage>(
   requested: RequestedValue,
   sources: readonly AnswerSource[],
   index: SentenceIndex,
-  otherPassages: readonly Passage[] = [],
+  otherPassages: readonly P[] = [],
+  asSource?: (passage: P, n: number) => AnswerSource,
 ): ValueEvidence {
   const terms: EntityTerms = {
     entity: new Map(requested.entityTerms.map((term) => [term, 1])),
     context: new Map(requested.contextTerms.map((term) => [term, 1])),
   };
-  const prints = (sentence: IndexedSentence) => printsValue(requested.kinds, measuredText(sentence));
-  const reported = new Set<IndexedSentence>();
   const aboutTerms = new Set<string>();
-  const closeness = new Map<AnswerSource, number>();
-  for (const source of sources) {
-    for (const { sentence, close } of sentencesAbout(terms, source, index)) {
-      closeness.set(source, Math.max(closeness.get(source) ?? 0, close));
-      for (const term of sentence.terms) aboutTerms.add(term);
-      if (prints(sentence)) reported.add(sentence);
+  /** The passages about the entity, by closeness; the sentences about it that print the value. */
+  const read = <T extends Passage>(passages: readonly T[], prefilter: boolean) => {
+    const closeness = new Map<T, number>();
+    const reported = new Set<IndexedSentence>();
+    for (const passage of passages) {
+      // One coverage per passage skips most of a large corpus (a table's header is not in its terms, so tables are read).
+      if (prefilter && passage.kind !== "table" && index.coverage(terms.entity, index.termsOfChunk(passage.id)) < ENTITY_COVERAGE) continue;
+      for (const { sentence, close } of sentencesAbout(terms, passage, index)) {
+        closeness.set(passage, Math.max(closeness.get(passage) ?? 0, close));
+        for (const term of sentence.terms) aboutTerms.add(term);
+        if (printsValue(requested.kinds, measuredText(sentence))) reported.add(sentence);
+      }
     }
-  }
-  if (closeness.size === 0) return { status: "entity-not-found" };
-  if (reported.size > 0) return { status: "reported", sentences: reported };
-  const retrieved = new Set(sources.map((source) => source.id));
-  for (const passage of otherPassages) {
-    if (retrieved.has(passage.id)) continue;
-    // One coverage per passage skips most of a large corpus (a table's header is not in its terms, so tables are read).
-    if (passage.kind !== "table" && index.coverage(terms.entity, index.termsOfChunk(passage.id)) < ENTITY_COVERAGE) continue;
-    for (const { sentence } of sentencesAbout(terms, passage, index)) if (prints(sentence)) return { status: "reported-elsewhere" };
-  }
-  const about = [...closeness].sort((a, b) => b[1] - a[1] || a[0].n - b[0].n).map(([source], i) => ({ ...source, n: i + 1 }));
-  return { status: "not-reported", sources: about, entity: printedEntity(requested.entityWords, aboutTerms) ?? requested.entity };
+    return { reported, closest: [...closeness].sort((a, b) => b[1] - a[1]).map(([passage]) => passage) };
+  };
+
+  const retrieved = read(sources, false);
+  if (retrieved.reported.size > 0) return { status: "reported", sentences: retrieved.reported };
+  const ids = new Set(sources.map((source) => source.id));
+  const elsewhere = read(
+    otherPassages.filter((passage) => !ids.has(passage.id)),
+    true,
+  );
+  if (elsewhere.reported.size > 0) return { status: "reported-elsewhere" };
+  const about = retrieved.closest.length
+    ? retrieved.closest
+    : asSource
+      ? elsewhere.closest.slice(0, MAX_OTHER_SOURCES).map((passage, i) => asSource(passage, i + 1))
+      : [];
+  if (about.length === 0) return { status: "entity-not-found" };
+  return {
+    status: "not-reported",
+    sources: about.map((source, i) => ({ ...source, n: i + 1 })),
+    entity: printedEntity(requested.entityWords, aboutTerms) ?? requested.entity,
+  };
 }
 
 /** The entity's words without the ones at either end that no sentence about it prints ("DTIG circulate" → "DTIG"). */
