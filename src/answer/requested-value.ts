@@ -80,7 +80,9 @@ const RULES: ValueKindRule[] = [
     kind: "count",
     label: "count",
     // "sample size" is a count; the size rule leaves it alone.
-    asks: /\bhow many\b(?!\s+(?:times|hours|days|weeks|months|years|cycles|nanomet|micromet))|\bsample sizes?\b|\bnumber of (?:patients|participants|subjects|women|men|people|cases|individuals|centres|centers|sites)\b|\benrol(?:l)?(?:ment|led|ed)\b/i,
+    // Only counts of who or what was studied (CONSORT item 13a: randomised, treated, analysed; new cases
+    // and deaths): "how many types of nanocarrier" is answered by naming them, not by a number.
+    asks: /\bhow many (?:(?:new|more|eligible|evaluable|[\w-]+-(?:positive|negative|bearing)) )?(?:patients|participants|subjects|women|men|people|persons|individuals|volunteers|cases|deaths|mice|rats|animals|trials|studies|centres|centers|sites|sequencing|samples|tumou?rs)\b|\bsample sizes?\b|\bnumber of (?:patients|participants|subjects|women|men|people|cases|deaths|individuals|centres|centers|sites)\b|\benrol(?:l)?(?:ment|led|ed)\b/i,
     // A number, but not one inside a name ("MCF-7", "miR-21"), a year, or a measure ("2 years", "5 mg", "40%").
     value: new RegExp(
       String.raw`(?<![\p{L}\p{N}/.,–-])(?!(?:19|20)\d{2}\b)\d[\d,.]*(?![\d,.]|\s*(?:%|[-–]?\s*${TIME_UNIT}\b|(?:${AMOUNT_UNIT}|${CONCENTRATION_UNIT}|nm|µm|μm|mV)(?![\p{L}])))|\b${SPELLED_COUNT}\b|\bn\s*=\s*\d`,
@@ -121,7 +123,7 @@ const RULES: ValueKindRule[] = [
     asks: /\bhow long\b|\bdurations?\b|\bhow many (?:hours|days|weeks|months|years)\b|\bfollow[- ]?up (?:time|period|duration)\b|\bmedian follow[- ]?up\b|\blength of (?:treatment|therapy|follow[- ]?up|time)\b/i,
     // "How long" also asks for a molecule's length ("18–22 nucleotides"), so those count as its values.
     value: new RegExp(
-      String.raw`${RANGE}\s*[-–]?\s*${TIME_UNIT}\b|\b${SPELLED_COUNT}\s+(?:hours|days|weeks|months|years)\b|${RANGE}\s*[-–]?\s*(?:nucleotides?|nt|bp|kb|amino acids?|residues)\b`,
+      String.raw`${RANGE}\s*[-–]?\s*${TIME_UNIT}\b|\b(?:${SPELLED_COUNT}|a few|several|many|within|over|after)\s+(?:hours|days|weeks|months|years)\b|${RANGE}\s*[-–]?\s*(?:nucleotides?|nt|bp|kb|amino acids?|residues)\b`,
       "i",
     ),
     words: "long duration durations follow-up follow period length time many hours days weeks months years",
@@ -138,7 +140,7 @@ const RULES: ValueKindRule[] = [
     label: "percentage",
     asks: /\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent\b|\bpercentage of\b|\bproportion of\b|\b(?:what|which) (?:is|was|were|are) the (?:[\w-]+ ){0,3}(?:rates?|efficiency|efficiencies)\b|\b(?:encapsulation|entrapment|loading) (?:efficiency|capacity|content)\b|\bdrug loading\b/i,
     value: new RegExp(
-      String.raw`${NUMBER}\s*%|\bper ?cent\b|\b(?:one|two|three)[- ](?:half|halves|third|thirds|quarters?|fourths?|fifths?|tenths?)\b|\bhalf of\b|\b\d+\s+(?:in|of|out of)\s+(?:every\s+)?\d+\b|\b0?\.\d+\b`,
+      String.raw`${NUMBER}\s*%|\bper ?cent\b|\b(?:one|two|three)[- ](?:half|halves|third|thirds|quarters?|fourths?|fifths?|tenths?)\b|\b(?:half|majority|minority|most|nearly all|almost all) of\b|\b\d+\s+(?:in|of|out of)\s+(?:every\s+)?\d+\b|\b0?\.\d+\b`,
       "i",
     ),
     words: "percentage percent proportion share fraction rate rates efficiency efficiencies capacity content loading",
@@ -205,11 +207,19 @@ const DO_SUPPORT = /^(?:do|does|did)$/i;
 const PASSIVE_AUXILIARY = /^(?:is|are|was|were|been|being)$/i;
 const PARTICIPLE = /(?:ed|en|wn|ght)$/i;
 
-/** The question's names: runs of words that are neither function, question, value nor reporting words. */
-function namePhrases(question: string, valueWords: ReadonlySet<string>): string[][] {
+/**
+ * The question's names: runs of words that are neither function, question, value nor reporting words;
+ * `asked` holds the runs in the asked-about slot: the subject after an auxiliary ("did <X> reach") or
+ * the complement of the value ("the zeta potential of <X>", "the hazard ratio for <X>").
+ */
+function namePhrases(question: string, valueWords: ReadonlySet<string>): { phrases: string[][]; asked: Set<string[]> } {
   const phrases: string[][] = [];
+  const asked = new Set<string[]>();
   let current: string[] = [];
   let auxiliary = "";
+  let complement = false;
+  let previousWasValue = false;
+  let currentAsked = false;
   const close = (next = "") => {
     // The last word of "did <subject> <verb>" is the verb, and of "was <subject> <participle>" too,
     // unless the verb is the reporting word that ended the run ("did the X trial report").
@@ -218,6 +228,7 @@ function namePhrases(question: string, valueWords: ReadonlySet<string>): string[
     const endsInVerb = DO_SUPPORT.test(auxiliary) || (PASSIVE_AUXILIARY.test(auxiliary) && PARTICIPLE.test(last));
     if (current.length > 1 && endsInVerb && !verbFollows) current.pop();
     if (current.length) phrases.push(current);
+    if (current.length && currentAsked) asked.add(current);
     current = [];
   };
   for (const match of question.matchAll(WORD)) {
@@ -226,25 +237,31 @@ function namePhrases(question: string, valueWords: ReadonlySet<string>): string[
     const isValueWord = valueWords.has(lower);
     const isName = !isValueWord && !isStopword(word) && !STOPWORDS.has(lower) && !REPORTING_WORDS.has(lower) && contentTerms(word).length > 0;
     if (isName || (!isValueWord && current.length > 0 && ATTACHED_NOUN.test(word))) {
+      if (current.length === 0) currentAsked = auxiliary !== "" || complement;
       current.push(word);
+      previousWasValue = false;
       continue;
     }
     close(word);
+    const article = /^(?:the|a|an|first|these|those|this|that)$/i.test(word);
     if (DO_SUPPORT.test(word) || PASSIVE_AUXILIARY.test(word)) auxiliary = word;
-    else if (!/^(?:the|a|an|first|these|those|this|that)$/i.test(word)) auxiliary = "";
+    else if (!article) auxiliary = "";
+    if (/^(?:of|for)$/i.test(word)) complement = previousWasValue;
+    else if (!article) complement = false;
+    previousWasValue = isValueWord;
   }
   close();
-  return phrases;
+  return { phrases, asked };
 }
 
-const termsOf = (words: readonly string[]) =>
+const termsOf = (words: readonly string[]): string[] =>
   words.filter((word) => !REPORTING_WORDS.has(word.toLowerCase())).flatMap((word) => contentTerms(word));
 
 /**
  * The kinds of value a question asks for and the entity it asks about; undefined when it asks for no
- * particular kind of value, or names nothing to ask it about. The main name is the phrase with a
- * code-like word ("PBA-Niclo-SLN") and the rarest term by `idf` (the corpus's weights: unknown terms
- * should weigh 0), but not the setting ("in HER2-negative breast cancer", "in 4T1 mice").
+ * particular kind of value, or names nothing to ask it about. The main name is the phrase in the
+ * asked-about slot, with a code-like word ("PBA-Niclo-SLN") and the rarest term by `idf` (the corpus's
+ * weights: unknown terms should weigh 0), but not the setting ("in HER2-negative breast cancer", "in 4T1 mice").
  *
  * @example
  * requestedValue("What was the zeta potential of the PMA nanocomplex?")
@@ -254,8 +271,9 @@ const termsOf = (words: readonly string[]) =>
 export function requestedValue(question: string, idf: (term: string) => number = () => 1): RequestedValue | undefined {
   const rules = RULES.filter((rule) => rule.asks.test(question));
   if (rules.length === 0) return undefined;
-  const phrases = namePhrases(question, new Set(rules.flatMap((rule) => rule.words.split(" "))));
-  const weigh = (words: readonly string[]) =>
+  const { phrases, asked } = namePhrases(question, new Set(rules.flatMap((rule) => rule.words.split(" "))));
+  const weigh = (words: string[]) =>
+    (asked.has(words) ? 0.3 : 0) +
     (words.some((word) => CODE_LIKE.test(word)) ? 0.5 : 0) -
     (words.some((word) => SETTING_WORDS.test(word)) ? 1 : 0) +
     Math.max(0, ...termsOf(words).map(idf)) / 10;

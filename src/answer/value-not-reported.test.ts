@@ -41,6 +41,11 @@ const chunks = [
     "table",
     "Table 1 Agents in trials\nAgent\tClass\tDose\tStage",
   ),
+  // Filler on the review's general topic, so a drug name is as rare as in a real paper.
+  chunk(
+    "tiny2025:0005",
+    Array.from({ length: 60 }, (_, i) => `Resistance mechanism ${i} involves signalling pathways and efflux pumps in tumour cells.`),
+  ),
   chunk("tiny2025:0004", [
     "Endocrine therapy remains the backbone of treatment for hormone receptor positive disease.",
     "Resistance develops through many pathways, including growth factor signalling.",
@@ -97,6 +102,10 @@ describe("valueEvidence", () => {
     const evidence = valueEvidence(requested, others, index, chunks, asSource);
     expect(evidence).toMatchObject({ status: "not-reported", entity: "zorbitinib" });
     if (evidence.status === "not-reported") expect(evidence.sources.map((s) => [s.n, s.id])).toEqual([[1, "tiny2025:0001"]]);
+  });
+
+  it("leaves a topic the paper discusses throughout to the ordinary answer", () => {
+    expect(valueEvidence(requestedValue("How long do signalling pathways stay active?")!, sources, index, chunks).status).toBe("entity-not-found");
   });
 
   it("says nothing about an entity the sources do not discuss", () => {

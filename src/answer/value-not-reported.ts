@@ -15,11 +15,18 @@ import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
  */
 export const ENTITY_COVERAGE = 0.5;
 
+/**
+ * The entity's rarest term must be at least this rare (sentence-level idf): 3.0 is a term in about 5 %
+ * of sentences. "Nanoparticles" or "breast cancer" name a topic the reviews discuss throughout, not one
+ * thing whose values they would print; such questions are left to the ordinary answer.
+ */
+export const MIN_ENTITY_IDF = 3;
+
 /** Score added to a sentence about the entity that prints the value, so the answer quotes it first. */
 export const REPORTED_VALUE_BONUS = 0.15;
 
 export type ValueEvidence =
-  /** No sentence of the sources or the corpus is about the entity: nothing to say about its values. */
+  /** No sentence of the sources or the corpus is about the entity, or it names a whole topic: nothing to say. */
   | { status: "entity-not-found" }
   /**
    * Sentences about the entity, none printing the value; sources about it, closest first, and the
@@ -80,6 +87,9 @@ export function valueEvidence<P extends Passage>(
   otherPassages: readonly P[] = [],
   asSource?: (passage: P, n: number) => AnswerSource,
 ): ValueEvidence {
+  if (Math.max(0, ...requested.entityTerms.map((term) => (index.knows(term) ? index.idf(term) : 0))) < MIN_ENTITY_IDF) {
+    return { status: "entity-not-found" };
+  }
   const terms: EntityTerms = {
     entity: new Map(requested.entityTerms.map((term) => [term, 1])),
     context: new Map(requested.contextTerms.map((term) => [term, 1])),
