@@ -25,7 +25,7 @@ import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, questionTerms } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
 import { requestedValue } from "./requested-value.ts";
-import { preferReportedValues, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
+import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
 
 export const DEFAULT_K = 6;
 
@@ -135,7 +135,7 @@ export class Answerer {
     const searched = docs ? this.res.corpus.chunks.filter((chunk) => docs.includes(chunk.docId)) : this.res.corpus.chunks;
     const asSource = (chunk: Chunk, n: number) => sourceFromChunk(chunk, n, 0, this.res.corpus.document(chunk.docId)?.meta.title ?? chunk.docId);
     const evidence = requested && valueEvidence(requested, sources, this.res.sentences, searched, asSource);
-    if (requested && evidence?.status === "not-reported") {
+    if (requested && evidence?.status === "not-reported" && !quotesValue(requested, selectSentences(scored, this.options.extractive), this.res.sentences)) {
       const reason = valueNotReportedReason(requested, evidence.entity);
       const answer = valueNotReportedAnswer(reason);
       events.onDelta?.(answer);

@@ -48,6 +48,18 @@ describe("requestedValue", () => {
     expect(requestedValue("When does resistance to zorbitinib develop?")).toBeUndefined();
   });
 
+  it("leaves questions that only mention a kind of value alone", () => {
+    expect(requestedValue("How does particle size affect the uptake of ABC-lipo?")).toBeUndefined();
+    expect(requestedValue("What determines the size of ABC-lipo particles?")).toBeUndefined();
+    expect(requestedValue("Why is reducing the dose of zorbitinib important?")).toBeUndefined();
+    expect(requestedValue("Does ABC-lipo reduce the dose of paclitaxel needed?")).toBeUndefined();
+    expect(requestedValue("What role does dosing frequency play for zorbitinib?")).toBeUndefined();
+    expect(requestedValue("How do the reviews describe the duration of response to zorbitinib?")).toBeUndefined();
+    // …but a value asked after a comma, or with an imperative, is asked.
+    expect(requestedValue("For the ABC-lipo particles, what was the zeta potential?")?.kinds).toEqual(["zeta-potential"]);
+    expect(requestedValue("Give the IC50 of zorbitinib in resistant cells.")?.kinds).toEqual(["ic50"]);
+  });
+
   it("reads 'sample size' as a count, not a size", () => {
     expect(requestedValue("What was the sample size of the SUNRISE-3 trial?")?.kinds).toEqual(["count"]);
   });
@@ -88,5 +100,7 @@ describe("printsValue", () => {
     expect(printsValue(["hazard-ratio"], "HR-positive breast cancer resists endocrine therapy.")).toBe(false);
     expect(printsValue(["dose"], "Toxicity was dose-limiting.")).toBe(false);
     expect(printsValue(["ic50"], "The IC50 fell in MCF-7 cells.")).toBe(false);
+    expect(printsValue(["percentage"], "in the lysosome (pH = 4.5)")).toBe(false);
+    expect(printsValue(["percentage"], "a response rate of 0.45")).toBe(true);
   });
 });

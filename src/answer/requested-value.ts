@@ -47,32 +47,45 @@ const CONCENTRATION_UNIT = String.raw`(?:[mµμunpf]M|${AMOUNT_UNIT}\s*\/\s*[mµ
 const TIME_UNIT = String.raw`(?:s|sec|seconds?|min|minutes?|h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|y|yrs?|years?)`;
 const SPELLED_COUNT = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?)`;
 
+// A question asks for a value when the value fills its wh-slot: "What (was the) (mean particle) size…",
+// "At what dose…", "In which year…", "…, what was the hazard ratio?", "Give the IC50…". A question that
+// only mentions it ("How does particle size affect uptake?", "What determines the dose?", "Does X lower
+// the dose?") asks about something else. Up to three modifiers may stand before the value's name, but
+// not an article, an auxiliary or a word that makes the value the subject of another question.
+const MODIFIER = String.raw`(?!(?:the|an?|its|their|does|do|did|is|are|was|were|role|factors?|kind|type|part)\b)(?!determin|affect|influenc|limit|effect|impact|happen|caus|explain|chang|control|driv)[\w-]+`;
+const WH_SLOT = String.raw`(?:^|[.;,:]\s*|\band\s+)(?:(?:in|at|for|over|to|by|with|under|from)\s+)?(?:(?:what|which)\s+(?:(?:is|was|were|are|has|had|have)\s+(?:been\s+)?)?|(?:tell me|give|report|state|quote)\s+)(?:(?:the|its|their|an?)\s+)?(?:${MODIFIER}\s+){0,3}?`;
+
+/** The phrasings asking for a value named by `term`, and any of its own (`how`). */
+function asking(term: string, how?: RegExp): RegExp {
+  return new RegExp(String.raw`${WH_SLOT}(?:${term})\b${how ? `|${how.source}` : ""}`, "i");
+}
+
 const RULES: ValueKindRule[] = [
   {
     kind: "zeta-potential",
     label: "zeta potential",
-    asks: /\bzeta\b|ζ|\bsurface charges?\b/i,
+    asks: asking(String.raw`zeta[- ]potentials?|ζ[- ]?potentials?|surface charges?`),
     value: new RegExp(String.raw`[-−–+±]?\s*${NUMBER}\s*mV\b`),
     words: "zeta potential potentials surface charge charges",
   },
   {
     kind: "ic50",
     label: "IC50",
-    asks: /\b(?:IC|EC|GI)\s?50s?\b|\bhalf[- ]maximal (?:inhibitory|effective)\b/i,
+    asks: asking(String.raw`(?:IC|EC|GI)\s?50s?|half[- ]maximal (?:inhibitory|effective) concentrations?`),
     value: new RegExp(String.raw`${RANGE}\s*${CONCENTRATION_UNIT}(?![\p{L}])|\b(?:IC|EC|GI)\s?50\b[^.;]{0,80}?\b${NUMBER}[- ]?fold\b`, "u"),
     words: "ic50 ic50s ec50 gi50 half-maximal half maximal inhibitory effective concentration concentrations value values",
   },
   {
     kind: "hazard-ratio",
     label: "hazard ratio",
-    asks: /\bhazard ratios?\b|\b(?:what|which)\s+(?:was|is|were)?\s*(?:the\s+)?HRs?\b(?![+-])/i,
+    asks: asking(String.raw`hazard ratios?|HRs?(?![+-])`),
     value: /\b(?:HRs?|hazard ratios?)\b[^.;]{0,40}?(?:\d?\.\d+|\b[01]\b)|\b95\s*%\s*CI\b/i,
     words: "hazard ratio ratios hr hrs",
   },
   {
     kind: "p-value",
     label: "p-value",
-    asks: /\bp[- ]?values?\b|\blevel of (?:statistical )?significance\b|\bsignificance level\b/i,
+    asks: asking(String.raw`p[- ]?values?|(?:level of )?(?:statistical )?significance(?: level)?`),
     value: /\bp\s*(?:[<>=≤≥]|&lt;|&gt;)\s*0?\.\d+|\bp\s*[<>=≤≥]\s*\d|\bp[- ]?values?\s+(?:of|was|were|=)\s*\d?\.\d/i,
     words: "p-value p-values value values significance significant statistical statistically level",
   },
@@ -82,7 +95,10 @@ const RULES: ValueKindRule[] = [
     // "sample size" is a count; the size rule leaves it alone.
     // Only counts of who or what was studied (CONSORT item 13a: randomised, treated, analysed; new cases
     // and deaths): "how many types of nanocarrier" is answered by naming them, not by a number.
-    asks: /\bhow many (?:(?:new|more|eligible|evaluable|[\w-]+-(?:positive|negative|bearing)) )?(?:patients|participants|subjects|women|men|people|persons|individuals|volunteers|cases|deaths|mice|rats|animals|trials|studies|centres|centers|sites|sequencing|samples|tumou?rs)\b|\bsample sizes?\b|\bnumber of (?:patients|participants|subjects|women|men|people|cases|deaths|individuals|centres|centers|sites)\b|\benrol(?:l)?(?:ment|led|ed)\b/i,
+    asks: asking(
+      String.raw`numbers? of (?:patients|participants|subjects|women|men|people|cases|deaths|individuals|centres|centers|sites)|sample sizes?|enrol(?:l)?ment|patient counts?`,
+      /\bhow many (?:(?:new|more|eligible|evaluable|[\w-]+-(?:positive|negative|bearing)) )?(?:patients|participants|subjects|women|men|people|persons|individuals|volunteers|cases|deaths|mice|rats|animals|trials|studies|centres|centers|sites|sequencing|samples|tumou?rs)\b/i,
+    ),
     // A number, but not one inside a name ("MCF-7", "miR-21"), a year, or a measure ("2 years", "5 mg", "40%").
     value: new RegExp(
       String.raw`(?<![\p{L}\p{N}/.,–-])(?!(?:19|20)\d{2}\b)\d[\d,.]*(?![\d,.]|\s*(?:%|[-–]?\s*${TIME_UNIT}\b|(?:${AMOUNT_UNIT}|${CONCENTRATION_UNIT}|nm|µm|μm|mV)(?![\p{L}])))|\b${SPELLED_COUNT}\b|\bn\s*=\s*\d`,
@@ -93,14 +109,14 @@ const RULES: ValueKindRule[] = [
   {
     kind: "size",
     label: "size",
-    asks: /(?<!\bsample\s*)\b(?:sizes?|diameters?)\b|\bhow (?:big|large|small)\b|\bhow many (?:nano|micro)met(?:er|re)s\b/i,
+    asks: asking(String.raw`(?<!sample\s)(?:sizes?|diameters?|size range)`, /\bhow (?:big|large|small)\b|\bhow many (?:nano|micro)met(?:er|re)s\b/i),
     value: new RegExp(String.raw`${RANGE}\s*(?:nm|µm|μm|um|mm|cm|Å|nanomet(?:er|re)s?|micromet(?:er|re)s?)(?![\p{L}])|\bsub-?\d+\s*nm\b`, "iu"),
     words: "size sizes diameter diameters particle hydrodynamic big large small mean average median many nanometers nanometres micrometers micrometres across",
   },
   {
     kind: "dose",
     label: "dose",
-    asks: /\b(?:dose|doses|dosage|dosages|dosed)\b(?![- ](?:dependent|dependently|limiting|dense|escalation|response))|\b(?:what|which) concentrations?\b|\bhow much\b[^?]*\b(?:given|administered|injected|used|received)\b/i,
+    asks: asking(String.raw`(?:doses?|dosages?|concentrations?)(?![- ](?:dependent|limiting|dense|escalation|response))`, /\bhow much\b[^?]*\b(?:given|administered|injected|used|received)\b/i),
     value: new RegExp(
       String.raw`${RANGE}\s*(?:${AMOUNT_UNIT}|${CONCENTRATION_UNIT})(?:\s*\/\s*(?:kg|m2|m²|day|d|dose|mouse|rat))?(?![\p{L}])|\b${NUMBER}\s*(?:mg|g)\s*(?:per|\/)\s*(?:kg|m2|m²)`,
       "u",
@@ -110,7 +126,10 @@ const RULES: ValueKindRule[] = [
   {
     kind: "schedule",
     label: "dosing schedule",
-    asks: /\btimes (?:a|per|each) (?:day|week|month)\b|\b(?:schedules?|how often|(?:dosing |administration |treatment )?frequency|dosing (?:interval|regimen)s?|(?:dose|dosing|treatment|administration) regimens?)\b/i,
+    asks: asking(
+      String.raw`(?:dosing |dose |administration |treatment )?(?:schedules?|frequency|intervals?)|(?:dosing|dose|administration) regimens?`,
+      /\bhow often\b|\bhow many times (?:a|per|each) (?:day|week|month)\b/i,
+    ),
     value: new RegExp(
       String.raw`\b(?:once|twice|thrice|daily|weekly|biweekly|fortnightly|monthly|nightly|bid|tid|qid|qd|q\d+[hdw]|every\s+(?:\d+|other|two|three|four|six)\b|\d+\s*(?:times|x)\s*(?:a|per)\b|per\s+(?:day|week|month)|on days?\s+\d|\d+[- ]?(?:day|week)\s+cycles?|cycles?\s+of\s+\d|${NUMBER}\s*(?:cycles|doses|injections|administrations))\b|\/\s*(?:day|week|d|wk)\b`,
       "i",
@@ -120,7 +139,10 @@ const RULES: ValueKindRule[] = [
   {
     kind: "duration",
     label: "duration",
-    asks: /\bhow long\b|\bdurations?\b|\bhow many (?:hours|days|weeks|months|years)\b|\bfollow[- ]?up (?:time|period|duration)\b|\bmedian follow[- ]?up\b|\blength of (?:treatment|therapy|follow[- ]?up|time)\b/i,
+    asks: asking(
+      String.raw`(?:median |mean )?(?:durations?|follow[- ]?up(?: time| period)?|length of (?:treatment|therapy|follow[- ]?up|time)|treatment period)`,
+      /\bhow long\b|\bhow many (?:hours|days|weeks|months|years)\b/i,
+    ),
     // "How long" also asks for a molecule's length ("18–22 nucleotides"), so those count as its values.
     value: new RegExp(
       String.raw`${RANGE}\s*[-–]?\s*${TIME_UNIT}\b|\b(?:${SPELLED_COUNT}|a few|several|many|within|over|after)\s+(?:hours|days|weeks|months|years)\b|${RANGE}\s*[-–]?\s*(?:nucleotides?|nt|bp|kb|amino acids?|residues)\b`,
@@ -131,16 +153,24 @@ const RULES: ValueKindRule[] = [
   {
     kind: "year",
     label: "year",
-    asks: /\b(?:what|which) year\b|\bin what year\b|^\s*when (?:was|were|did|is)\b[^?]*\b(?:approv\w*|discover\w*|introduc\w*|first|publish\w*|identifi\w*|develop\w*|launch\w*|licens\w*|found|report\w*|describ\w*|start\w*|complet\w*|conduct\w*)\b/i,
+    asks: asking(
+      String.raw`years?`,
+      /^\s*when (?:was|were|did|is)\b[^?]*\b(?:approv\w*|discover\w*|introduc\w*|first|publish\w*|identifi\w*|develop\w*|launch\w*|licens\w*|found|report\w*|describ\w*|start\w*|complet\w*|conduct\w*)\b/i,
+    ),
     value: /\b(?:19|20)\d{2}s?\b/,
     words: "year years when first",
   },
   {
     kind: "percentage",
     label: "percentage",
-    asks: /\b(?:what|which) (?:percentage|percent|proportion|share|fraction)\b|\bhow many percent\b|\bpercentage of\b|\bproportion of\b|\b(?:what|which) (?:is|was|were|are) the (?:[\w-]+ ){0,3}(?:rates?|efficiency|efficiencies)\b|\b(?:encapsulation|entrapment|loading) (?:efficiency|capacity|content)\b|\bdrug loading\b/i,
+    // A rate is asked only as "what is the … rate": "what response rate did X reach" is often answered in
+    // words or by a sentence naming the drug differently ("T-DXd"), so it is left to the ordinary answer.
+    asks: asking(
+      String.raw`percentages?|percent|proportions?|shares?|fractions?|(?:encapsulation|entrapment|loading) (?:efficiency|capacity|content)|drug loading`,
+      /\bhow many percent\b|\b(?:what|which) (?:is|was|were|are) the (?:[\w-]+ ){0,3}(?:rates?|efficiency|efficiencies)\b/i,
+    ),
     value: new RegExp(
-      String.raw`${NUMBER}\s*%|\bper ?cent\b|\b(?:one|two|three)[- ](?:half|halves|third|thirds|quarters?|fourths?|fifths?|tenths?)\b|\b(?:half|majority|minority|most|nearly all|almost all) of\b|\b\d+\s+(?:in|of|out of)\s+(?:every\s+)?\d+\b|\b0?\.\d+\b`,
+      String.raw`${NUMBER}\s*%|\bper ?cent\b|\b(?:one|two|three)[- ](?:half|halves|third|thirds|quarters?|fourths?|fifths?|tenths?)\b|\b(?:half|majority|minority|most|nearly all|almost all) of\b|\b\d+\s+(?:in|of|out of)\s+(?:every\s+)?\d+\b|(?<![\d.])0?\.\d+\b`,
       "i",
     ),
     words: "percentage percent proportion share fraction rate rates efficiency efficiencies capacity content loading",

@@ -7,7 +7,7 @@ import { scoreSentences } from "./extractive-answer.ts";
 import { questionTerms } from "./question-terms.ts";
 import { requestedValue } from "./requested-value.ts";
 import { SentenceIndex } from "./sentence-index.ts";
-import { preferReportedValues, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
+import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
 
 function chunk(id: string, sentences: string[], kind: ChunkKind = "text", header = ""): Chunk {
   const text = [header, ...sentences].filter(Boolean).join(kind === "table" ? "\n" : " ");
@@ -110,6 +110,22 @@ describe("valueEvidence", () => {
 
   it("says nothing about an entity the sources do not discuss", () => {
     expect(valueEvidence(requestedValue("What dose of velotamab was given?")!, sources, index).status).toBe("entity-not-found");
+  });
+});
+
+describe("quotesValue", () => {
+  it("counts a value quoted in a sentence naming part of the entity, not one about something else", () => {
+    const question = "What dose of quellimab-xr did the mice receive?";
+    const scored = scoreSentences(question, questionTerms(question), sources, index);
+    const requested = requestedValue(question)!;
+    const dosed = scored.filter((item) => /10 mg\/kg/.test(item.sentence.sentence.text));
+    expect(dosed).toHaveLength(1);
+    // "The mice received 10 mg/kg of it": the sentence before names quellimab, one of the entity's terms.
+    expect(quotesValue(requested, dosed, index)).toBe(true);
+    const row = { source: sources.find((source) => source.id === "tiny2025:0003")!, coverage: 0, score: 0 };
+    const other = [{ ...row, sentence: index.sentencesOf("tiny2025:0003")[0]! }];
+    expect(other[0]!.sentence.sentence.text).toMatch(/300 mg/);
+    expect(quotesValue(requested, other, index)).toBe(false);
   });
 });
 

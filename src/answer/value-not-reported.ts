@@ -140,6 +140,21 @@ function printedEntity(words: readonly string[], printed: ReadonlySet<string>): 
   return first < 0 ? undefined : words.slice(first, last + 1).join(" ");
 }
 
+/**
+ * Does the answer that would be given quote a value of the requested kind in a sentence naming part of
+ * the entity? Then it is given, though the sentence names the entity differently ("Trastuzumab … T-DXd"
+ * for "trastuzumab deruxtecan"): "not reported" is for answers that would quote no such value.
+ */
+export function quotesValue(requested: RequestedValue, chosen: readonly ScoredSentence[], index: SentenceIndex): boolean {
+  const entity = new Map(requested.entityTerms.map((term) => [term, 1]));
+  return chosen.some((item) => {
+    // Read with the sentence before, as the check for sentences about the entity reads them.
+    const previous = index.sentencesOf(item.source.id)[item.sentence.index - 1];
+    const named = index.coverage(entity, item.sentence.terms, ...(previous ? [previous.terms] : [])) > 0;
+    return named && printsValue(requested.kinds, measuredText(item.sentence));
+  });
+}
+
 /** Sentences printing the requested value rise above the ones merely about the entity. */
 export function preferReportedValues(scored: readonly ScoredSentence[], reported: ReadonlySet<IndexedSentence>): ScoredSentence[] {
   return scored
