@@ -24,8 +24,15 @@ import { type ExtractiveOptions, type ScoredSentence, quoteSentence, scoreSenten
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, questionTerms } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
-import { requestedValue } from "./requested-value.ts";
-import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
+import { type RequestedValue, requestedValue } from "./requested-value.ts";
+import {
+  type ValueEvidence,
+  preferReportedValues,
+  quotesValue,
+  valueEvidence,
+  valueNotReportedAnswer,
+  valueNotReportedReason,
+} from "./value-not-reported.ts";
 
 export const DEFAULT_K = 6;
 
@@ -130,11 +137,10 @@ export class Answerer {
     // --- "Not reported" (value-not-reported.ts): a value asked of an entity the sources discuss but print none of.
     // Checked before the LLM is called, so both modes decline alike; before the coverage check, which would
     // decline some of these too, but without saying what is missing.
-    const knownIdf = (term: string) => (this.res.sentences.knows(term) ? this.res.sentences.idf(term) : 0);
-    const requested = requestedValue(condensed.carried ? condensed.question : request.question, knownIdf);
-    const searched = docs ? this.res.corpus.chunks.filter((chunk) => docs.includes(chunk.docId)) : this.res.corpus.chunks;
-    const asSource = (chunk: Chunk, n: number) => sourceFromChunk(chunk, n, 0, this.res.corpus.document(chunk.docId)?.meta.title ?? chunk.docId);
-    const evidence = requested && valueEvidence(requested, sources, this.res.sentences, searched, asSource);
+    const requested = requestedValue(condensed.carried ? condensed.question : request.question, (term) =>
+      this.res.sentences.knows(term) ? this.res.sentences.idf(term) : 0,
+    );
+    const evidence = requested && this.valueEvidence(requested, sources, docs);
     if (requested && evidence?.status === "not-reported" && !quotesValue(requested, selectSentences(scored, this.options.extractive), this.res.sentences)) {
       const reason = valueNotReportedReason(requested, evidence.entity);
       const answer = valueNotReportedAnswer(reason);
@@ -197,6 +203,13 @@ export class Answerer {
       const title = this.res.corpus.document(result.docId)?.meta.title ?? result.docId;
       return chunk ? [sourceFromChunk(chunk, i + 1, round(result.score), title)] : [];
     });
+  }
+
+  /** The value check over the sources, then the rest of the corpus (or of the documents asked for). */
+  private valueEvidence(requested: RequestedValue, sources: AnswerSource[], docs: string[] | undefined): ValueEvidence {
+    const chunks = docs ? this.res.corpus.chunks.filter((chunk) => docs.includes(chunk.docId)) : this.res.corpus.chunks;
+    const asSource = (chunk: Chunk, n: number) => sourceFromChunk(chunk, n, 0, this.res.corpus.document(chunk.docId)?.meta.title ?? chunk.docId);
+    return valueEvidence(requested, sources, this.res.sentences, chunks, asSource);
   }
 
   /** Too little support to answer (see refusal.ts); the dense probe reuses the cached query vector. */
