@@ -1,6 +1,7 @@
 // The shapes an answer travels in: the request, the numbered sources, the resolved references.
 import type { Chunk, ChunkKind, ReferenceEntry } from "../types.ts";
 import type { LlmFailureReason } from "./chat-model.ts";
+import type { ValueKind } from "./requested-value.ts";
 
 export type AnswerMode = "extractive" | "llm";
 
@@ -87,10 +88,27 @@ export interface ClaimMatch {
   score: number;
 }
 
+/**
+ * Why an answer was declined: `not_covered` when the reviews hold no supporting evidence,
+ * `value_not_reported` when they discuss the entity asked about but print no value of the kind asked
+ * for (its dose, hazard ratio, size…).
+ */
+export interface AnswerReason {
+  code: "value_not_reported" | "not_covered";
+  /** One sentence for the user. */
+  message: string;
+  /** What the question asks about, as it names it (value_not_reported only). */
+  entity?: string;
+  /** The kind of value asked for (value_not_reported only). */
+  valueKind?: ValueKind;
+}
+
 export interface AnswerPayload {
   answer: string;
   /** True when the reviews hold no supporting evidence; `sources` are then the closest passages. */
   refused: boolean;
+  /** Present when `refused`: why. */
+  reason?: AnswerReason;
   mode: AnswerMode;
   sources: AnswerSource[];
   references: AnswerReference[];

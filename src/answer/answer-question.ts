@@ -2,6 +2,7 @@
 // retrieve, check the evidence, then write — with the LLM when one is configured (falling back to
 // extractive on failure or timeout), else extractively.
 import type { ReferenceWithDoc } from "../store/corpus.ts";
+import type { Chunk } from "../types.ts";
 import { ReviewChatError } from "../errors.ts";
 import {
   type AnswerEvents,
@@ -23,7 +24,16 @@ import { answerAcrossReviews } from "./cross-review.ts";
 import { type ExtractiveOptions, type ScoredSentence, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, questionTerms } from "./question-terms.ts";
-import { REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
+import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
+import { type RequestedValue, requestedValue } from "./requested-value.ts";
+import {
+  type ValueEvidence,
+  preferReportedValues,
+  quotesValue,
+  valueEvidence,
+  valueNotReportedAnswer,
+  valueNotReportedReason,
+} from "./value-not-reported.ts";
 
 export const DEFAULT_K = 6;
 
@@ -85,7 +95,7 @@ export class Answerer {
       if (lookup) {
         events.onSources?.(lookup.sources);
         events.onDelta?.(lookup.answer);
-        return { ...lookup, mode: "extractive" };
+        return { ...lookup, ...(lookup.refused ? { reason: NOT_COVERED } : {}), mode: "extractive" };
       }
     }
 
@@ -144,10 +154,27 @@ export class Answerer {
     signal?.throwIfAborted();
 
     const terms = condensed.carried ? questionTerms(question, condensed.carried) : questionTerms(condensed.question);
-    const scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments });
+    let scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments });
+
+    // --- "Not reported" (value-not-reported.ts): a value asked of an entity the sources discuss but print none of.
+    // Checked before the LLM is called, so both modes decline alike; before the coverage check, which would
+    // decline some of these too, but without saying what is missing.
+    const requested = requestedValue(condensed.carried ? condensed.question : request.question, (term) =>
+      this.res.sentences.knows(term) ? this.res.sentences.idf(term) : 0,
+    );
+    const evidence = requested && this.valueEvidence(requested, sources, docs);
+    if (requested && evidence?.status === "not-reported" && !quotesValue(requested, selectSentences(scored, this.options.extractive), this.res.sentences)) {
+      const reason = valueNotReportedReason(requested, evidence.entity);
+      const answer = valueNotReportedAnswer(reason);
+      events.onDelta?.(answer);
+      return finish({ answer, refused: true, reason, mode: "extractive", references: [] }, evidence.sources);
+    }
+    if (evidence?.status === "reported") scored = preferReportedValues(scored, evidence.sentences);
+    // --- end "not reported"
+
     if (sources.length === 0 || (await this.evidenceIsWeak(question, { ...condensed, question: searchText }, terms, scored, docs))) {
       events.onDelta?.(REFUSAL_ANSWER);
-      return finish({ answer: REFUSAL_ANSWER, refused: true, mode: "extractive", references: [] }, sources);
+      return finish({ answer: REFUSAL_ANSWER, refused: true, reason: NOT_COVERED, mode: "extractive", references: [] }, sources);
     }
 
     if (this.model && llmUsable) {
@@ -161,7 +188,7 @@ export class Answerer {
           onDelta: events.onDelta,
         });
         if (llm.invalid.length) warnings.push(invalidMarkerWarning(llm.invalid, sources.length));
-        if (llm.refused) return finish({ answer: REFUSAL_ANSWER, refused: true, mode: "llm", references: [] }, sources);
+        if (llm.refused) return finish({ answer: REFUSAL_ANSWER, refused: true, reason: NOT_COVERED, mode: "llm", references: [] }, sources);
         if (!/\[\d/.test(llm.text)) warnings.push("The language model cited no source");
         const cited = referencesForCitedClaims(llm.text, sources, this.res.sentences);
         return finish({ answer: llm.text, refused: false, mode: "llm", references: this.entries(cited) }, sources);
@@ -198,6 +225,13 @@ export class Answerer {
       const title = this.res.corpus.document(result.docId)?.meta.title ?? result.docId;
       return chunk ? [sourceFromChunk(chunk, i + 1, round(result.score), title)] : [];
     });
+  }
+
+  /** The value check over the sources, then the rest of the corpus (or of the documents asked for). */
+  private valueEvidence(requested: RequestedValue, sources: AnswerSource[], docs: string[] | undefined): ValueEvidence {
+    const chunks = docs ? this.res.corpus.chunks.filter((chunk) => docs.includes(chunk.docId)) : this.res.corpus.chunks;
+    const asSource = (chunk: Chunk, n: number) => sourceFromChunk(chunk, n, 0, this.res.corpus.document(chunk.docId)?.meta.title ?? chunk.docId);
+    return valueEvidence(requested, sources, this.res.sentences, chunks, asSource);
   }
 
   /** Too little support to answer (see refusal.ts); the dense probe reuses the cached query vector. */

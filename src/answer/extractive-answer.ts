@@ -78,7 +78,7 @@ const ANAPHORIC_START =
 const NAMES_ITS_STUDY = /\bet al\b/i;
 
 /** Terms of a table's caption and header lines: the context every row is read in. */
-function tableHeaderTerms(index: SentenceIndex, source: AnswerSource, sentences: readonly IndexedSentence[]): Set<string> {
+export function tableHeaderTerms(index: SentenceIndex, source: Pick<AnswerSource, "text" | "docId">, sentences: readonly IndexedSentence[]): Set<string> {
   const first = sentences[0]?.sentence.text;
   const cut = first ? source.text.indexOf(first.slice(0, 40)) : -1;
   return cut > 0 ? index.termsOf(source.text.slice(0, cut), source.docId) : new Set();

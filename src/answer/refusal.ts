@@ -3,6 +3,7 @@
 // nearest passage is in embedding space (dense cosine, from the engine's cached query vector), and
 // whether the question names something the reviews never mention ("PROTAC", "Kubernetes").
 // Thresholds were tuned on the dev set's unanswerable questions (BENCHMARKS.md, "Answers on the dev set").
+import type { AnswerReason } from "./answer-payload.ts";
 import { contentTerms, isStopword } from "./question-terms.ts";
 import type { SentenceIndex } from "./sentence-index.ts";
 
@@ -41,6 +42,9 @@ export const REFUSAL_THRESHOLDS: RefusalThresholds = {
 
 export const REFUSAL_ANSWER =
   "The reviews do not cover this question. The closest passages are listed as sources for you to judge.";
+
+/** The reason a refused answer carries when the reviews do not cover its question. */
+export const NOT_COVERED: AnswerReason = { code: "not_covered", message: "The reviews do not cover this question." };
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 /** Long words are technical terms often enough to count as names ("hypofractionated", "intraperitoneal"). */

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 description of every endpoint. test/http/openapi.test.ts checks it against the
 // routes the app really registers, so a new route without a description fails the tests.
+import { VALUE_KINDS } from "../answer/requested-value.ts";
 import { MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from "./ask-request-schema.ts";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -293,6 +294,7 @@ export const openApiDocument = {
         properties: {
           answer: { type: "string", description: "Inline [n] markers point into `sources`" },
           refused: { type: "boolean", description: "True when the reviews hold no supporting evidence; `sources` are then the closest passages" },
+          reason: ref("AnswerReason"),
           mode: { enum: ["extractive", "llm"], description: "Who wrote the answer: `llm` only when the model's text is returned" },
           sources: { type: "array", items: ref("Source") },
           references: { type: "array", items: ref("Reference"), description: "Exactly the review references behind the cited sentences" },
@@ -303,6 +305,21 @@ export const openApiDocument = {
             properties: { strength: { enum: ["strong", "partial"] }, score: { type: "number", minimum: 0, maximum: 1, description: "Alignment: words both ways and embedding similarity" } },
           },
           warnings: { type: "array", items: { type: "string" } },
+        },
+      },
+      AnswerReason: {
+        type: "object",
+        description: "Present when `refused`: why the question was declined",
+        required: ["code", "message"],
+        properties: {
+          code: {
+            enum: ["not_covered", "value_not_reported"],
+            description:
+              "`not_covered`: the reviews hold no supporting evidence. `value_not_reported`: they discuss `entity` but print no value of kind `valueKind`; `sources` are the passages about it",
+          },
+          message: { type: "string", examples: ["The reviews discuss palbociclib but do not report its hazard ratio."] },
+          entity: { type: "string", description: "What the question asks about, as it names it (value_not_reported only)" },
+          valueKind: { enum: [...VALUE_KINDS], description: "The kind of value asked for (value_not_reported only)" },
         },
       },
       Source: {

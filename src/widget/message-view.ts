@@ -89,8 +89,14 @@ export function renderAssistantMessage(message: AssistantMessage, handlers: Mess
   const { payload } = message;
   if (payload && message.status === "done") {
     article.append(answerParagraph(payload, handlers));
+    // The reason is shown when the answer text does not already say it (a model's own refusal wording).
+    if (payload.reason) {
+      article.dataset.reason = payload.reason.code;
+      if (!payload.answer.includes(payload.reason.message)) article.append(h("p", { class: "note reason" }, payload.reason.message));
+    }
     if (payload.refused && payload.sources.length) {
-      const closest = h("p", { class: "closest" }, "Closest passages:");
+      const about = payload.reason?.code === "value_not_reported" && payload.reason.entity;
+      const closest = h("p", { class: "closest" }, about ? `Closest passages about ${about}:` : "Closest passages:");
       for (const source of payload.sources) closest.append(citationButton(source, handlers, { source, claim: "", payload }));
       article.append(closest);
     }

@@ -1,6 +1,7 @@
 // The server's JSON is data from the network: coerce it into the answer shapes before rendering, so a
 // malformed or hostile payload can degrade the display but never break the widget.
-import type { AnswerPayload, AnswerReference, AnswerSource } from "../answer/answer-payload.ts";
+import type { AnswerPayload, AnswerReason, AnswerReference, AnswerSource } from "../answer/answer-payload.ts";
+import type { ValueKind } from "../answer/requested-value.ts";
 
 type Loose = Record<string, unknown>;
 
@@ -48,13 +49,28 @@ export function readReference(value: unknown): AnswerReference | undefined {
   };
 }
 
+/** Why an answer was declined; a code the widget does not know reads as "not covered". */
+export function readReason(value: unknown): AnswerReason | undefined {
+  if (!isObject(value) || !text(value.message)) return undefined;
+  if (value.code !== "value_not_reported") return { code: "not_covered", message: text(value.message) };
+  return {
+    code: "value_not_reported",
+    message: text(value.message),
+    ...(text(value.entity) ? { entity: text(value.entity) } : {}),
+    ...(text(value.valueKind) ? { valueKind: text(value.valueKind) as ValueKind } : {}),
+  };
+}
+
 export function readAnswerPayload(value: unknown): AnswerPayload {
   const payload = isObject(value) ? value : {};
   const references = Array.isArray(payload.references) ? payload.references : [];
   const warnings = Array.isArray(payload.warnings) ? payload.warnings.filter((w): w is string => typeof w === "string") : [];
+  const refused = payload.refused === true;
+  const reason = refused ? readReason(payload.reason) : undefined;
   return {
     answer: text(payload.answer),
-    refused: payload.refused === true,
+    refused,
+    ...(reason ? { reason } : {}),
     mode: payload.mode === "llm" ? "llm" : "extractive",
     sources: readSources(payload.sources),
     references: references.map(readReference).filter((ref): ref is AnswerReference => ref !== undefined),

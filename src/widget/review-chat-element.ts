@@ -277,7 +277,7 @@ export class ReviewChatElement extends HTMLElement {
         },
       });
       message = { role: "assistant", content: payload.answer, status: "done", payload };
-      this.announce(payload.refused ? "The reviews do not cover this question." : "Answer complete.");
+      this.announce(payload.refused ? (payload.reason?.message ?? "The reviews do not cover this question.") : "Answer complete.");
     } catch (error) {
       const failure = ChatStreamError.isInstance(error)
         ? error

@@ -16,11 +16,19 @@ function parseK(value: string): number {
 
 /** The answer, then its sources and the references behind it, for a terminal. */
 export function formatAnswer(payload: AnswerPayload): string {
-  const lines = [payload.answer, ""];
+  const lines = [payload.answer];
+  const { reason } = payload;
+  // The reason's sentence when the answer does not already say it, and its code for scripts reading the output.
+  if (reason) {
+    if (!payload.answer.includes(reason.message)) lines.push(reason.message);
+    lines.push(`(declined: ${reason.code}${reason.valueKind ? `, ${reason.valueKind}` : ""})`);
+  }
+  lines.push("");
   const cited = new Set([...payload.answer.matchAll(/\[(\d+)(?:,\s*(\d+))*\]/g)].flatMap((m) => m.slice(1).filter(Boolean).map(Number)));
   const shown = payload.refused ? payload.sources : payload.sources.filter((s) => cited.has(s.n));
   if (shown.length) {
-    lines.push(payload.refused ? "Closest passages:" : "Sources:");
+    const about = reason?.code === "value_not_reported" && reason.entity ? ` about ${reason.entity}` : "";
+    lines.push(payload.refused ? `Closest passages${about}:` : "Sources:");
     for (const s of shown) lines.push(`  [${s.n}] ${s.docId} · ${s.section}${s.kind === "text" ? "" : ` (${s.kind})`}`);
   }
   if (payload.references.length) {
