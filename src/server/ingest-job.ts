@@ -7,7 +7,7 @@
 // index in two stages (BM25-searchable as soon as parsed, then with vectors; the runner hears of
 // the first over IPC). A build that fails before its first publish puts the corpus back as it was;
 // a killed job leaves the last published build live.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -16,7 +16,9 @@ import type { AppConfig } from "../config.ts";
 import { type ErrorCode, ReviewChatError, UnreadableDocumentError } from "../errors.ts";
 import { createEmbeddings, ingestThreads } from "../index/create-embeddings.ts";
 import { parseDocumentFile } from "../ingest/parse-document.ts";
+import { writeParsed } from "../ingest/parsed-cache.ts";
 import { type DocumentWarnings, buildIndex } from "../store/build-index.ts";
+import { cacheDir } from "../store/index-files.ts";
 
 export interface IngestJob {
   corpusDir: string;
@@ -58,9 +60,10 @@ export async function runIngestJob(
   let placed: Awaited<ReturnType<typeof placeInCorpus>> | undefined;
   if (job.upload) {
     // Parse before touching the corpus: an unreadable file is refused (422), not added and skipped.
-    await checkParses(job.upload);
+    await checkParses(job.upload, job.indexDir);
     placed = await placeInCorpus(job.corpusDir, job.upload);
   }
+  const file = placed?.file;
   try {
     const threads = ingestThreads();
     const result = await buildIndex({
@@ -86,7 +89,7 @@ export async function runIngestJob(
       chunks: result.manifest.chunkCount,
       skipped: result.skipped,
       warnings: result.warnings,
-      file: placed?.file,
+      file,
     };
   } catch (error) {
     // The index was not published, so the corpus goes back to what the live index was built from.
@@ -95,9 +98,12 @@ export async function runIngestJob(
   }
 }
 
-async function checkParses(upload: NonNullable<IngestJob["upload"]>): Promise<void> {
+async function checkParses(upload: NonNullable<IngestJob["upload"]>, indexDir: string): Promise<void> {
   try {
-    await parseDocumentFile(upload.stagedPath);
+    const document = await parseDocumentFile(upload.stagedPath);
+    // Kept in the parse cache under its corpus name, so the build does not parse it a second time.
+    const sha256 = createHash("sha256").update(await fs.readFile(upload.stagedPath)).digest("hex");
+    await writeParsed(cacheDir(indexDir), upload.fileName, sha256, document);
   } catch (error) {
     if (ReviewChatError.isInstance(error)) throw error;
     throw new UnreadableDocumentError(upload.fileName, error instanceof Error ? error.message : String(error), error);
