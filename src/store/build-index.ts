@@ -1,5 +1,7 @@
 // Ingest: corpus folder → parsed documents, chunks, cross-review links and vectors, published
-// atomically under the index folder. Unchanged corpus + same embedder = nothing to do.
+// atomically under the index folder. Unchanged corpus + same embedder = nothing to do. Files parse on a
+// thread pool (or come from the parse cache), vectors come from the embedding cache or are made on the
+// embedder's worker threads; staged, a BM25-searchable build is published before the vectors are made.
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -108,7 +110,8 @@ export async function isIndexCurrent(config: Pick<AppConfig, "corpusDir" | "inde
   const manifest = await readManifest(buildDir).catch(() => null);
   if (!manifest) return false;
   const { corpusHash } = await hashFiles(config.corpusDir, await listCorpusFiles(config.corpusDir), defaultWindowWords(embedderId));
-  return manifest.corpusHash === corpusHash && manifest.embedder.id === embedderId;
+  // A build still waiting for vectors (its ingest died after the first publish) is finished by the next ingest.
+  return manifest.corpusHash === corpusHash && manifest.embedder.id === embedderId && !manifest.pendingDocuments?.length;
 }
 
 /** The two publishes of a staged build: "parsed" (BM25 over every document, vectors where cached) and "ready". */
