@@ -174,6 +174,10 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       progress?.update(++parsedCount);
       await recorder.set(file, "document" in outcome ? { state: "parsed" } : { state: "failed", error: outcome.error.message });
     },
+  }).catch(async (error: unknown) => {
+    // Readers must not wait on a run that has ended.
+    await recorder.finish();
+    throw error;
   });
   progress?.stop();
   for (const [i, outcome] of outcomes.entries()) {
@@ -220,8 +224,9 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     await recorder.set(doc.meta.file, { docId: doc.meta.id, state: done === texts.length ? "ready" : "parsed", vectors: { done, total: texts.length } });
   }
 
-  const publish = async (stage: BuildStage) => {
+  const publish = async (stage: BuildStage, before?: () => Promise<void>) => {
     const buildDir = await publishBuild(indexDir, async (tmpDir) => {
+      await before?.();
       const { store, dimensions, missing } = await storeFromCache(vectorDocs, cache, embeddings);
       await store.save(vectorsDir(tmpDir));
       const pendingDocuments = [...new Set(chunks.filter((chunk) => missing.has(chunk.id)).map((chunk) => chunk.docId))];
@@ -249,23 +254,27 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     // Searchable by BM25 now; vectors follow.
     if (options.onPublished && pending.length > 0) await publish("parsed");
 
-    const totalTexts = pending.reduce((sum, doc) => sum + textsOf.get(doc.meta.id)!.length, 0);
-    let doneBefore = 0;
-    progress?.start("embed", totalTexts);
-    for (const doc of pending) {
-      const texts = textsOf.get(doc.meta.id)!;
-      await recorder.set(doc.meta.file, { state: "embedding", vectors: { done: cachedCount(texts), total: texts.length } });
-      await fillCache(cache, texts, embeddings, {
-        onProgress: (done, total) => {
-          progress?.update(doneBefore + done);
-          void recorder.set(doc.meta.file, { vectors: { done, total } });
-        },
-      });
-      doneBefore += texts.length;
-      await recorder.set(doc.meta.file, { state: "ready", vectors: { done: texts.length, total: texts.length } });
-    }
-    progress?.stop();
-    const buildDir = await publish("ready");
+    const embedPending = async () => {
+      const totalTexts = pending.reduce((sum, doc) => sum + textsOf.get(doc.meta.id)!.length, 0);
+      let doneBefore = 0;
+      progress?.start("embed", totalTexts);
+      for (const doc of pending) {
+        const texts = textsOf.get(doc.meta.id)!;
+        await recorder.set(doc.meta.file, { state: "embedding", vectors: { done: cachedCount(texts), total: texts.length } });
+        await fillCache(cache, texts, embeddings, {
+          onProgress: (done, total) => {
+            progress?.update(doneBefore + done);
+            void recorder.set(doc.meta.file, { vectors: { done, total } });
+          },
+        });
+        doneBefore += texts.length;
+        await recorder.set(doc.meta.file, { state: "ready", vectors: { done: texts.length, total: texts.length } });
+      }
+      progress?.stop();
+    };
+    // Embedded inside the unpublished build folder's lifetime: a run killed meanwhile leaves it
+    // behind as a `.tmp-*` folder (removed by the next publish), never a half build.
+    const buildDir = await publish("ready", embedPending);
     const manifest = await readManifest(buildDir);
     return { status: "built", buildDir, manifest, ...reportOf(manifest) };
   } finally {
