@@ -1,14 +1,14 @@
 // Serve papers from ../shared on loopback for the graders in ../shared/tools: copy them into a
 // temporary corpus (they are test data and never enter the repository), ingest with the real
 // embedder (its cache persists under the system temp folder, so a re-run embeds only changed
-// chunks), start the real server, run the grader against it, stop. Used by eval-structure.ts and
-// eval-litqa.ts.
+// chunks; BENCH_WORK_DIR names another work folder, e.g. a fresh one for cold timings), start the
+// real server, run the grader against it, stop. Used by eval-structure.ts and eval-litqa.ts.
 import { spawn } from "node:child_process";
 import { copyFile, mkdir, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadConfig } from "../src/config.ts";
-import { createEmbeddings } from "../src/index/create-embeddings.ts";
+import { createEmbeddings, ingestThreads } from "../src/index/create-embeddings.ts";
 import { startServer } from "../src/server/start-server.ts";
 import { buildIndex } from "../src/store/build-index.ts";
 
@@ -31,7 +31,7 @@ async function runGrader(args: string[]): Promise<number> {
 }
 
 export async function serveAndGrade(run: GraderRun): Promise<number> {
-  const work = path.join(os.tmpdir(), `review-chat-${run.name}`);
+  const work = process.env.BENCH_WORK_DIR ?? path.join(os.tmpdir(), `review-chat-${run.name}`);
   const corpusDir = path.join(work, "corpus");
   const indexDir = path.join(work, "index");
   await rm(corpusDir, { recursive: true, force: true });
@@ -39,9 +39,10 @@ export async function serveAndGrade(run: GraderRun): Promise<number> {
   for (const file of run.files) await copyFile(file, path.join(corpusDir, path.basename(file)));
 
   const config = loadConfig({ ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, PORT: "0", RATE_LIMIT_MAX: "0", LOG_LEVEL: "warn" });
-  const embeddings = createEmbeddings(config.embeddings);
+  const threads = ingestThreads();
+  const embeddings = createEmbeddings(config.embeddings, { workers: threads });
   const started = performance.now();
-  const result = await buildIndex({ corpusDir, indexDir, embeddings, force: true, log: (line) => console.log(line) });
+  const result = await buildIndex({ corpusDir, indexDir, embeddings, parseThreads: threads, force: true, log: (line) => console.log(line) });
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `ingested ${result.manifest.documentCount} documents, ${result.manifest.chunkCount} chunks in ${seconds.toFixed(1)} s ` +

@@ -48,7 +48,8 @@ export interface AppConfig {
   logQuestions: boolean;
 }
 
-function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A non-negative integer setting, or `fallback` when unset; anything else is a config_invalid error. */
+export function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);

@@ -2,7 +2,7 @@
 import cliProgress from "cli-progress";
 import type { BuildProgress } from "../store/build-index.ts";
 
-const LABELS = { parse: "Parsing documents", embed: "Embedding chunks " } as const;
+const LABELS = { parse: "Parsing documents", embed: "Embedding windows" } as const;
 
 export function createProgressBar(stream: NodeJS.WriteStream = process.stderr): BuildProgress {
   let bar: cliProgress.SingleBar | undefined;

@@ -2,8 +2,9 @@
 // so an index is never searched with vectors from another model.
 import type { Embeddings } from "@langchain/core/embeddings";
 import { OpenAIEmbeddings } from "@langchain/openai";
-import type { AppConfig } from "../config.ts";
+import { type AppConfig, intFromEnv } from "../config.ts";
 import { ReviewChatError } from "../errors.ts";
+import os from "node:os";
 import { UseLiteEmbeddings } from "./use-lite-embeddings.ts";
 
 /** A LangChain embedder plus the id of the model behind it, e.g. "use-lite-512" or "openai:text-embedding-3-small". */
@@ -27,13 +28,17 @@ class IdentifiedOpenAIEmbeddings extends OpenAIEmbeddings implements IdentifiedE
 /**
  * @example
  * const embeddings = createEmbeddings(loadConfig().embeddings); // USE-lite unless EMBEDDINGS=openai
+ * const forIngest = createEmbeddings(loadConfig().embeddings, { workers: ingestThreads() }); // one thread per core
  * embeddings.modelId; // "use-lite-512"
  */
-export function createEmbeddings(config: AppConfig["embeddings"]): IdentifiedEmbeddings {
+export function createEmbeddings(
+  config: AppConfig["embeddings"],
+  options: { /** USE-lite's document-embedding threads (default "auto"; see use-lite-embeddings.ts). */ workers?: number | "auto" } = {},
+): IdentifiedEmbeddings {
   switch (config.provider) {
     case "use-lite":
       // Worker threads when a core is spare (faster idle, slower under contention: measured).
-      return new UseLiteEmbeddings({ workers: "auto" });
+      return new UseLiteEmbeddings({ workers: options.workers ?? "auto" });
     case "openai":
       if (!config.apiKey && !config.baseUrl) {
         throw new ReviewChatError(
@@ -45,4 +50,12 @@ export function createEmbeddings(config: AppConfig["embeddings"]): IdentifiedEmb
     default:
       throw new ReviewChatError("config_invalid", `Unknown embeddings provider "${String(config.provider)}"`);
   }
+}
+
+/**
+ * Threads an ingest embeds (and parses) on: INGEST_THREADS, else one per core. An ingest owns the
+ * machine while it runs (the server answers from another process), so it takes every core.
+ */
+export function ingestThreads(env: NodeJS.ProcessEnv = process.env): number {
+  return intFromEnv(env, "INGEST_THREADS", os.availableParallelism());
 }

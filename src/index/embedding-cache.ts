@@ -11,8 +11,11 @@ import { ReviewChatError } from "../errors.ts";
 
 const HASH_BYTES = 32;
 const HEADER_BYTES = HASH_BYTES + 4;
-/** Texts per embedDocuments call: small enough for frequent progress and crash-safe appends. */
-const DEFAULT_GROUP_SIZE = 32;
+/**
+ * Texts per embedDocuments call: small enough for frequent progress and crash-safe appends, large
+ * enough that every worker thread of the embedder gets batches (4 cores × 16 texts).
+ */
+const DEFAULT_GROUP_SIZE = 64;
 
 export const hashText = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -102,29 +105,34 @@ export class EmbeddingCache {
   }
 }
 
+export interface FillOptions {
+  /** Called after each group with the texts done so far (duplicates counted) out of all given. */
+  onProgress?: (done: number, total: number) => void;
+  groupSize?: number;
+}
+
 /**
- * Embed texts through the cache of `embeddings.modelId`: cached texts cost nothing, the rest are
- * embedded in groups (each group appended to the cache as soon as it is done), with progress.
+ * Embed the texts that are not in the cache yet (each distinct text once), in groups appended to
+ * the cache as each finishes; returns how many were embedded.
  *
  * @example
- * const { vectors, embedded } = await embedWithCache(texts, embeddings, { cacheDir: "index/cache" });
+ * const cache = await EmbeddingCache.open("index/cache", embeddings.modelId);
+ * await fillCache(cache, texts, embeddings, { onProgress: (done, total) => console.log(done, total) });
  */
-export async function embedWithCache(
+export async function fillCache(
+  cache: EmbeddingCache,
   texts: string[],
   embeddings: Embeddings & { readonly modelId: string },
-  options: EmbedWithCacheOptions,
-): Promise<EmbedWithCacheResult> {
-  const cache = options.cacheDir
-    ? await EmbeddingCache.open(options.cacheDir, embeddings.modelId)
-    : EmbeddingCache.inMemory();
-  const hashes = texts.map(hashText);
+  options: FillOptions = {},
+): Promise<number> {
   // Identical texts are embedded once; `copies` counts them so progress still reaches the total.
   const copies = new Map<string, number>();
   const missing: { hash: string; text: string }[] = [];
-  for (const [i, hash] of hashes.entries()) {
+  for (const text of texts) {
+    const hash = hashText(text);
     const count = copies.get(hash) ?? 0;
     copies.set(hash, count + 1);
-    if (count === 0 && !cache.get(hash)) missing.push({ hash, text: texts[i]! });
+    if (count === 0 && !cache.get(hash)) missing.push({ hash, text });
   }
   const total = texts.length;
   let done = total - missing.reduce((sum, entry) => sum + copies.get(entry.hash)!, 0);
@@ -140,9 +148,28 @@ export async function embedWithCache(
     done += group.reduce((sum, entry) => sum + copies.get(entry.hash)!, 0);
     options.onProgress?.(done, total);
   }
+  return missing.length;
+}
+
+/**
+ * Embed texts through the cache of `embeddings.modelId`: cached texts cost nothing, the rest are
+ * embedded in groups (each group appended to the cache as soon as it is done), with progress.
+ *
+ * @example
+ * const { vectors, embedded } = await embedWithCache(texts, embeddings, { cacheDir: "index/cache" });
+ */
+export async function embedWithCache(
+  texts: string[],
+  embeddings: Embeddings & { readonly modelId: string },
+  options: EmbedWithCacheOptions,
+): Promise<EmbedWithCacheResult> {
+  const cache = options.cacheDir
+    ? await EmbeddingCache.open(options.cacheDir, embeddings.modelId)
+    : EmbeddingCache.inMemory();
+  const embedded = await fillCache(cache, texts, embeddings, options);
   return {
-    vectors: hashes.map((hash) => Array.from(cache.get(hash)!)),
-    embedded: missing.length,
-    cached: total - missing.length,
+    vectors: texts.map((text) => Array.from(cache.get(hashText(text))!)),
+    embedded,
+    cached: texts.length - embedded,
   };
 }

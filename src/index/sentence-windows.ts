@@ -2,11 +2,16 @@
 // for a 250-word chunk blurs it, while a question matches one or two sentences. On the dev set,
 // scoring a chunk by its best window of ≤ 60 words raised dense-only hit@5 from 0.33 to 0.51
 // (BENCHMARKS.md, "Retrieval on the dev set"). Strong embedders keep one vector per chunk.
+import { intFromEnv } from "../config.ts";
 import type { Chunk } from "../types.ts";
 
-/** Words per window for an embedder: 0 means one vector for the whole chunk. */
-export function defaultWindowWords(modelId: string): number {
-  return modelId.startsWith("use-lite") ? 60 : 0;
+/**
+ * Words per window for an embedder: 0 means one vector for the whole chunk. VECTOR_WINDOW_WORDS
+ * overrides it: with USE-lite, 0 embeds ~2.5× faster at equal hit@5 but lower hit@1 (BENCHMARKS.md,
+ * "Ingest on all cores").
+ */
+export function defaultWindowWords(modelId: string, env: NodeJS.ProcessEnv = process.env): number {
+  return intFromEnv(env, "VECTOR_WINDOW_WORDS", modelId.startsWith("use-lite") ? 60 : 0);
 }
 
 /** The chunk's sentences as the parser gave them, else a plain split on sentence ends and lines. */

@@ -9,7 +9,7 @@ import { IndexError } from "../errors.ts";
 import { REBUILD_HINT } from "../store/index-files.ts";
 import type { Chunk } from "../types.ts";
 import type { IdentifiedEmbeddings } from "./create-embeddings.ts";
-import { embedWithCache } from "./embedding-cache.ts";
+import { EmbeddingCache, fillCache, hashText } from "./embedding-cache.ts";
 import { defaultWindowWords, sentenceWindows } from "./sentence-windows.ts";
 
 export interface ChunkVectorMetadata {
@@ -37,6 +37,45 @@ export interface VectorIndexStats {
   cached: number;
 }
 
+/** The texts that get vectors: one Document per sentence window of each chunk (or per chunk). */
+export function vectorDocuments(chunks: Chunk[], windowWords: number): Document<ChunkVectorMetadata>[] {
+  const documents: Document<ChunkVectorMetadata>[] = [];
+  for (const chunk of chunks) {
+    for (const [window, text] of sentenceWindows(chunk, windowWords).entries()) {
+      documents.push(new Document({ pageContent: text, metadata: { id: chunk.id, docId: chunk.docId, window } }));
+    }
+  }
+  return documents;
+}
+
+/**
+ * An HNSWLib store of the vectors the cache already holds, for the chunks whose every window is
+ * cached; the other chunks are listed in `missing` (searchable by BM25 only until embedded).
+ */
+export async function storeFromCache(
+  documents: Document<ChunkVectorMetadata>[],
+  cache: EmbeddingCache,
+  embeddings: IdentifiedEmbeddings,
+): Promise<{ store: HNSWLib; dimensions: number; vectors: number; missing: Set<string> }> {
+  const missing = new Set<string>();
+  for (const doc of documents) if (!cache.get(hashText(doc.pageContent))) missing.add(doc.metadata.id);
+  const kept = documents.filter((doc) => !missing.has(doc.metadata.id));
+  const vectors = kept.map((doc) => Array.from(cache.get(hashText(doc.pageContent))!));
+  if (vectors.length === 0) {
+    // No vectors yet still gives a valid, saveable (empty) index of the model's width.
+    const dimensions = (await embeddings.embedQuery("dimension probe")).length;
+    const { HierarchicalNSW } = await HNSWLib.imports();
+    const index = new HierarchicalNSW("cosine", dimensions);
+    index.initIndex(1);
+    const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions, index });
+    return { store, dimensions, vectors: 0, missing };
+  }
+  const dimensions = vectors[0]!.length;
+  const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions });
+  await store.addVectors(vectors, kept);
+  return { store, dimensions, vectors: vectors.length, missing };
+}
+
 /** Build the HNSWLib store in memory (vectors through the cache). */
 export async function createVectorStore(
   chunks: Chunk[],
@@ -44,35 +83,16 @@ export async function createVectorStore(
   options: VectorIndexOptions,
 ): Promise<{ store: HNSWLib } & VectorIndexStats> {
   const windowWords = options.windowWords ?? defaultWindowWords(embeddings.modelId);
-  const documents: Document<ChunkVectorMetadata>[] = [];
-  for (const chunk of chunks) {
-    for (const [window, text] of sentenceWindows(chunk, windowWords).entries()) {
-      documents.push(new Document({ pageContent: text, metadata: { id: chunk.id, docId: chunk.docId, window } }));
-    }
-  }
+  const documents = vectorDocuments(chunks, windowWords);
   // Progress is reported in chunks (what the caller counts), though windows are what get embedded.
   const onProgress = options.onProgress
     ? (done: number, total: number) =>
         options.onProgress!(done === total ? chunks.length : Math.floor((done * chunks.length) / total), chunks.length)
     : undefined;
-  const { vectors, embedded, cached } = await embedWithCache(
-    documents.map((doc) => doc.pageContent),
-    embeddings,
-    { cacheDir: options.cacheDir, onProgress },
-  );
-  if (vectors.length === 0) {
-    // An empty corpus still gets a valid, saveable (empty) index of the model's width.
-    const dimensions = (await embeddings.embedQuery("dimension probe")).length;
-    const { HierarchicalNSW } = await HNSWLib.imports();
-    const index = new HierarchicalNSW("cosine", dimensions);
-    index.initIndex(1);
-    const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions, index });
-    return { store, dimensions, vectors: 0, embedded, cached };
-  }
-  const dimensions = vectors[0]!.length;
-  const store = new HNSWLib(embeddings, { space: "cosine", numDimensions: dimensions });
-  await store.addVectors(vectors, documents);
-  return { store, dimensions, vectors: vectors.length, embedded, cached };
+  const cache = options.cacheDir ? await EmbeddingCache.open(options.cacheDir, embeddings.modelId) : EmbeddingCache.inMemory();
+  const embedded = await fillCache(cache, documents.map((doc) => doc.pageContent), embeddings, { onProgress });
+  const { store, dimensions, vectors } = await storeFromCache(documents, cache, embeddings);
+  return { store, dimensions, vectors, embedded, cached: documents.length - embedded };
 }
 
 /**

@@ -25,6 +25,16 @@ describe("fuseScores", () => {
   const bm25 = [12, 3, 0];
   const dense = [0.2, 0.6, 0.5];
 
+  it("ranks a candidate without vectors (still being embedded) by its BM25 score alone", () => {
+    const config = { method: "minmax", weights: { bm25: 0.8, dense: 0.2 }, rrfK: 60 } as const;
+    const fused = fuseScores([12, 6, 0], [0.2, undefined, 0.6], config);
+    // Dense normalised over the two that have vectors: 0 and 1; the middle one's BM25 (0.5) stands in.
+    expect(fused).toEqual([0.8, 0.5, 0.2]);
+    for (const method of ["rrf", "zscore"] as const) {
+      expect(fuseScores([12, 6, 0], [0.2, undefined, 0.6], { ...config, method }).every(Number.isFinite)).toBe(true);
+    }
+  });
+
   it("computes weighted reciprocal-rank fusion", () => {
     const fused = fuseScores(bm25, dense, { method: "rrf", weights: { bm25: 1, dense: 0.5 }, rrfK: 60 });
     expect(fused[0]).toBeCloseTo(1 / 61 + 0.5 / 63, 12);

@@ -149,27 +149,37 @@ export function zScoreNormalize(scores: readonly number[]): number[] {
  */
 export function fuseScores(
   bm25: readonly number[],
-  dense: readonly number[],
+  dense: readonly (number | undefined)[],
   config: Pick<FusionConfig, "method" | "weights" | "rrfK">,
 ): number[] {
   if (bm25.length !== dense.length) {
     throw new ReviewChatError("internal", `fuseScores: ${bm25.length} BM25 scores for ${dense.length} dense scores`);
   }
   const { bm25: wb, dense: wd } = config.weights;
+  // A candidate without a dense score (its vectors are still being made) is ranked by BM25 alone:
+  // its normalised BM25 score (or rank) stands in for the dense one, on the same scale.
+  const present = dense.flatMap((d, i) => (d === undefined ? [] : [i]));
+  const complete = (normalizedBm25: readonly number[], normalizedPresent: readonly number[]) => {
+    const out = [...normalizedBm25];
+    for (const [j, i] of present.entries()) out[i] = normalizedPresent[j]!;
+    return out;
+  };
+  const denseOf = (normalize: (scores: readonly number[]) => number[], nb: readonly number[]) =>
+    complete(nb, normalize(present.map((i) => dense[i]!)));
   switch (config.method) {
     case "rrf": {
       const rb = ranksOf(bm25);
-      const rd = ranksOf(dense);
+      const rd = denseOf(ranksOf, rb);
       return rb.map((r, i) => wb / (config.rrfK + r) + wd / (config.rrfK + rd[i]!));
     }
     case "minmax": {
       const nb = minMaxNormalize(bm25);
-      const nd = minMaxNormalize(dense);
+      const nd = denseOf(minMaxNormalize, nb);
       return nb.map((s, i) => wb * s + wd * nd[i]!);
     }
     case "zscore": {
       const nb = zScoreNormalize(bm25);
-      const nd = zScoreNormalize(dense);
+      const nd = denseOf(zScoreNormalize, nb);
       return nb.map((s, i) => wb * s + wd * nd[i]!);
     }
   }

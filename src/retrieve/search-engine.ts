@@ -92,6 +92,7 @@ export class SearchEngine {
     embeddings: IdentifiedEmbeddings,
     config: FusionConfig,
     documents: readonly EngineDocument[],
+    pendingDocuments: readonly string[] = [],
   ) {
     this.chunks = chunks;
     this.mentions = new DocumentMentions(documents.map((doc) => doc.meta));
@@ -112,7 +113,9 @@ export class SearchEngine {
       this.chunkOfLabel[label] = position;
       this.labelsOfChunk[position]!.push(label);
     }
-    const missing = this.labelsOfChunk.findIndex((labels) => labels.length === 0);
+    // A staged build's documents still being embedded have no vectors yet: BM25 finds them meanwhile.
+    const pending = new Set(pendingDocuments);
+    const missing = this.labelsOfChunk.findIndex((labels, i) => labels.length === 0 && !pending.has(chunks[i]!.docId));
     if (missing >= 0) {
       throw new IndexError(
         "index_corrupt",
@@ -134,7 +137,8 @@ export class SearchEngine {
     config?: FusionOverrides,
   ): Promise<SearchEngine> {
     const store = await loadVectorStore(vectorsDir(files.buildDir), embeddings);
-    return new SearchEngine(files.chunks, store, embeddings, resolveFusionConfig(embeddings.modelId, config), files.documents);
+    const fusion = resolveFusionConfig(embeddings.modelId, config);
+    return new SearchEngine(files.chunks, store, embeddings, fusion, files.documents, files.manifest.pendingDocuments);
   }
 
   /**
@@ -281,8 +285,9 @@ export class SearchEngine {
     return out;
   }
 
-  /** A chunk's dense score computed exactly: its best window's cosine similarity to the query. */
-  private denseScoreOf(query: Float32Array, position: number): number {
+  /** A chunk's dense score computed exactly: its best window's cosine similarity to the query (undefined: no vectors yet). */
+  private denseScoreOf(query: Float32Array, position: number): number | undefined {
+    if (this.labelsOfChunk[position]!.length === 0) return undefined;
     let best = -1;
     for (const label of this.labelsOfChunk[position]!) best = Math.max(best, dot(query, this.unitVector(label)));
     return best;
@@ -304,6 +309,8 @@ export class SearchEngine {
   /** A chunk's direction for MMR: the mean of its window vectors (unit length in cosine space). */
   private vectorOf(position: number): number[] {
     const labels = this.labelsOfChunk[position]!;
+    // No vectors yet: no direction, so MMR sees it as similar to nothing.
+    if (labels.length === 0) return new Array<number>(this.store.index.getNumDimensions()).fill(0);
     const sum = this.store.index.getPoint(labels[0]!).slice();
     for (const label of labels.slice(1)) {
       const point = this.store.index.getPoint(label);

@@ -4,17 +4,21 @@
 // JSON line with the result (or the error's code and message) on stdout.
 //
 // The job: check that an uploaded file parses, move it into the corpus, build and publish the
-// index. A failed build puts the corpus back as it was; a killed job leaves the previous index live.
-import { randomBytes } from "node:crypto";
+// index in two stages (BM25-searchable as soon as parsed, then with vectors; the runner hears of
+// the first over IPC). A build that fails before its first publish puts the corpus back as it was;
+// a killed job leaves the last published build live.
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppConfig } from "../config.ts";
 import { type ErrorCode, ReviewChatError, UnreadableDocumentError } from "../errors.ts";
-import { createEmbeddings } from "../index/create-embeddings.ts";
+import { createEmbeddings, ingestThreads } from "../index/create-embeddings.ts";
 import { parseDocumentFile } from "../ingest/parse-document.ts";
+import { writeParsed } from "../ingest/parsed-cache.ts";
 import { type DocumentWarnings, buildIndex } from "../store/build-index.ts";
+import { cacheDir } from "../store/index-files.ts";
 
 export interface IngestJob {
   corpusDir: string;
@@ -35,26 +39,47 @@ export interface IngestJobResult {
   file?: { name: string; replaced: boolean };
 }
 
+/** Sent to the runner over IPC when a staged build's first (BM25-searchable) publish is done. */
+export interface IngestStageMessage {
+  stage: "parsed";
+  buildDir: string;
+}
+
 export type IngestJobOutput = { ok: true; result: IngestJobResult } | { ok: false; error: { code: ErrorCode; message: string } };
 
 /**
  * @example
  * await runIngestJob({ corpusDir: "corpus", indexDir: "index", embeddings: loadConfig().embeddings, force: true }, console.error);
  */
-export async function runIngestJob(job: IngestJob, log: (line: string) => void): Promise<IngestJobResult> {
+export async function runIngestJob(
+  job: IngestJob,
+  log: (line: string) => void,
+  /** Told of the BM25-searchable build a staged ingest publishes before its vectors are made. */
+  onParsedBuild?: (buildDir: string) => Promise<void>,
+): Promise<IngestJobResult> {
   let placed: Awaited<ReturnType<typeof placeInCorpus>> | undefined;
   if (job.upload) {
     // Parse before touching the corpus: an unreadable file is refused (422), not added and skipped.
-    await checkParses(job.upload);
+    await checkParses(job.upload, job.indexDir);
     placed = await placeInCorpus(job.corpusDir, job.upload);
   }
+  const file = placed?.file;
   try {
+    const threads = ingestThreads();
     const result = await buildIndex({
       corpusDir: job.corpusDir,
       indexDir: job.indexDir,
-      embeddings: createEmbeddings(job.embeddings),
+      embeddings: createEmbeddings(job.embeddings, { workers: threads }),
+      parseThreads: threads,
       force: job.force,
       log,
+      onPublished: async (stage, buildDir) => {
+        if (stage !== "parsed") return;
+        // Published: the upload is in the index now, so a later failure must not take it back out.
+        await placed?.commit();
+        placed = undefined;
+        await onParsedBuild?.(buildDir);
+      },
     });
     await placed?.commit();
     return {
@@ -64,7 +89,7 @@ export async function runIngestJob(job: IngestJob, log: (line: string) => void):
       chunks: result.manifest.chunkCount,
       skipped: result.skipped,
       warnings: result.warnings,
-      file: placed?.file,
+      file,
     };
   } catch (error) {
     // The index was not published, so the corpus goes back to what the live index was built from.
@@ -73,9 +98,12 @@ export async function runIngestJob(job: IngestJob, log: (line: string) => void):
   }
 }
 
-async function checkParses(upload: NonNullable<IngestJob["upload"]>): Promise<void> {
+async function checkParses(upload: NonNullable<IngestJob["upload"]>, indexDir: string): Promise<void> {
   try {
-    await parseDocumentFile(upload.stagedPath);
+    const document = await parseDocumentFile(upload.stagedPath);
+    // Kept in the parse cache under its corpus name, so the build does not parse it a second time.
+    const sha256 = createHash("sha256").update(await fs.readFile(upload.stagedPath)).digest("hex");
+    await writeParsed(cacheDir(indexDir), upload.fileName, sha256, document);
   } catch (error) {
     if (ReviewChatError.isInstance(error)) throw error;
     throw new UnreadableDocumentError(upload.fileName, error instanceof Error ? error.message : String(error), error);
@@ -112,7 +140,12 @@ async function main(): Promise<void> {
   for await (const chunk of process.stdin) input += chunk;
   let output: IngestJobOutput;
   try {
-    const result = await runIngestJob(JSON.parse(input) as IngestJob, (line) => process.stderr.write(`${line}\n`));
+    const result = await runIngestJob(
+      JSON.parse(input) as IngestJob,
+      (line) => process.stderr.write(`${line}\n`),
+      // The runner (our parent, over IPC) swaps the BM25-searchable build in while vectors are made.
+      async (buildDir) => void process.send?.({ stage: "parsed", buildDir } satisfies IngestStageMessage),
+    );
     output = { ok: true, result };
   } catch (error) {
     const known = ReviewChatError.isInstance(error);

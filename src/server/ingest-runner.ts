@@ -10,7 +10,7 @@ import { type AppConfig, PROJECT_ROOT } from "../config.ts";
 import { ReviewChatError } from "../errors.ts";
 import type { DocumentWarnings } from "../store/build-index.ts";
 import type { IpcChannel } from "./cluster-ipc.ts";
-import type { IngestJob, IngestJobOutput, IngestJobResult } from "./ingest-job.ts";
+import type { IngestJob, IngestJobOutput, IngestJobResult, IngestStageMessage } from "./ingest-job.ts";
 
 export interface IngestRequest {
   /** A checked upload waiting in a staging folder, and the sanitised name it gets in the corpus. */
@@ -83,6 +83,8 @@ export class LocalIngestRunner implements IngestRunner {
       const result = await runJobProcess(
         { corpusDir: config.corpusDir, indexDir: config.indexDir, embeddings: config.embeddings, force: request.force, upload: request.upload },
         log ?? this.options.log ?? (() => {}),
+        // The BM25-searchable build, served while the job goes on to make vectors.
+        (buildDir) => this.options.onPublished(buildDir),
       );
       if (result.status === "built") await this.options.onPublished(result.buildDir);
       const { buildDir, ...rest } = result;
@@ -95,17 +97,28 @@ export class LocalIngestRunner implements IngestRunner {
 }
 
 /** Run one job in `node --import tsx src/server/ingest-job.ts`; the job goes in on stdin (it may hold an API key). */
-function runJobProcess(job: IngestJob, log: (line: string) => void): Promise<IngestJobResult> {
+function runJobProcess(
+  job: IngestJob,
+  log: (line: string) => void,
+  onParsedBuild: (buildDir: string) => Promise<void>,
+): Promise<IngestJobResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", JOB_SCRIPT], {
       cwd: PROJECT_ROOT,
       env: process.env,
-      stdio: ["pipe", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe", "ipc"],
+    });
+    let swapping: Promise<void> = Promise.resolve();
+    child.on("message", (message: IngestStageMessage) => {
+      if (message?.stage !== "parsed") return;
+      swapping = onParsedBuild(message.buildDir).catch((error: unknown) =>
+        log(`The BM25-searchable build could not be served: ${error instanceof Error ? error.message : String(error)}`),
+      );
     });
     let stdout = "";
-    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     let pending = "";
-    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => {
       pending += d;
       const lines = pending.split("\n");
       pending = lines.pop() ?? "";
@@ -123,12 +136,13 @@ function runJobProcess(job: IngestJob, log: (line: string) => void): Promise<Ing
       if (!output) {
         reject(new ReviewChatError("internal", `The ingest process ended (${signal ?? `code ${code}`}) without a result; the previous index is still live`));
       } else if (output.ok) {
-        resolve(output.result);
+        // The first swap finishes before the final one can be asked for.
+        void swapping.then(() => resolve(output.result));
       } else {
         reject(new ReviewChatError(output.error.code, output.error.message));
       }
     });
-    child.stdin.end(JSON.stringify(job));
+    child.stdin!.end(JSON.stringify(job));
   });
 }
 

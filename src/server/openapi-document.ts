@@ -227,7 +227,20 @@ export const openApiDocument = {
           "200": json(
             {
               type: "object",
-              properties: { status: { const: "ok" }, documents: { type: "integer" }, chunks: { type: "integer" }, embedder: { type: "string" } },
+              properties: {
+                status: { const: "ok" },
+                documents: { type: "integer" },
+                chunks: { type: "integer" },
+                embedder: { type: "string" },
+                ingest: {
+                  type: "object",
+                  description: "The running ingest, and the served documents still waiting for vectors (searchable by BM25 meanwhile)",
+                  properties: {
+                    running: { type: "boolean" },
+                    notReady: { type: "array", items: { allOf: [{ type: "object", properties: { docId: { type: "string" } } }, ref("DocumentStatus")] } },
+                  },
+                },
+              },
             },
             "Serving",
           ),
@@ -388,6 +401,16 @@ export const openApiDocument = {
             },
           },
           quality: ref("DocumentQuality"),
+          status: ref("DocumentStatus"),
+        },
+      },
+      DocumentStatus: {
+        type: "object",
+        description: "Ingest progress: parsed (searchable by BM25; vectors pending), embedding (vectors being made), ready (hybrid search)",
+        properties: {
+          state: { enum: ["parsing", "parsed", "embedding", "ready", "failed"] },
+          label: { type: "string", description: 'e.g. "embedding 40 %"' },
+          vectors: { ...nullable("object"), properties: { done: { type: "integer" }, total: { type: "integer" } } },
         },
       },
       DocumentQuality: {

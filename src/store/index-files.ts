@@ -28,6 +28,8 @@ export interface IndexManifest {
   embedder: { id: string; dimensions: number };
   documentCount: number;
   chunkCount: number;
+  /** Documents whose vectors are still being made (a staged build's first publish): BM25 only for now. */
+  pendingDocuments?: string[];
 }
 
 /** What documents.json holds: a parsed document without its chunks (they live in chunks.json). */
@@ -104,7 +106,8 @@ async function pruneBuilds(indexDir: string, keep: string[]): Promise<void> {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Is process `pid` still running (on this machine)? */
+export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
 import { describeQuality } from "../../ingest/assess-quality.ts";
+import { currentBuildDir, readManifest } from "../../store/index-files.ts";
+import { readIngestProgress, servedDocumentStates } from "../../store/ingest-progress.ts";
 import { loadCorpus } from "../../store/load-index.ts";
 
 export function registerDocsCommand(program: Command): void {
@@ -10,8 +12,17 @@ export function registerDocsCommand(program: Command): void {
     .option("--index <dir>", "index folder")
     .option("--json", "print JSON")
     .action(async (options: { index?: string; json?: boolean }) => {
-      const corpus = await loadCorpus(options.index ?? loadConfig(process.env).indexDir);
-      const rows = corpus.documents.map((doc) => ({ ...doc.meta, counts: corpus.counts(doc.meta.id)!, quality: doc.quality }));
+      const indexDir = options.index ?? loadConfig(process.env).indexDir;
+      const corpus = await loadCorpus(indexDir);
+      // The live build's manifest says which documents still wait for vectors; the progress file how far they are.
+      const manifest = await readManifest((await currentBuildDir(indexDir))!);
+      const states = servedDocumentStates(manifest, await readIngestProgress(indexDir));
+      const rows = corpus.documents.map((doc) => ({
+        ...doc.meta,
+        counts: corpus.counts(doc.meta.id)!,
+        quality: doc.quality,
+        status: states.get(doc.meta.id) ?? { state: "ready", label: "ready", vectors: null },
+      }));
       if (options.json) {
         console.log(JSON.stringify(rows, null, 2));
         return;
@@ -26,7 +37,7 @@ export function registerDocsCommand(program: Command): void {
           row.doi ? `doi:${row.doi}` : "",
         ];
         console.log(`  ${bibliographic.filter(Boolean).join(". ")}`);
-        console.log(`  chunks ${row.counts.chunks} · ${health.list}`);
+        console.log(`  ${row.status.label} · chunks ${row.counts.chunks} · ${health.list}`);
         console.log(`  ${health.citations}`);
         for (const warning of row.quality.warnings) console.log(`  warning: ${warning}`);
       }

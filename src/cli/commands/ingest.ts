@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
-import { createEmbeddings } from "../../index/create-embeddings.ts";
+import { createEmbeddings, ingestThreads } from "../../index/create-embeddings.ts";
 import { buildIndex } from "../../store/build-index.ts";
 import { createProgressBar } from "../progress-bar.ts";
 
@@ -16,10 +16,12 @@ export function registerIngestCommand(program: Command): void {
       const corpusDir = options.corpus ?? config.corpusDir;
       const indexDir = options.index ?? config.indexDir;
       const started = Date.now();
+      const threads = ingestThreads();
       const result = await buildIndex({
         corpusDir,
         indexDir,
-        embeddings: createEmbeddings(config.embeddings),
+        embeddings: createEmbeddings(config.embeddings, { workers: threads }),
+        parseThreads: threads,
         force: options.force,
         progress: createProgressBar(),
         log: (line) => console.error(line),

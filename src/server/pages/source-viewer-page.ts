@@ -215,7 +215,11 @@ function referenceEntry(ref: ReferenceEntry): SafeHtml {
   }</li>`;
 }
 
-export function renderSourceViewerPage(doc: StoredDocument, chunks: readonly Chunk[]): string {
+/**
+ * @param status the document's ingest state ("parsed", "embedding 40 %", "ready"); shown while it is not ready,
+ * since until then answers find it by its words only.
+ */
+export function renderSourceViewerPage(doc: StoredDocument, chunks: readonly Chunk[], status?: { state: string; label: string }): string {
   const { meta } = doc;
   const doi = doiUrl(meta.doi) ?? safeHttpUrl(meta.url);
   const authors = meta.authors.join(", ");
@@ -226,7 +230,11 @@ export function renderSourceViewerPage(doc: StoredDocument, chunks: readonly Chu
   const references = [...doc.references].sort((a, b) => a.n - b.n);
   // How well the file was read, with its warnings, so a reader knows what the links are worth.
   const health = describeQuality(doc.quality, doc.missingReferenceNumbers);
-  const healthLine = html`<section class="health muted" aria-label="Parse quality"><p class="meta">${health.list} · ${health.citations}</p>${
+  const progress =
+    status && status.state !== "ready"
+      ? html`<p class="meta" role="status">Indexing: ${status.label} (searchable by its words now; by meaning once ready)</p>`
+      : "";
+  const healthLine = html`<section class="health muted" aria-label="Parse quality">${progress}<p class="meta">${health.list} · ${health.citations}</p>${
     doc.quality.warnings.length ? html`<ul>${doc.quality.warnings.map((warning) => html`<li>Warning: ${warning}</li>`)}</ul>` : ""
   }</section>`;
   const referenceList = html`<div class="ref-block">${

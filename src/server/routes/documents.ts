@@ -6,6 +6,8 @@ import { toAnswerReference } from "../../answer/answer-payload.ts";
 import { notFound } from "../../errors.ts";
 import type { Corpus } from "../../store/corpus.ts";
 import type { StoredDocument } from "../../store/index-files.ts";
+import { type ServedDocumentState, readIngestProgress, servedDocumentStates } from "../../store/ingest-progress.ts";
+import type { LoadedIndex } from "../../store/load-index.ts";
 import { type ServerContext, requireIndex } from "../context.ts";
 import { validate } from "../validate.ts";
 
@@ -24,7 +26,14 @@ function documentOf(corpus: Corpus, id: string): StoredDocument {
   return doc;
 }
 
-function summary(corpus: Corpus, doc: StoredDocument) {
+/** A document's ingest state for responses: ready, or parsed / embedding n % while its vectors are made. */
+async function statesOf(ctx: ServerContext, index: LoadedIndex): Promise<Map<string, ServedDocumentState>> {
+  return servedDocumentStates(index.files.manifest, await readIngestProgress(ctx.config.indexDir));
+}
+
+const READY: ServedDocumentState = { state: "ready", label: "ready", vectors: null };
+
+function summary(corpus: Corpus, doc: StoredDocument, states: Map<string, ServedDocumentState>) {
   const { meta } = doc;
   return {
     id: meta.id,
@@ -38,23 +47,26 @@ function summary(corpus: Corpus, doc: StoredDocument) {
     file: meta.file,
     counts: corpus.counts(meta.id)!,
     quality: doc.quality,
+    status: states.get(meta.id) ?? READY,
   };
 }
 
 export function createDocumentsRouter(ctx: ServerContext): Router {
   const router = Router();
 
-  router.get("/api/documents", (_req, res) => {
-    const { corpus } = requireIndex(ctx);
-    res.json({ documents: corpus.documents.map((doc) => summary(corpus, doc)) });
+  router.get("/api/documents", async (_req, res) => {
+    const index = requireIndex(ctx);
+    const states = await statesOf(ctx, index);
+    res.json({ documents: index.corpus.documents.map((doc) => summary(index.corpus, doc, states)) });
   });
 
-  router.get("/api/documents/:id", (req, res) => {
+  router.get("/api/documents/:id", async (req, res) => {
     const { id } = validate(documentParams, req.params);
-    const { corpus } = requireIndex(ctx);
+    const index = requireIndex(ctx);
+    const { corpus } = index;
     const doc = documentOf(corpus, id);
     res.json({
-      ...summary(corpus, doc),
+      ...summary(corpus, doc, await statesOf(ctx, index)),
       citationStats: doc.citationStats,
       sections: doc.sections.map(({ id: sectionId, number, title, level, parentId }) => ({
         id: sectionId,
