@@ -15,6 +15,7 @@ import { type ErrorCode, ReviewChatError, UnreadableDocumentError } from "../err
 import { createEmbeddings } from "../index/create-embeddings.ts";
 import { parseDocumentFile } from "../ingest/parse-document.ts";
 import { type DocumentWarnings, buildIndex } from "../store/build-index.ts";
+import type { DatabaseIngestOptions } from "../store/postgres/ingest-into-database.ts";
 
 export interface IngestJob {
   corpusDir: string;
@@ -23,6 +24,8 @@ export interface IngestJob {
   force?: boolean;
   /** A checked upload in a staging folder, and the sanitised name it gets in the corpus. */
   upload?: { stagedPath: string; fileName: string };
+  /** With DATABASE_URL: the shared corpus and build live in PostgreSQL (see ingest-into-database.ts). */
+  database?: DatabaseIngestOptions;
 }
 
 export interface IngestJobResult {
@@ -112,7 +115,11 @@ async function main(): Promise<void> {
   for await (const chunk of process.stdin) input += chunk;
   let output: IngestJobOutput;
   try {
-    const result = await runIngestJob(JSON.parse(input) as IngestJob, (line) => process.stderr.write(`${line}\n`));
+    const job = JSON.parse(input) as IngestJob;
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    const result = job.database
+      ? await (await import("../store/postgres/ingest-into-database.ts")).ingestIntoDatabase(job, job.database, log)
+      : await runIngestJob(job, log);
     output = { ok: true, result };
   } catch (error) {
     const known = ReviewChatError.isInstance(error);
