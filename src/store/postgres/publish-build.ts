@@ -135,6 +135,8 @@ export async function publishBuildToDatabase(
       await client.query(
         `CREATE INDEX ${vectorIndexName(id)} ON window_vectors USING hnsw ((embedding::vector(${dims})) vector_cosine_ops) WHERE build_id = ${id}`,
       );
+      // Fresh statistics, so the planner knows the build's rows are many and takes the index.
+      await client.query("ANALYZE window_vectors");
     }
 
     await client.query(
