@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     const job = JSON.parse(input) as IngestJob;
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const result = job.database
-      ? await (await import("../store/postgres/ingest-into-database.ts")).ingestIntoDatabase(job, job.database, log)
+      ? await (await import("../store/postgres/ingest-into-database.ts")).ingestIntoDatabase(runIngestJob, job, job.database, log)
       : await runIngestJob(job, log);
     output = { ok: true, result };
   } catch (error) {

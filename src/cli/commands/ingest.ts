@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
 import { createEmbeddings } from "../../index/create-embeddings.ts";
 import { buildIndex } from "../../store/build-index.ts";
+import { runIngestJob } from "../../server/ingest-job.ts";
 import { ingestIntoDatabase } from "../../store/postgres/ingest-into-database.ts";
 import { createProgressBar } from "../progress-bar.ts";
 
@@ -21,6 +22,7 @@ export function registerIngestCommand(program: Command): void {
       if (config.databaseUrl) {
         // The shared store: this folder's files join (and replace same-named files in) the database's corpus.
         const published = await ingestIntoDatabase(
+          runIngestJob,
           { corpusDir, indexDir, embeddings: config.embeddings, force: options.force },
           { databaseUrl: config.databaseUrl, addLocalCorpus: "replace", waitForLock: true },
           (line) => console.error(line),

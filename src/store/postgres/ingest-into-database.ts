@@ -9,8 +9,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { ReviewChatError } from "../../errors.ts";
 import { type IdentifiedEmbeddings, createEmbeddings } from "../../index/create-embeddings.ts";
+// Types only: ingest-job.ts is the entry of the ingest process and imports this module lazily.
 import type { IngestJob, IngestJobResult } from "../../server/ingest-job.ts";
-import { runIngestJob } from "../../server/ingest-job.ts";
 import { SUPPORTED_EXTENSIONS } from "../build-index.ts";
 import { readIndexFiles } from "../index-files.ts";
 import { type Database, LOCK_KEYS, databaseError, openDatabase } from "./database.ts";
@@ -30,6 +30,9 @@ export interface DatabaseIngestOptions {
   waitForLock?: boolean;
 }
 
+/** The file-based ingest (ingest-job.ts's runIngestJob): place the upload, build, report. */
+export type RunLocalIngest = (job: IngestJob, log: (line: string) => void) => Promise<IngestJobResult>;
+
 /** The working copy of the shared corpus, beside this instance's copies of builds. */
 export const workingCorpusDir = (indexDir: string) => path.join(indexDir, "db-corpus");
 
@@ -38,9 +41,14 @@ export const ingestConflictError = () =>
 
 /**
  * @example
- * await ingestIntoDatabase({ corpusDir: "corpus", indexDir: "index", embeddings }, { databaseUrl }, console.error);
+ * await ingestIntoDatabase(runIngestJob, { corpusDir: "corpus", indexDir: "index", embeddings }, { databaseUrl }, console.error);
  */
-export async function ingestIntoDatabase(job: IngestJob, options: DatabaseIngestOptions, log: (line: string) => void): Promise<IngestJobResult> {
+export async function ingestIntoDatabase(
+  runLocalIngest: RunLocalIngest,
+  job: IngestJob,
+  options: DatabaseIngestOptions,
+  log: (line: string) => void,
+): Promise<IngestJobResult> {
   const db = openDatabase(options.databaseUrl, { max: 3 });
   const lock = await db.connect().catch((error: unknown) => {
     void db.end();
@@ -58,13 +66,12 @@ export async function ingestIntoDatabase(job: IngestJob, options: DatabaseIngest
     await copyCorpusOut(db, corpusDir);
     if (options.addLocalCorpus) await addLocalCorpus(job.corpusDir, corpusDir, options.addLocalCorpus, log);
     const embeddings = createEmbeddings(job.embeddings);
-    const result = await runIngestJob({ ...job, corpusDir }, log);
+    const result = await runLocalIngest({ ...job, corpusDir, database: undefined }, log);
     const active = await activeBuildOf(db);
     if (!job.force && active && active.corpusHash === (await readIndexFiles(result.buildDir)).manifest.corpusHash && active.embedder === embeddings.modelId) {
       return { ...result, status: "unchanged", buildDir: databaseBuildDir(job.indexDir, active.id) };
     }
     const id = await publishLocalBuild(db, result.buildDir, corpusDir, embeddings);
-    log(`Published build ${id} to the database`);
     return { ...result, status: "built", buildDir: databaseBuildDir(job.indexDir, id) };
   } catch (error) {
     if (ReviewChatError.isInstance(error)) throw error;

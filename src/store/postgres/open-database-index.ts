@@ -8,6 +8,7 @@ import { NoReadableDocumentsError } from "../../errors.ts";
 import type { IdentifiedEmbeddings } from "../../index/create-embeddings.ts";
 import { SUPPORTED_EXTENSIONS } from "../build-index.ts";
 import type { LoadedIndex } from "../load-index.ts";
+import { runIngestJob } from "../../server/ingest-job.ts";
 import { ingestIntoDatabase } from "./ingest-into-database.ts";
 import { PostgresStore } from "./postgres-store.ts";
 
@@ -39,6 +40,7 @@ export async function openDatabaseIndex(
     if (options.ingestIfStale && (await needsIngest(store, config, embeddings))) {
       try {
         const result = await ingestIntoDatabase(
+          runIngestJob,
           { corpusDir: config.corpusDir, indexDir: config.indexDir, embeddings: config.embeddings },
           { databaseUrl: config.databaseUrl, addLocalCorpus: "missing", waitForLock: true },
           options.log,

@@ -8,6 +8,7 @@ import { type PostgresCluster, skipReason, startPostgresCluster } from "../../..
 import { copyLiveIndex } from "../../../test/support/copy-live-index.ts";
 import { type TempIndex, createTempIndex } from "../../../test/support/temp-index.ts";
 import { loadConfig } from "../../config.ts";
+import { runIngestJob } from "../../server/ingest-job.ts";
 import { createEmbeddings } from "../../index/create-embeddings.ts";
 import { readIndexFiles } from "../index-files.ts";
 import { loadBuild } from "../load-index.ts";
@@ -93,7 +94,7 @@ describe("PostgreSQL store", () => {
       expect(await store.isIngestRunning()).toBe(true);
       await store.close();
       const job = { corpusDir: temp.corpusDir, indexDir: path.join(temp.root, "other-index"), embeddings: loadConfig({}).embeddings };
-      await expect(ingestIntoDatabase(job, { databaseUrl: url }, () => {})).rejects.toMatchObject({ code: "conflict", status: 409 });
+      await expect(ingestIntoDatabase(runIngestJob, job, { databaseUrl: url }, () => {})).rejects.toMatchObject({ code: "conflict", status: 409 });
     } finally {
       client.release();
       await holder.end();
