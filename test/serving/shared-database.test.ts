@@ -1,10 +1,12 @@
 // Two real servers (separate processes, separate index folders, no shared files) on one real
-// PostgreSQL 15 cluster: an upload on A is answered on B within 5 s of A's response, and an
-// instance killed in the middle of publishing loses nothing — the active build stays as it was,
-// the lock is released, and the same upload then succeeds on the other instance.
+// PostgreSQL 15 cluster: an upload on A is answered on B within 5 s of A's response; while A
+// ingests, B refuses a second ingest with 409; and an instance killed in the middle of publishing
+// loses nothing — the active build stays as it was, the lock is released, and the same upload
+// then succeeds on the other instance.
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
+import { LOCK_KEYS } from "../../src/store/postgres/database.ts";
 import { ask } from "../support/ask-client.ts";
 import { type PostgresCluster, skipReason, startPostgresCluster } from "../support/postgres-cluster.ts";
 import { type ServerProcess, spawnServer } from "../support/server-process.ts";
@@ -102,12 +104,24 @@ describe("two instances on one PostgreSQL", () => {
     const review = (await makeTestReview()).replace("Tess Tester, Quinn Quality and Lee Loader", "Kim Crash, Quinn Quality and Lee Loader");
     const pending = upload(a, "Killed-Review-2025.md", review).catch(() => undefined);
 
-    // Wait until A's ingest process is inside the publishing transaction, then kill it and A.
     const watcher = new pg.Client(databaseUrl);
     watcher.on("error", () => {});
     await watcher.connect();
-    let inTransaction = false;
+    // While A's ingest holds the lock (it embeds for a while), an ingest on B is refused with 409.
     const deadline = Date.now() + 300_000;
+    let locked = false;
+    while (!locked && Date.now() < deadline) {
+      const { rows } = await watcher.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = $1", [LOCK_KEYS.ingest]);
+      locked = rows.length > 0;
+      if (!locked) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(locked).toBe(true);
+    const refused = await upload(b, "Other-Review-2025.md", review);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("conflict");
+
+    // Wait until A's ingest process is inside the publishing transaction, then kill it and A.
+    let inTransaction = false;
     while (!inTransaction && Date.now() < deadline) {
       const { rows } = await watcher.query(
         "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND query LIKE 'INSERT INTO%' AND pid <> pg_backend_pid()",
