@@ -7,6 +7,7 @@ import { copyLiveIndex } from "../../../test/support/copy-live-index.ts";
 import { type PgliteServer, startPgliteServer } from "../../../test/support/pglite-server.ts";
 import { type TempIndex, createTempIndex } from "../../../test/support/temp-index.ts";
 import { loadConfig } from "../../config.ts";
+import { startServer } from "../../server/start-server.ts";
 import { createEmbeddings } from "../../index/create-embeddings.ts";
 import { readIndexFiles } from "../index-files.ts";
 import { loadBuild } from "../load-index.ts";
@@ -69,6 +70,35 @@ describe("vector search in PostgreSQL (pgvector)", () => {
       expect(await loaded.engine.search(question, { k: 5, mode: "dense" })).toEqual([]);
     } finally {
       await store.close();
+    }
+  });
+
+  it("serves a whole server from it: first build published at start, dense search and rate limits in the database", async () => {
+    const database = await startPgliteServer();
+    const own = await createTempIndex();
+    try {
+      const config = loadConfig({ DATABASE_URL: database.url, CORPUS_DIR: own.corpusDir, INDEX_DIR: own.indexDir, LOG_LEVEL: "silent", PORT: "0", RATE_LIMIT_MAX: "5" });
+      const running = await startServer(config);
+      try {
+        expect(running.ctx.postgres?.vectorSearchInDatabase).toBe(true);
+        const search = await fetch(`${running.url}/api/search?q=${encodeURIComponent("miRNA nanoparticles")}&mode=dense&k=3`);
+        expect(search.status).toBe(200);
+        expect(((await search.json()) as { results: unknown[] }).results).toHaveLength(3);
+        const answer = await fetch(`${running.url}/api/ask`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ question: "Which nanocarriers deliver miRNA?" }),
+        });
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get("ratelimit")).toContain("remaining=4");
+        const { rows } = await running.ctx.postgres!.db.query("SELECT hits FROM rate_limit_hits WHERE limiter = 'questions'");
+        expect(rows).toEqual([{ hits: 1 }]);
+      } finally {
+        await running.close();
+      }
+    } finally {
+      await database.stop();
+      await own.cleanup();
     }
   });
 });
