@@ -1,6 +1,6 @@
 // The pgvector path: PGlite with its `vector` extension over the wire protocol. The migration
 // creates the extension, publishing builds the build's HNSW index, and dense search runs there —
-// through that index — finding what the in-memory HNSW finds.
+// through that index — finding what the in-memory HNSW finds; a whole server runs on it too.
 import fs from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyLiveIndex } from "../../../test/support/copy-live-index.ts";
