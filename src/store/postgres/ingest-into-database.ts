@@ -12,7 +12,7 @@ import { type IdentifiedEmbeddings, createEmbeddings } from "../../index/create-
 // Types only: ingest-job.ts is the entry of the ingest process and imports this module lazily.
 import type { IngestJob, IngestJobResult } from "../../server/ingest-job.ts";
 import { SUPPORTED_EXTENSIONS } from "../build-index.ts";
-import { readIndexFiles } from "../index-files.ts";
+import { readIndexFiles, readManifest } from "../index-files.ts";
 import { type Database, LOCK_KEYS, databaseError, openDatabase } from "./database.ts";
 import { databaseBuildDir } from "./materialize-build.ts";
 import { migrate } from "./migrate.ts";
@@ -68,7 +68,8 @@ export async function ingestIntoDatabase(
     const embeddings = createEmbeddings(job.embeddings);
     const result = await runLocalIngest({ ...job, corpusDir, database: undefined }, log);
     const active = await activeBuildOf(db);
-    if (!job.force && active && active.corpusHash === (await readIndexFiles(result.buildDir)).manifest.corpusHash && active.embedder === embeddings.modelId) {
+    const built = await readManifest(result.buildDir);
+    if (!job.force && active && active.corpusHash === built.corpusHash && active.embedder === embeddings.modelId) {
       return { ...result, status: "unchanged", buildDir: databaseBuildDir(job.indexDir, active.id) };
     }
     const id = await publishLocalBuild(db, result.buildDir, corpusDir, embeddings);
