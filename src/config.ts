@@ -46,6 +46,13 @@ export interface AppConfig {
   logLevel: string;
   /** Log question text (LOG_QUESTIONS=1); off by default, questions can be personal. */
   logQuestions: boolean;
+  /**
+   * DATABASE_URL (postgres://…): PostgreSQL becomes the system of record (corpus, builds, vectors),
+   * shared by every instance; unset, the index lives in files under `indexDir` only.
+   */
+  databaseUrl?: string;
+  /** How often an instance checks the database for a newly published build, should a notification be missed. */
+  databasePollMs: number;
 }
 
 /** A non-negative integer setting, or `fallback` when unset; anything else is a config_invalid error. */
@@ -100,6 +107,14 @@ function adminTokenFromEnv(raw: string | undefined): string | undefined {
     );
   }
   return raw;
+}
+
+function databaseUrlFromEnv(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw.trim() === "") return undefined;
+  if (!/^postgres(ql)?:\/\//i.test(raw.trim())) {
+    throw new ReviewChatError("config_invalid", "DATABASE_URL must be a PostgreSQL URL like postgres://user:password@host:5432/review_chat");
+  }
+  return raw.trim();
 }
 
 function logLevelFromEnv(raw: string | undefined): string {
@@ -157,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     widgetOrigins: originsFromEnv(env.WIDGET_ORIGINS),
     logLevel: logLevelFromEnv(env.LOG_LEVEL),
     logQuestions: env.LOG_QUESTIONS === "1" || env.LOG_QUESTIONS === "true",
+    databaseUrl: databaseUrlFromEnv(env.DATABASE_URL),
+    databasePollMs: Math.max(100, intFromEnv(env, "DATABASE_POLL_MS", 5_000)),
     ...overrides,
   };
 }

@@ -86,7 +86,8 @@ export class SearchEngine {
    */
   private readonly unitVectors: (Float32Array | undefined)[] = [];
 
-  private constructor(
+  // Protected: the PostgreSQL store's engine (src/store/postgres/pgvector-search.ts) runs the dense kNN in the database.
+  protected constructor(
     chunks: Chunk[],
     store: HNSWLib,
     embeddings: IdentifiedEmbeddings,
@@ -239,7 +240,7 @@ export class SearchEngine {
    * chunk scores its best window). Asks HNSW for ~1.5 × k × mean windows per chunk and goes deeper
    * only when that yields fewer than k distinct chunks.
    */
-  private async denseSearch(vector: number[], k: number, allowed?: Uint8Array): Promise<ScoredIndex[]> {
+  protected async denseSearch(vector: number[], k: number, allowed?: Uint8Array): Promise<ScoredIndex[]> {
     const index = this.store.index;
     const available = index.getCurrentCount();
     if (available === 0 || k === 0) return [];

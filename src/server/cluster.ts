@@ -8,6 +8,7 @@ import { NoReadableDocumentsError } from "../errors.ts";
 import { createEmbeddings } from "../index/create-embeddings.ts";
 import { buildIndex } from "../store/build-index.ts";
 import { loadIndex } from "../store/load-index.ts";
+import { openDatabaseIndex } from "../store/postgres/open-database-index.ts";
 import { IpcChannel } from "./cluster-ipc.ts";
 import { type IngestRequest, LocalIngestRunner } from "./ingest-runner.ts";
 import type { Logger } from "./logger.ts";
@@ -32,22 +33,31 @@ export interface ClusterOptions {
 export async function runClusterPrimary(config: AppConfig, logger: Logger, options: ClusterOptions = {}): Promise<void> {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const embeddings = createEmbeddings(config.embeddings);
-  try {
-    const built = await buildIndex({
-      corpusDir: config.corpusDir,
-      indexDir: config.indexDir,
-      embeddings,
+  if (config.databaseUrl) {
+    // The database's build: published (if needed) and loaded once here, so workers only load it.
+    const { store } = await openDatabaseIndex({ ...config, databaseUrl: config.databaseUrl }, embeddings, {
+      ingestIfStale: true,
       log: (line) => logger.info(line),
     });
-    logger.info({ build: built.buildDir, status: built.status }, built.status === "built" ? "built the index" : "index is up to date");
-    for (const { file, docId, warnings } of built.warnings) logger.warn({ file, docId, warnings }, "document read with warnings");
-  } catch (error) {
-    // No corpus file could be read: the live index (if any) was left as it was; serve it.
-    if (!(error instanceof NoReadableDocumentsError)) throw error;
-    logger.error(error.message);
+    await store.close();
+  } else {
+    try {
+      const built = await buildIndex({
+        corpusDir: config.corpusDir,
+        indexDir: config.indexDir,
+        embeddings,
+        log: (line) => logger.info(line),
+      });
+      logger.info({ build: built.buildDir, status: built.status }, built.status === "built" ? "built the index" : "index is up to date");
+      for (const { file, docId, warnings } of built.warnings) logger.warn({ file, docId, warnings }, "document read with warnings");
+    } catch (error) {
+      // No corpus file could be read: the live index (if any) was left as it was; serve it.
+      if (!(error instanceof NoReadableDocumentsError)) throw error;
+      logger.error(error.message);
+    }
   }
   // A corrupt index fails here, once, with its message, instead of in a crash loop of workers.
-  await loadIndex(config.indexDir, embeddings);
+  if (!config.databaseUrl) await loadIndex(config.indexDir, embeddings);
 
   const channels = new Map<number, IpcChannel>();
   const rateLimitStore = createRateLimitStoreHandler();

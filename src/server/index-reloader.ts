@@ -32,9 +32,10 @@ export function reloadIndex(ctx: ServerContext): Promise<ReloadResult> {
 }
 
 async function swapIn(ctx: ServerContext): Promise<ReloadResult> {
-  const buildDir = await currentBuildDir(ctx.config.indexDir);
+  // With a database, its active build; otherwise the one the CURRENT pointer names.
+  const buildDir = ctx.postgres ? await ctx.postgres.activeBuildDir() : await currentBuildDir(ctx.config.indexDir);
   if (!buildDir || ctx.index?.files.buildDir === buildDir) return { changed: false, buildDir };
-  const loaded = await loadIndex(ctx.config.indexDir, ctx.embeddings);
+  const loaded = ctx.postgres ? await ctx.postgres.loadActive(ctx.embeddings) : await loadIndex(ctx.config.indexDir, ctx.embeddings);
   ctx.index = loaded;
   recordIndexSwap(loaded.files.manifest.chunkCount);
   return { changed: true, buildDir: loaded.files.buildDir };
@@ -46,15 +47,23 @@ async function swapIn(ctx: ServerContext): Promise<ReloadResult> {
  */
 export function watchIndexPointer(ctx: ServerContext, logger: Logger, intervalMs = 2_000): () => void {
   const pointer = path.join(ctx.config.indexDir, "CURRENT");
-  const listener = () => {
-    reloadIndex(ctx).then(
-      (result) => {
-        if (result.changed) logger.info({ build: result.buildDir }, "serving the new index build");
-      },
-      (error: unknown) => logger.error({ err: error }, "the new index build could not be loaded; still serving the previous one"),
-    );
-  };
+  const listener = () => reloadAndLog(ctx, logger);
   const watcher = watchFile(pointer, { interval: intervalMs, persistent: false }, listener);
   watcher.unref?.();
   return () => unwatchFile(pointer, listener);
+}
+
+/** With a database: reload when any instance or the CLI publishes a build there (NOTIFY, or the poll). */
+export function watchPublishedBuilds(ctx: ServerContext, logger: Logger): () => Promise<void> {
+  if (!ctx.postgres) throw new Error("watchPublishedBuilds needs the PostgreSQL store");
+  return ctx.postgres.watchPublishedBuilds(() => reloadAndLog(ctx, logger), ctx.config.databasePollMs);
+}
+
+function reloadAndLog(ctx: ServerContext, logger: Logger): void {
+  reloadIndex(ctx).then(
+    (result) => {
+      if (result.changed) logger.info({ build: result.buildDir }, "serving the new index build");
+    },
+    (error: unknown) => logger.error({ err: error }, "the new index build could not be loaded; still serving the previous one"),
+  );
 }

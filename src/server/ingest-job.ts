@@ -19,6 +19,7 @@ import { parseDocumentFile } from "../ingest/parse-document.ts";
 import { writeParsed } from "../ingest/parsed-cache.ts";
 import { type DocumentWarnings, buildIndex } from "../store/build-index.ts";
 import { cacheDir } from "../store/index-files.ts";
+import type { DatabaseIngestOptions } from "../store/postgres/ingest-into-database.ts";
 
 export interface IngestJob {
   corpusDir: string;
@@ -27,6 +28,8 @@ export interface IngestJob {
   force?: boolean;
   /** A checked upload in a staging folder, and the sanitised name it gets in the corpus. */
   upload?: { stagedPath: string; fileName: string };
+  /** With DATABASE_URL: the shared corpus and build live in PostgreSQL (see ingest-into-database.ts). */
+  database?: DatabaseIngestOptions;
 }
 
 export interface IngestJobResult {
@@ -140,12 +143,16 @@ async function main(): Promise<void> {
   for await (const chunk of process.stdin) input += chunk;
   let output: IngestJobOutput;
   try {
-    const result = await runIngestJob(
-      JSON.parse(input) as IngestJob,
-      (line) => process.stderr.write(`${line}\n`),
-      // The runner (our parent, over IPC) swaps the BM25-searchable build in while vectors are made.
-      async (buildDir) => void process.send?.({ stage: "parsed", buildDir } satisfies IngestStageMessage),
-    );
+    const job = JSON.parse(input) as IngestJob;
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    const result = job.database
+      ? await (await import("../store/postgres/ingest-into-database.ts")).ingestIntoDatabase(runIngestJob, job, job.database, log)
+      : await runIngestJob(
+          job,
+          log,
+          // The runner (our parent, over IPC) swaps the BM25-searchable build in while vectors are made.
+          async (buildDir) => void process.send?.({ stage: "parsed", buildDir } satisfies IngestStageMessage),
+        );
     output = { ok: true, result };
   } catch (error) {
     const known = ReviewChatError.isInstance(error);

@@ -46,7 +46,9 @@ export const ingestConflict = () =>
 const running = new Set<string>();
 
 export interface LocalIngestRunnerOptions {
-  config: Pick<AppConfig, "corpusDir" | "indexDir" | "embeddings">;
+  config: Pick<AppConfig, "corpusDir" | "indexDir" | "embeddings" | "databaseUrl">;
+  /** With a shared store: is an ingest running on another instance? */
+  isBusyElsewhere?: () => Promise<boolean>;
   /** Called with the new build's folder once it is published; the response waits for it. */
   onPublished: (buildDir: string) => Promise<void>;
   /** Progress lines of the ingest process. */
@@ -71,7 +73,7 @@ export class LocalIngestRunner implements IngestRunner {
   }
 
   async isBusy(): Promise<boolean> {
-    return running.has(this.key);
+    return running.has(this.key) || ((await this.options.isBusyElsewhere?.()) ?? false);
   }
 
   async run(request: IngestRequest, log?: (line: string) => void): Promise<IngestResult> {
@@ -81,7 +83,15 @@ export class LocalIngestRunner implements IngestRunner {
     try {
       const { config } = this.options;
       const result = await runJobProcess(
-        { corpusDir: config.corpusDir, indexDir: config.indexDir, embeddings: config.embeddings, force: request.force, upload: request.upload },
+        {
+          corpusDir: config.corpusDir,
+          indexDir: config.indexDir,
+          embeddings: config.embeddings,
+          force: request.force,
+          upload: request.upload,
+          // A rescan adds this machine's corpus files the database lacks; an upload adds just itself.
+          database: config.databaseUrl ? { databaseUrl: config.databaseUrl, addLocalCorpus: request.upload ? undefined : "missing" } : undefined,
+        },
         log ?? this.options.log ?? (() => {}),
         // The BM25-searchable build, served while the job goes on to make vectors.
         (buildDir) => this.options.onPublished(buildDir),

@@ -6,7 +6,7 @@ import { type AppConfig, loadConfig } from "../config.ts";
 import { ReviewChatError } from "../errors.ts";
 import { primaryChannel } from "./cluster-ipc.ts";
 import { runClusterPrimary } from "./cluster.ts";
-import { reloadIndex, watchIndexPointer } from "./index-reloader.ts";
+import { reloadIndex, watchIndexPointer, watchPublishedBuilds } from "./index-reloader.ts";
 import { type Logger, createLogger } from "./logger.ts";
 import { recordIndexLoaded } from "./metrics.ts";
 import { installGracefulShutdown } from "./shutdown.ts";
@@ -20,9 +20,12 @@ async function serve(config: AppConfig, logger: Logger): Promise<void> {
   });
   recordIndexLoaded(running.ctx.index?.files.manifest.chunkCount ?? 0);
   // The primary tells workers about builds published by an admin ingest; the pointer watch
-  // catches `review-chat ingest` run beside the server.
+  // catches `review-chat ingest` run beside the server, and with a database, builds published
+  // there by any instance or the CLI.
   primaryChannel()?.handle("index:reload", () => reloadIndex(running.ctx));
-  const stopWatching = watchIndexPointer(running.ctx, logger);
+  const stopWatching = running.ctx.postgres
+    ? ((stop) => () => void stop())(watchPublishedBuilds(running.ctx, logger))
+    : watchIndexPointer(running.ctx, logger);
   installGracefulShutdown(running, { timeoutMs: config.shutdownTimeoutMs, logger, beforeDrain: stopWatching });
   logger.info({ url: running.url, build: running.ctx.index?.files.buildDir }, `Review Chat listening on ${running.url}`);
 }

@@ -6,6 +6,7 @@ import { NoReadableDocumentsError } from "../errors.ts";
 import { createEmbeddings } from "../index/create-embeddings.ts";
 import { buildIndex } from "../store/build-index.ts";
 import { loadIndex } from "../store/load-index.ts";
+import { openDatabaseIndex } from "../store/postgres/open-database-index.ts";
 import { createApp } from "./app.ts";
 import type { ServerContext } from "./context.ts";
 import { applyServerTimeouts } from "./middleware/request-timeout.ts";
@@ -23,7 +24,11 @@ export async function startServer(
 ): Promise<RunningServer> {
   const log = options.log ?? (() => {});
   const embeddings = createEmbeddings(config.embeddings);
-  if (options.ingestIfStale ?? true) {
+  // With DATABASE_URL, PostgreSQL is the system of record (src/store/postgres/); the index folder is not used.
+  const database = config.databaseUrl
+    ? await openDatabaseIndex({ ...config, databaseUrl: config.databaseUrl }, embeddings, { ingestIfStale: options.ingestIfStale ?? true, log })
+    : undefined;
+  if (!database && (options.ingestIfStale ?? true)) {
     try {
       const result = await buildIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embeddings, log });
       log(result.status === "built" ? `Built index ${result.buildDir}` : "Index is up to date");
@@ -34,7 +39,9 @@ export async function startServer(
       log(error.message);
     }
   }
-  const ctx: ServerContext = { config, embeddings, index: await loadIndex(config.indexDir, embeddings) };
+  const ctx: ServerContext = database
+    ? { config, embeddings, index: database.index, postgres: database.store }
+    : { config, embeddings, index: await loadIndex(config.indexDir, embeddings) };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -50,6 +57,6 @@ export async function startServer(
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      }).finally(() => ctx.postgres?.close()),
   };
 }

@@ -18,15 +18,27 @@ export async function loadIndex(indexDir: string, embeddings: IdentifiedEmbeddin
   if (!buildDir) {
     throw new IndexError("index_missing", `No index in ${indexDir}; ${REBUILD_HINT}`);
   }
+  return loadBuild(buildDir, embeddings, { where: indexDir });
+}
+
+/** How a build's search engine is opened (in memory by default; PostgreSQL's pgvector when the store has it). */
+export type OpenEngine = (files: IndexFiles, embeddings: IdentifiedEmbeddings) => Promise<SearchEngine>;
+
+/** Load one build folder (the live one of an index folder, or a copy of a database build). */
+export async function loadBuild(
+  buildDir: string,
+  embeddings: IdentifiedEmbeddings,
+  options: { where?: string; openEngine?: OpenEngine } = {},
+): Promise<LoadedIndex> {
   const files = await readIndexFiles(buildDir);
   if (files.manifest.embedder.id !== embeddings.modelId) {
     throw new IndexError(
       "index_mismatch",
-      `The index in ${indexDir} was built with embedder "${files.manifest.embedder.id}" but "${embeddings.modelId}" is configured; ${REBUILD_HINT}`,
+      `The index in ${options.where ?? buildDir} was built with embedder "${files.manifest.embedder.id}" but "${embeddings.modelId}" is configured; ${REBUILD_HINT}`,
     );
   }
   try {
-    const engine = await SearchEngine.load(files, embeddings);
+    const engine = await (options.openEngine ?? SearchEngine.load)(files, embeddings);
     return { files, corpus: new Corpus(files), engine };
   } catch (error) {
     throw await explainLoadFailure(buildDir, error);

@@ -1,7 +1,10 @@
+import path from "node:path";
 import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
 import { createEmbeddings, ingestThreads } from "../../index/create-embeddings.ts";
 import { buildIndex } from "../../store/build-index.ts";
+import { runIngestJob } from "../../server/ingest-job.ts";
+import { ingestIntoDatabase } from "../../store/postgres/ingest-into-database.ts";
 import { createProgressBar } from "../progress-bar.ts";
 
 export function registerIngestCommand(program: Command): void {
@@ -16,6 +19,21 @@ export function registerIngestCommand(program: Command): void {
       const corpusDir = options.corpus ?? config.corpusDir;
       const indexDir = options.index ?? config.indexDir;
       const started = Date.now();
+      if (config.databaseUrl) {
+        // The shared store: this folder's files join (and replace same-named files in) the database's corpus.
+        const published = await ingestIntoDatabase(
+          runIngestJob,
+          { corpusDir, indexDir, embeddings: config.embeddings, force: options.force },
+          { databaseUrl: config.databaseUrl, addLocalCorpus: "replace", waitForLock: true },
+          (line) => console.error(line),
+        );
+        console.log(
+          published.status === "built"
+            ? `Published build ${path.basename(published.buildDir)} to the database: ${published.documents} document(s), ${published.chunks} chunks in ${((Date.now() - started) / 1000).toFixed(1)} s`
+            : "The database's active build is up to date; nothing to do.",
+        );
+        return;
+      }
       const threads = ingestThreads();
       const result = await buildIndex({
         corpusDir,

@@ -46,9 +46,10 @@ export function applyServingMiddleware(app: Express, ctx: ServerContext, options
   app.use(inFlight.middleware());
   app.use(securityHeaders(config));
   app.use(apiCors(config));
-  const limit = questionRateLimit(config, logger);
+  // With DATABASE_URL the counters are shared by every instance.
+  const limit = questionRateLimit(config, logger, ctx.postgres?.db);
   if (limit) app.use(QUESTION_PATHS, limit);
-  app.use("/api/admin", adminRateLimit(logger));
+  app.use("/api/admin", adminRateLimit(logger, ctx.postgres?.db));
   app.use(requestTimeout(config));
   app.use(QUESTION_PATHS, answerPacing());
   return state;

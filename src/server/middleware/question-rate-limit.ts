@@ -7,16 +7,19 @@ import type { AppConfig } from "../../config.ts";
 import { ReviewChatError } from "../../errors.ts";
 import type { Logger } from "../logger.ts";
 import { recordRateLimited } from "../metrics.ts";
+import type { Database } from "../../store/postgres/database.ts";
+import { PostgresRateLimitStore } from "../../store/postgres/postgres-rate-limit-store.ts";
 import { ClusterRateLimitStore } from "./cluster-rate-limit-store.ts";
 
 /** Paths whose every request costs an answer: the ones worth limiting. */
 export const QUESTION_PATHS = ["/api/ask", "/api/chat"];
 
-function limiter(name: string, logger: Logger, options: Partial<Options>): RequestHandler {
+/** `shared`: the database every instance uses (DATABASE_URL), which then holds the counters. */
+function limiter(name: string, logger: Logger, options: Partial<Options>, shared?: Database): RequestHandler {
   return rateLimit({
     standardHeaders: "draft-7",
     legacyHeaders: false,
-    store: cluster.isWorker ? new ClusterRateLimitStore(name) : undefined,
+    store: shared ? new PostgresRateLimitStore(shared, name) : cluster.isWorker ? new ClusterRateLimitStore(name) : undefined,
     // CORS preflights carry no question.
     skip: (req) => req.method === "OPTIONS",
     logger: { error: (error, message) => logger.error({ err: error }, message ?? "rate limit"), warn: (error, message) => logger.warn({ err: error }, message ?? "rate limit") },
@@ -43,17 +46,17 @@ function limiter(name: string, logger: Logger, options: Partial<Options>): Reque
  * const limit = questionRateLimit(config, logger);
  * if (limit) app.use(QUESTION_PATHS, limit);
  */
-export function questionRateLimit(config: Pick<AppConfig, "rateLimit">, logger: Logger): RequestHandler | null {
+export function questionRateLimit(config: Pick<AppConfig, "rateLimit">, logger: Logger, shared?: Database): RequestHandler | null {
   if (config.rateLimit.max === 0) return null;
-  return limiter("questions", logger, { windowMs: config.rateLimit.windowMs, limit: config.rateLimit.max });
+  return limiter("questions", logger, { windowMs: config.rateLimit.windowMs, limit: config.rateLimit.max }, shared);
 }
 
 /** Refused admin requests (missing or wrong token) per IP: 10 per 15 minutes, so a token cannot be guessed online. */
-export function adminRateLimit(logger: Logger): RequestHandler {
+export function adminRateLimit(logger: Logger, shared?: Database): RequestHandler {
   return limiter("admin", logger, {
     windowMs: 15 * 60_000,
     limit: 10,
     skipSuccessfulRequests: true,
     requestWasSuccessful: (_req, res) => res.statusCode !== 401 && res.statusCode !== 403,
-  });
+  }, shared);
 }

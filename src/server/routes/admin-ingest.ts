@@ -52,8 +52,10 @@ export function requireAdminToken(config: Pick<AppConfig, "adminToken">): Reques
 function createRunner(ctx: ServerContext): IngestRunner {
   const channel = primaryChannel();
   if (channel) return new ClusterIngestClient(channel);
+  const { postgres } = ctx;
   return new LocalIngestRunner({
     config: ctx.config,
+    isBusyElsewhere: postgres ? () => postgres.isIngestRunning() : undefined,
     onPublished: async () => {
       await reloadIndex(ctx);
     },
