@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT, loadConfig } from "../src/config.ts";
+import { readQuestions, resolveQaSets } from "../src/eval/qa-sets.ts";
 import { createEmbeddings } from "../src/index/create-embeddings.ts";
 import { buildVectorIndex } from "../src/index/vector-index.ts";
 import { INDEX_FORMAT_VERSION, type IndexManifest, type StoredDocument, readIndexFiles, writeJson } from "../src/store/index-files.ts";
@@ -32,10 +33,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 const round = (x: number) => Math.round(x * 10) / 10;
 
 function questions(): string[] {
-  return readFileSync(path.join(PROJECT_ROOT, "bench/qa-dev.jsonl"), "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => (JSON.parse(l) as { question: string }).question);
+  return readQuestions(resolveQaSets("all")[0]!).map((q) => q.question);
 }
 
 /** A build folder of the usual layout holding the synthetic corpus (documents cloned from a real review). */
