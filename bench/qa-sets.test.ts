@@ -1,6 +1,7 @@
-// Validates both QA parts (bench/qa-tune.jsonl, bench/qa-test.jsonl) against the real corpus: every
-// passage must be findable verbatim, every reference number must be printed next to it, questions must
-// paraphrase rather than copy, ids are unique across the parts and no passage is shared between them.
+// Validates the QA parts (bench/qa-tune.jsonl, bench/qa-test.jsonl, bench/qa-fresh.jsonl) against the real
+// corpus: every passage must be findable verbatim, every reference number must be printed next to it,
+// questions must paraphrase rather than copy, ids are unique across the parts and no passage is shared
+// between them.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +11,11 @@ import { normalizeForMatch } from "../src/eval/dev-set.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CORPUS_DIR = path.join(ROOT, "corpus");
-const PARTS = { tune: path.join(ROOT, "bench", "qa-tune.jsonl"), test: path.join(ROOT, "bench", "qa-test.jsonl") };
+const PARTS = {
+  tune: path.join(ROOT, "bench", "qa-tune.jsonl"),
+  test: path.join(ROOT, "bench", "qa-test.jsonl"),
+  fresh: path.join(ROOT, "bench", "qa-fresh.jsonl"),
+};
 type Part = keyof typeof PARTS;
 
 /** How each review prints its in-text citations and its reference-list entries. */
@@ -260,28 +265,39 @@ describe("citation marker helpers", () => {
   });
 });
 
-describe("bench/qa-tune.jsonl and bench/qa-test.jsonl", () => {
-  it("have ids unique across both parts", () => {
+describe("bench/qa-tune.jsonl, bench/qa-test.jsonl and bench/qa-fresh.jsonl", () => {
+  it("have ids unique across the parts", () => {
     const ids = items.map((x) => x.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
   it("have the required mix of questions", () => {
-    const unanswerableCount = items.filter((x) => !x.answerable).length - nearMisses.length;
-    const followUps = items.filter((x) => "history" in x && x.history !== undefined);
-    expect(answerables.length).toBeGreaterThanOrEqual(55);
+    // The mix is counted over the tuning and test parts, as before the fresh part; the fresh part has its own.
+    const inSplit = (x: { part: Part }) => x.part !== "fresh";
+    const unanswerableCount = items.filter((x) => inSplit(x) && !x.answerable).length - nearMisses.filter(inSplit).length;
+    const followUps = items.filter((x) => inSplit(x) && "history" in x && x.history !== undefined);
+    const splitAnswerables = answerables.filter(inSplit);
+    expect(splitAnswerables.length).toBeGreaterThanOrEqual(55);
     expect(unanswerableCount).toBeGreaterThanOrEqual(12);
-    expect(answerables.filter((x) => x.kind === "table").length).toBeGreaterThanOrEqual(8);
-    expect(answerables.filter((x) => x.kind === "lookup").length).toBeGreaterThanOrEqual(6);
+    expect(splitAnswerables.filter((x) => x.kind === "table").length).toBeGreaterThanOrEqual(8);
+    expect(splitAnswerables.filter((x) => x.kind === "lookup").length).toBeGreaterThanOrEqual(6);
     expect(followUps.length).toBeGreaterThanOrEqual(4);
     expect(followUps.length).toBeLessThanOrEqual(8);
-    expect(nearMisses.length, "near-miss").toBeGreaterThanOrEqual(10);
-    expect(claims.length, "claim").toBeGreaterThanOrEqual(5);
-    expect(crosses.length, "cross").toBeGreaterThanOrEqual(5);
+    expect(nearMisses.filter(inSplit).length, "near-miss").toBeGreaterThanOrEqual(10);
+    expect(claims.filter(inSplit).length, "claim").toBeGreaterThanOrEqual(5);
+    expect(crosses.filter(inSplit).length, "cross").toBeGreaterThanOrEqual(5);
     for (const docId of DOC_IDS) {
-      expect(answerables.filter((x) => x.docId === docId).length, docId).toBeGreaterThanOrEqual(20);
-      expect(answerables.filter((x) => x.docId === docId && x.kind === "table").length, docId).toBeGreaterThanOrEqual(3);
+      expect(splitAnswerables.filter((x) => x.docId === docId).length, docId).toBeGreaterThanOrEqual(20);
+      expect(splitAnswerables.filter((x) => x.docId === docId && x.kind === "table").length, docId).toBeGreaterThanOrEqual(3);
     }
+    // The fresh part covers every kind, both reviews and some follow-ups (bench/README.md).
+    const fresh = items.filter((x) => x.part === "fresh");
+    expect(answerables.filter((x) => x.part === "fresh" && x.kind === "table").length, "fresh: table").toBeGreaterThanOrEqual(4);
+    expect(fresh.filter((x) => "history" in x && x.history !== undefined).length, "fresh: follow-ups").toBeGreaterThanOrEqual(2);
+    expect(nearMisses.filter((x) => x.part === "fresh").length, "fresh: near-miss").toBeGreaterThanOrEqual(10);
+    expect(claims.filter((x) => x.part === "fresh").length, "fresh: claim").toBeGreaterThanOrEqual(8);
+    expect(crosses.filter((x) => x.part === "fresh").length, "fresh: cross").toBeGreaterThanOrEqual(8);
+    for (const docId of DOC_IDS) expect(answerables.filter((x) => x.part === "fresh" && x.docId === docId).length, `fresh: ${docId}`).toBeGreaterThanOrEqual(8);
     for (const part of Object.keys(PARTS) as Part[]) {
       expect(answerables.filter((x) => x.part === part).length, `${part}: answerable`).toBeGreaterThanOrEqual(20);
       expect(items.filter((x) => x.part === part && !x.answerable).length, `${part}: unanswerable`).toBeGreaterThanOrEqual(10);
@@ -289,10 +305,14 @@ describe("bench/qa-tune.jsonl and bench/qa-test.jsonl", () => {
   });
 
   it("share no passage between the parts", () => {
-    const tune = expectations.filter((e) => e.part === "tune");
-    for (const test of expectations.filter((e) => e.part === "test")) {
-      const shared = tune.find((t) => passagesOverlap(t.passage, test.passage));
-      expect(shared?.id, `${test.id} shares its passage with tuning item ${shared?.id}`).toBeUndefined();
+    // Each later part against every earlier one: test against tune, fresh against tune and test.
+    const pairs: [Part, Part][] = [["test", "tune"], ["fresh", "tune"], ["fresh", "test"]];
+    for (const [later, earlier] of pairs) {
+      const before = expectations.filter((e) => e.part === earlier);
+      for (const x of expectations.filter((e) => e.part === later)) {
+        const shared = before.find((t) => passagesOverlap(t.passage, x.passage));
+        expect(shared?.id, `${x.id} shares its passage with ${earlier} item ${shared?.id}`).toBeUndefined();
+      }
     }
   });
 

@@ -2,7 +2,7 @@
 // part, and checks both parts against the corpus.
 //
 //   node --import tsx bench/split-dev-set.ts            # split: (re)writes the old items in both parts
-//   node --import tsx bench/split-dev-set.ts --check    # check bench/qa-tune.jsonl and bench/qa-test.jsonl
+//   node --import tsx bench/split-dev-set.ts --check    # check bench/qa-tune.jsonl, qa-test.jsonl and qa-fresh.jsonl
 //
 // The old set is read from git (commit OLD_SET_COMMIT, before it was deleted); the items written since (new
 // ids and kinds) are kept in each part, after the old ones.
@@ -219,22 +219,32 @@ function check(): number {
   const corpora = new Map(["guan2024", "verma2024"].map((id) => [id, corpusText(id)]));
   const tune = readItems(path.join(BENCH, "qa-tune.jsonl"));
   const test = readItems(path.join(BENCH, "qa-test.jsonl"));
+  const fresh = readItems(path.join(BENCH, "qa-fresh.jsonl"));
   let failures = 0;
   const report = (where: string, problem: string) => {
     failures++;
     console.log(`${where}: ${problem}`);
   };
-  const ids = [...tune, ...test].map((x) => x.id);
+  const ids = [...tune, ...test, ...fresh].map((x) => x.id);
   for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) report(id, "duplicate id");
-  for (const x of [...tune, ...test]) for (const p of itemProblems(x, corpora)) report(x.id, p);
-  const tunePassages = tune.flatMap(passagesOf);
-  for (const x of test) {
-    for (const p of passagesOf(x)) {
-      const clash = tunePassages.find((t) => overlaps(p, t));
-      if (clash) report(x.id, `passage overlaps a tuning passage: "${clash.slice(0, 60)}…"`);
+  for (const x of [...tune, ...test, ...fresh]) for (const p of itemProblems(x, corpora)) report(x.id, p);
+  // Each later part is checked against every earlier one: test against tune, fresh against both.
+  const earlier = [
+    { part: test, against: [{ name: "tuning", items: tune }] },
+    { part: fresh, against: [{ name: "tuning", items: tune }, { name: "test", items: test }] },
+  ];
+  for (const { part, against } of earlier) {
+    for (const { name, items } of against) {
+      const passages = items.flatMap(passagesOf);
+      for (const x of part) {
+        for (const p of passagesOf(x)) {
+          const clash = passages.find((t) => overlaps(p, t));
+          if (clash) report(x.id, `passage overlaps a ${name} passage: "${clash.slice(0, 60)}…"`);
+        }
+      }
     }
   }
-  for (const [name, part] of [["tune", tune], ["test", test]] as const) {
+  for (const [name, part] of [["tune", tune], ["test", test], ["fresh", fresh]] as const) {
     const counts = new Map<string, number>();
     for (const x of part) {
       const k = x.kind ?? "unanswerable";

@@ -9,6 +9,8 @@ describe("resolveQaSets", () => {
   it("reports the two parts side by side by default, or one, or both as one set", () => {
     expect(resolveQaSets().map((s) => s.name)).toEqual(["tune", "test"]);
     expect(resolveQaSets("test")).toEqual([{ name: "test", files: [QA_SET_FILES.test] }]);
+    expect(resolveQaSets("fresh")).toEqual([{ name: "fresh", files: [QA_SET_FILES.fresh] }]);
+    expect(fs.existsSync(QA_SET_FILES.fresh)).toBe(true);
     expect(resolveQaSets("all")).toEqual([{ name: "all", files: [QA_SET_FILES.tune, QA_SET_FILES.test] }]);
     expect(resolveQaSets("extra/my-questions.jsonl")).toEqual([{ name: "my-questions", files: [path.resolve("extra/my-questions.jsonl")] }]);
   });
@@ -22,7 +24,7 @@ describe("resolveQaSets", () => {
       }
     })();
     expect(ReviewChatError.isInstance(error) && error.code).toBe("bad_request");
-    expect((error as Error).message).toMatch(/tune, test, both, all or a \.jsonl file/);
+    expect((error as Error).message).toMatch(/tune, test, fresh, both, all or a \.jsonl file/);
   });
 });
 
