@@ -37,6 +37,7 @@ export class SentenceIndex {
   private readonly chunkTerms = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly variants = new Map<string, string[]>();
+  private readonly parts = new Map<string, readonly [string, string] | undefined>();
   /** Vocabulary by its first MIN_PREFIX letters, built on first use. */
   private prefixBuckets?: Map<string, string[]>;
   private readonly weighted = new WeakMap<QuestionTerms, WeightedTerms>();
@@ -95,19 +96,41 @@ export class SentenceIndex {
 
   /**
    * Share of the question's weight (idf × the term's own weight) found in any of `sets`, in [0, 1];
-   * a term found only by a shared stem prefix counts `PREFIX_MATCH_CREDIT`.
+   * a term found only by a shared stem prefix, or as two terms run together, counts `PREFIX_MATCH_CREDIT`.
    */
   coverage(question: QuestionTerms, ...sets: Set<string>[]): number {
     const words = this.weightedWords(question);
     let matched = 0;
-    for (const { term, weight } of words.terms) {
-      if (sets.some((set) => set.has(term))) {
-        matched += weight;
-      } else if (this.variantsOf(term).some((variant) => sets.some((set) => set.has(variant)))) {
-        matched += weight * PREFIX_MATCH_CREDIT;
-      }
-    }
+    for (const { term, weight } of words.terms) matched += weight * this.credit(term, sets);
     return words.total === 0 ? 0 : matched / words.total;
+  }
+
+  /**
+   * 1 when `term` is in one of `sets`, `PREFIX_MATCH_CREDIT` when only a variant of it is, or when a
+   * term the corpus never prints is two corpus terms run together and both are there ("p27Kip1" ~
+   * "p27 kip1": names of genes and proteins are written both ways), else 0.
+   */
+  private credit(term: string, sets: readonly Set<string>[]): number {
+    const has = (t: string) => sets.some((set) => set.has(t));
+    if (has(term)) return 1;
+    if (this.variantsOf(term).some(has)) return PREFIX_MATCH_CREDIT;
+    const parts = this.partsOf(term);
+    return parts && parts.every(has) ? PREFIX_MATCH_CREDIT : 0;
+  }
+
+  /** An unknown term as two known ones run together (each ≥ 3 characters), found once per term. */
+  private partsOf(term: string): readonly [string, string] | undefined {
+    if (this.knows(term)) return undefined;
+    if (!this.parts.has(term)) {
+      let found: [string, string] | undefined;
+      for (let i = 3; i <= term.length - 3 && !found; i++) {
+        const [head, tail] = [term.slice(0, i), term.slice(i)];
+        if (this.knows(head) && this.knows(tail)) found = [head, tail];
+      }
+      if (this.parts.size > 50_000) this.parts.clear();
+      this.parts.set(term, found);
+    }
+    return this.parts.get(term);
   }
 
   /** The question's terms with their idf weights, worked out once per question: coverage runs per sentence. */

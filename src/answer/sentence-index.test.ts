@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { Chunk } from "../types.ts";
+import { questionTerms } from "./question-terms.ts";
+import { PREFIX_MATCH_CREDIT, SentenceIndex } from "./sentence-index.ts";
+
+function toyChunk(id: string, texts: string[]): Chunk {
+  const sentences = texts.map((text, i) => ({ text, refs: [i + 1], start: i * 80, end: i * 80 + text.length }));
+  const text = texts.join(" ");
+  return { id, docId: "toy", section: "1 Toy", sectionId: "1", kind: "text", text, sentences, refs: sentences.map((s) => s.refs[0]!), start: 0, end: text.length };
+}
+
+const index = new SentenceIndex([
+  toyChunk("toy:0001", ["Zorbin lowers P27 kip1 in resistant cells.", "Kip1 loss was seen with zorbin alone.", "Plain gelatin shells were inert."]),
+]);
+const [both, kipOnly, unrelated] = index.sentencesOf("toy:0001");
+
+describe("SentenceIndex.coverage", () => {
+  it("matches a name run together in the question with its two words in the text", () => {
+    const terms = questionTerms("p27Kip1");
+    expect(index.knows("p27kip1")).toBe(false);
+    expect(index.coverage(terms, both!.terms)).toBeCloseTo(PREFIX_MATCH_CREDIT);
+  });
+
+  it("needs both parts: one of them alone is not the name", () => {
+    expect(index.coverage(questionTerms("p27Kip1"), kipOnly!.terms)).toBe(0);
+    expect(index.coverage(questionTerms("p27Kip1"), unrelated!.terms)).toBe(0);
+  });
+
+  it("never splits a term the corpus prints whole", () => {
+    // "gelatin" is a corpus term; "gel" + "atin" would otherwise be tried.
+    expect(index.coverage(questionTerms("gelatin"), unrelated!.terms)).toBe(1);
+    expect(index.coverage(questionTerms("gelatin"), both!.terms)).toBe(0);
+  });
+});
