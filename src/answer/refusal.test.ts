@@ -25,6 +25,14 @@ describe("foreignNames", () => {
     // The table prints "P27 kip1".
     expect(foreignNames("Which microRNA is tied to tamoxifen resistance through p27Kip1?", sentences, cited)).toEqual([]);
   });
+
+  it("knows a prefixed form of a word the corpus prints, and an abbreviation's plural", () => {
+    expect(foreignNames("Which lipid formulation reaches stem-like subpopulations?", sentences, cited)).toEqual([]);
+    expect(foreignNames("Are all TNBCs alike?", sentences, cited)).toEqual([]);
+    // A combining form makes a term of its own, and an unknown stem stays unknown with a prefix.
+    expect(foreignNames("Is hypofractionated radiotherapy safe?", sentences, cited)).toEqual(["hypofractionated"]);
+    expect(foreignNames("Do Subcontractors matter?", sentences, cited)).toEqual(["Subcontractors"]);
+  });
 });
 
 describe("isEvidenceTooWeak", () => {

@@ -50,6 +50,22 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 /** Long words are technical terms often enough to count as names ("hypofractionated", "intraperitoneal"). */
 const NAME_LENGTH = 11;
 
+// English derivational prefixes that leave the stem's meaning (Quirk et al., "A Comprehensive Grammar of
+// the English Language", appendix I.2–I.8: negative, reversative, degree, time, number and locative
+// prefixes). "Subpopulations" is a kind of population and "resensitise" of sensitise: such a word is
+// as known as its stem. Combining forms that make another term of their own (hyper-, hypo-, intra-,
+// trans-) are left out: "intraperitoneal" is not about the peritoneum the corpus might mention.
+const PREFIX = /^(?:sub|super|re|pre|post|non|un|co|counter|anti|multi|inter|over|under|semi|de|dis|mis)-?(?=\p{L}{5})/iu;
+// An abbreviation's plural ("QDs", "SLNs") is its singular's name.
+const ABBREVIATION_PLURAL = /^(\p{Lu}[\p{Lu}\d]+)s$/u;
+
+/** The word's spellings that name the same thing: itself, its abbreviation's singular, its stem without a prefix. */
+function spellings(word: string): string[] {
+  const singular = ABBREVIATION_PLURAL.exec(word)?.[1];
+  const unprefixed = word.replace(PREFIX, "");
+  return [word, ...(singular ? [singular] : []), ...(unprefixed !== word ? [unprefixed] : [])];
+}
+
 /**
  * Question words that look like names (capitalised mid-question, inner capitals or digits, or long
  * technical words) that neither the reviews' text nor the titles they cite (`citedVocabulary`) mention.
@@ -64,7 +80,7 @@ export function foreignNames(question: string, sentences: SentenceIndex, citedVo
     const nameLike = (i > 0 && /^\p{Lu}/u.test(word)) || /\p{Lu}.*\p{Lu}|\d/u.test(word) || word.length >= NAME_LENGTH;
     const known = (term: string) => sentences.knows(term) || citedVocabulary.has(term);
     const terms = contentTerms(word);
-    if (!nameLike || terms.length === 0 || terms.some(known)) return false;
+    if (!nameLike || terms.length === 0 || spellings(word).some((spelling) => contentTerms(spelling).some(known))) return false;
     // "p27Kip1" is printed "P27 kip1" in a table: a name whose camel-case parts are all known is known.
     const parts = word.split(/(?<=[\p{Ll}\d])(?=\p{Lu})/u).flatMap((part) => contentTerms(part));
     return !(parts.length > 1 && parts.every(known));

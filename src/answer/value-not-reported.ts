@@ -16,11 +16,12 @@ import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 export const ENTITY_COVERAGE = 0.5;
 
 /**
- * The entity's rarest term must be at least this rare (sentence-level idf): 3.0 is a term in about 5 %
- * of sentences. "Nanoparticles" or "breast cancer" name a topic the reviews discuss throughout, not one
- * thing whose values they would print; such questions are left to the ordinary answer.
+ * The entity's rarest term must be at least this rare (sentence-level idf): 2.5 is a term in about 8 %
+ * of sentences. "Nanoparticles" or "breast cancer" (idf ≈ 1–2 in a review on them) name a topic the
+ * reviews discuss throughout, not one thing whose values they would print; such questions are left to
+ * the ordinary answer. A drug the review keeps returning to (doxorubicin, ≈ 5 %) is still one thing.
  */
-export const MIN_ENTITY_IDF = 3;
+export const MIN_ENTITY_IDF = 2.5;
 
 /** Score added to a sentence about the entity that prints the value, so the answer quotes it first. */
 export const REPORTED_VALUE_BONUS = 0.15;
