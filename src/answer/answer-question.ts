@@ -24,7 +24,15 @@ import { answerAcrossReviews } from "./cross-review.ts";
 import { type ExtractiveOptions, type ScoredSentence, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, questionTerms } from "./question-terms.ts";
-import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
+import {
+  NOT_COVERED,
+  REFUSAL_ANSWER,
+  REFUSAL_THRESHOLDS,
+  type RefusalThresholds,
+  foreignNames,
+  foreignTopicWords,
+  isEvidenceTooWeak,
+} from "./refusal.ts";
 import { type RequestedValue, requestedValue } from "./requested-value.ts";
 import {
   type ValueEvidence,
@@ -257,10 +265,13 @@ export class Answerer {
     // Dense similarity decides only below `minCoverageWhenDistant`: above it the question is not embedded for it.
     const denseDecides = terms.size > 0 && sentenceCoverage < thresholds.minCoverageWhenDistant;
     const nearest = denseDecides ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
+    const names = foreignNames(question, this.res.sentences, this.res.citedVocabulary);
+    const nearestCosine = async (word: string) => (await this.res.search.search(word, { k: 1, docs, mode: "dense" }))[0]?.score ?? 0;
+    const topics = await foreignTopicWords(question, this.res.sentences, this.res.citedVocabulary, names, nearestCosine, thresholds.foreignTopicSimilarity);
     const signals = {
       sentenceCoverage,
       denseSimilarity: denseDecides ? (nearest[0]?.score ?? 0) : 1,
-      foreignNames: foreignNames(question, this.res.sentences, this.res.citedVocabulary),
+      foreignNames: [...names, ...topics],
     };
     return isEvidenceTooWeak(signals, thresholds);
   }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
 import { loadCorpus } from "../store/load-index.ts";
 import { contentTerms } from "./question-terms.ts";
-import { REFUSAL_THRESHOLDS, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
+import { FOREIGN_TOPIC_SIMILARITY, REFUSAL_THRESHOLDS, foreignNames, foreignTopicWords, isEvidenceTooWeak } from "./refusal.ts";
 import { SentenceIndex } from "./sentence-index.ts";
 
 let sentences: SentenceIndex;
@@ -32,6 +32,29 @@ describe("foreignNames", () => {
     // A combining form makes a term of its own, and an unknown stem stays unknown with a prefix.
     expect(foreignNames("Is hypofractionated radiotherapy safe?", sentences, cited)).toEqual(["hypofractionated"]);
     expect(foreignNames("Do Subcontractors matter?", sentences, cited)).toEqual(["Subcontractors"]);
+  });
+});
+
+describe("foreignTopicWords", () => {
+  // The cosine each word would have to its nearest passage (the answerer asks the dense search).
+  const cosine = (values: Record<string, number>) => async (word: string) => values[word] ?? 0;
+
+  it("keeps unknown, non-everyday words close to the field, not paraphrase nor names already listed", async () => {
+    const question = "Do statins or Zorvalimab, fuelling doubts, lower recurrence?";
+    const similarity = cosine({ statins: 0.45, Zorvalimab: 0.6, fuelling: 0.3 });
+    expect(await foreignTopicWords(question, sentences, cited, ["Zorvalimab"], similarity)).toEqual(["statins"]);
+    expect(await foreignTopicWords(question, sentences, cited, ["Zorvalimab"], cosine({ fuelling: 0.5 }))).toEqual(["fuelling"]);
+  });
+
+  it("leaves out words the corpus prints, everyday words and the names of values", async () => {
+    const similarity = async () => 0.9;
+    expect(await foreignTopicWords("What dose of tamoxifen lowers recurrence in the registration study?", sentences, cited, [], similarity)).toEqual([]);
+  });
+
+  it("is off at an infinite threshold", async () => {
+    expect(FOREIGN_TOPIC_SIMILARITY).toBeLessThan(1);
+    expect(await foreignTopicWords("Do statins work?", sentences, cited, [], async () => 0.9, Number.POSITIVE_INFINITY)).toEqual([]);
+    expect(REFUSAL_THRESHOLDS.foreignTopicSimilarity).toBe(Number.POSITIVE_INFINITY);
   });
 });
 

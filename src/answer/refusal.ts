@@ -4,7 +4,9 @@
 // whether the question names something the reviews never mention ("PROTAC", "Kubernetes").
 // Thresholds were tuned on the dev set's unanswerable questions (BENCHMARKS.md, "Answers on the dev set").
 import type { AnswerReason } from "./answer-payload.ts";
+import { commonWords, isCommonWord } from "./common-words.ts";
 import { contentTerms, isStopword } from "./question-terms.ts";
+import { VALUE_WORDS } from "./requested-value.ts";
 import type { SentenceIndex } from "./sentence-index.ts";
 
 export interface EvidenceSignals {
@@ -30,6 +32,14 @@ export interface RefusalThresholds {
    * ("hyperthermic intraperitoneal chemotherapy in ovarian cancer").
    */
   maxForeignNames: number;
+  /**
+   * An unknown, non-everyday word at least this close (cosine) to its nearest passage counts as a
+   * foreign name (`foreignTopicWords`); Infinity leaves such words out. Off by default: on the tuning
+   * part 0.4 declines 4 more plain unanswerable questions (0.724 → 0.862) with no new false refusal,
+   * but on the test part it declines 1 more (0.733 → 0.800) and refuses 1 more answerable question
+   * (false refusals 0.059 → 0.069), so it did not land (BENCHMARKS.md rule: the test part must not drop).
+   */
+  foreignTopicSimilarity: number;
 }
 
 export const REFUSAL_THRESHOLDS: RefusalThresholds = {
@@ -38,6 +48,7 @@ export const REFUSAL_THRESHOLDS: RefusalThresholds = {
   minCoverageWhenDistant: 0.5,
   minCoverageWithForeignName: 0.4,
   maxForeignNames: 2,
+  foreignTopicSimilarity: Number.POSITIVE_INFINITY,
 };
 
 export const REFUSAL_ANSWER =
@@ -76,15 +87,55 @@ function spellings(word: string): string[] {
 export function foreignNames(question: string, sentences: SentenceIndex, citedVocabulary: ReadonlySet<string>): string[] {
   const words = [...question.matchAll(WORD)].map((m) => m[0]);
   return words.filter((word, i) => {
-    if (isStopword(word)) return false;
     const nameLike = (i > 0 && /^\p{Lu}/u.test(word)) || /\p{Lu}.*\p{Lu}|\d/u.test(word) || word.length >= NAME_LENGTH;
-    const known = (term: string) => sentences.knows(term) || citedVocabulary.has(term);
-    const terms = contentTerms(word);
-    if (!nameLike || terms.length === 0 || spellings(word).some((spelling) => contentTerms(spelling).some(known))) return false;
-    // "p27Kip1" is printed "P27 kip1" in a table: a name whose camel-case parts are all known is known.
-    const parts = word.split(/(?<=[\p{Ll}\d])(?=\p{Lu})/u).flatMap((part) => contentTerms(part));
-    return !(parts.length > 1 && parts.every(known));
+    return nameLike && isUnknownWord(word, sentences, citedVocabulary);
   });
+}
+
+/** A content word that neither the corpus's sentences nor its cited titles print, in any of its spellings. */
+function isUnknownWord(word: string, sentences: SentenceIndex, citedVocabulary: ReadonlySet<string>): boolean {
+  if (isStopword(word) || contentTerms(word).length === 0) return false;
+  const known = (term: string) => sentences.knows(term) || citedVocabulary.has(term);
+  if (spellings(word).some((spelling) => contentTerms(spelling).some(known))) return false;
+  // "p27Kip1" is printed "P27 kip1" in a table: a name whose camel-case parts are all known is known.
+  const parts = word.split(/(?<=[\p{Ll}\d])(?=\p{Lu})/u).flatMap((part) => contentTerms(part));
+  return !(parts.length > 1 && parts.every(known));
+}
+
+/**
+ * Below foreign names, a question can name a foreign topic in a plain word ("Do statins lower the
+ * risk…", "…regulate insulin secretion"). Such a word is unknown to the corpus and not everyday English
+ * (common-words.ts), and its embedding lies as close to some passage as the field's own terms do:
+ * 0.4 is where the unknown words of the tuning part's questions split, paraphrase ("fuelling" 0.30,
+ * "drawbacks" 0.22, "synergy" 0.26, "phage" 0.39) below and biomedical topics ("statins" 0.44,
+ * "microbiome" 0.51, "osimertinib" 0.42) above. Biomedical paraphrase a small corpus happens not to
+ * print ("polarity" 0.49) is above it too, which is why `RefusalThresholds.foreignTopicSimilarity` is off.
+ */
+export const FOREIGN_TOPIC_SIMILARITY = 0.4;
+
+/**
+ * The question's foreign topic words: unknown, not everyday, not a value's name ("dose": a kind of
+ * value is asked of a topic, it is not one), not already among `names`, and at least
+ * `threshold` from their nearest passage (`similarity`, the dense search's cosine); none when it is Infinity.
+ *
+ * @example
+ * await foreignTopicWords("Do statins lower the risk of recurrence?", sentences, cited, [], nearestCosine) // ["statins"]
+ */
+export async function foreignTopicWords(
+  question: string,
+  sentences: SentenceIndex,
+  citedVocabulary: ReadonlySet<string>,
+  names: readonly string[],
+  similarity: (word: string) => Promise<number>,
+  threshold = FOREIGN_TOPIC_SIMILARITY,
+  common: ReadonlySet<string> = commonWords(),
+): Promise<string[]> {
+  if (!Number.isFinite(threshold)) return [];
+  const candidates = [...new Set([...question.matchAll(WORD)].map((m) => m[0]))].filter(
+    (word) => !names.includes(word) && !VALUE_WORDS.has(word.toLowerCase()) && !isCommonWord(word, common) && isUnknownWord(word, sentences, citedVocabulary),
+  );
+  const close = await Promise.all(candidates.map(async (word) => (await similarity(word)) >= threshold));
+  return candidates.filter((_, i) => close[i]);
 }
 
 export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalThresholds = REFUSAL_THRESHOLDS): boolean {

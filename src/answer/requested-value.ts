@@ -177,6 +177,9 @@ const RULES: ValueKindRule[] = [
   },
 ];
 
+/** The words that name a kind of value ("dose", "hazard", "zeta", "enrolled"), lower-cased. */
+export const VALUE_WORDS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => rule.words.split(" ")));
+
 /** Every kind, most specific first (the order questions are read in). */
 export const VALUE_KINDS: readonly ValueKind[] = RULES.map((rule) => rule.kind);
 
