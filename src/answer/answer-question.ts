@@ -267,11 +267,15 @@ export class Answerer {
     const nearest = denseDecides ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
     const names = foreignNames(question, this.res.sentences, this.res.citedVocabulary);
     const nearestCosine = async (word: string) => (await this.res.search.search(word, { k: 1, docs, mode: "dense" }))[0]?.score ?? 0;
-    const topics = await foreignTopicWords(question, this.res.sentences, this.res.citedVocabulary, names, nearestCosine, thresholds.foreignTopicSimilarity);
     const signals = {
       sentenceCoverage,
       denseSimilarity: denseDecides ? (nearest[0]?.score ?? 0) : 1,
-      foreignNames: [...names, ...topics],
+      foreignNames: names,
+      // Topic words decide only below their coverage bar: above it no word is embedded for them.
+      foreignTopics:
+        sentenceCoverage < thresholds.minCoverageWithForeignTopic
+          ? await foreignTopicWords(question, this.res.sentences, this.res.citedVocabulary, names, nearestCosine, thresholds.foreignTopicSimilarity)
+          : [],
     };
     return isEvidenceTooWeak(signals, thresholds);
   }

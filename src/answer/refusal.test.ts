@@ -54,7 +54,6 @@ describe("foreignTopicWords", () => {
   it("is off at an infinite threshold", async () => {
     expect(FOREIGN_TOPIC_SIMILARITY).toBeLessThan(1);
     expect(await foreignTopicWords("Do statins work?", sentences, cited, [], async () => 0.9, Number.POSITIVE_INFINITY)).toEqual([]);
-    expect(REFUSAL_THRESHOLDS.foreignTopicSimilarity).toBe(Number.POSITIVE_INFINITY);
   });
 });
 
@@ -73,6 +72,13 @@ describe("isEvidenceTooWeak", () => {
     expect(names).toEqual(["hyperthermic", "intraperitoneal"]);
     expect(isEvidenceTooWeak({ ...strong, foreignNames: names })).toBe(true);
     expect(isEvidenceTooWeak({ ...strong, foreignNames: names.slice(0, 1) })).toBe(false);
+  });
+  it("refuses a question naming a foreign topic in a plain word only when coverage is low", () => {
+    const bar = REFUSAL_THRESHOLDS.minCoverageWithForeignTopic;
+    expect(bar).toBeLessThan(REFUSAL_THRESHOLDS.minCoverageWithForeignName);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar - 0.01, foreignTopics: ["statins"] })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar + 0.01, foreignTopics: ["statins"] })).toBe(false);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar - 0.01 })).toBe(false);
   });
   it("needs more coverage when the question names something foreign", () => {
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.28, foreignNames: ["PROTAC"] })).toBe(true);
