@@ -40,3 +40,19 @@ describe("Answerer: the lexical shortcut", () => {
     expect(embeddings.queries).toBeGreaterThan(before);
   });
 });
+
+describe("Answerer: a value asked of both reviews", () => {
+  it("declines it as not reported when no passage about the entity prints one, naming the closest passages", async () => {
+    const payload = await answererWith().answer({ question: "What dose of letrozole do both reviews give?" });
+    expect(payload.refused).toBe(true);
+    expect(payload.reason).toMatchObject({ code: "value_not_reported", entity: "letrozole", valueKind: "dose" });
+    expect(payload.sources.length).toBeGreaterThan(0);
+    expect(payload.sources.every((source) => /letrozole/i.test(source.text))).toBe(true);
+  });
+
+  it("answers it review by review when a passage about the entity prints one", async () => {
+    const payload = await answererWith().answer({ question: "How big are quantum dots according to both reviews?" });
+    expect(payload.reason?.code).not.toBe("value_not_reported");
+    expect(payload.answer).toMatch(/10 nm/);
+  });
+});

@@ -24,7 +24,15 @@ import { answerAcrossReviews } from "./cross-review.ts";
 import { type ExtractiveOptions, type ScoredSentence, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, questionTerms } from "./question-terms.ts";
-import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
+import {
+  NOT_COVERED,
+  REFUSAL_ANSWER,
+  REFUSAL_THRESHOLDS,
+  type RefusalThresholds,
+  foreignNames,
+  foreignTopicWords,
+  isEvidenceTooWeak,
+} from "./refusal.ts";
 import { type RequestedValue, requestedValue } from "./requested-value.ts";
 import {
   type ValueEvidence,
@@ -124,6 +132,9 @@ export class Answerer {
     signal?.throwIfAborted();
 
     const docs = request.docs?.length ? request.docs : undefined;
+    const requested = requestedValue(condensed.carried ? condensed.question : request.question, (term) =>
+      this.res.sentences.knows(term) ? this.res.sentences.idf(term) : 0,
+    );
     // Cross-review hook: a question about several reviews ("what do both reviews say about …") is
     // answered review by review (cross-review.ts), with this answerer's retrieval and refusal check.
     const acrossReviews = await answerAcrossReviews(condensed.question, {
@@ -137,6 +148,8 @@ export class Answerer {
       warn: (message) => warnings.push(message),
       references: (cited) => this.entries(cited),
       llm: this.model && llmUsable ? { model: this.model, deadline: () => this.deadline(signal), onFailure: llmFailed } : undefined,
+      // A value no passage about the entity prints, in any review, is declined before the reviews are read one by one.
+      declineBeforeAnswering: () => (requested ? this.valueNotReported(requested, this.valueEvidence(requested, [], docs), events, true) : null),
     });
     if (acrossReviews) return finish(acrossReviews, acrossReviews.sources);
     // End of the cross-review hook.
@@ -159,15 +172,10 @@ export class Answerer {
     // --- "Not reported" (value-not-reported.ts): a value asked of an entity the sources discuss but print none of.
     // Checked before the LLM is called, so both modes decline alike; before the coverage check, which would
     // decline some of these too, but without saying what is missing.
-    const requested = requestedValue(condensed.carried ? condensed.question : request.question, (term) =>
-      this.res.sentences.knows(term) ? this.res.sentences.idf(term) : 0,
-    );
     const evidence = requested && this.valueEvidence(requested, sources, docs);
     if (requested && evidence?.status === "not-reported" && !quotesValue(requested, selectSentences(scored, this.options.extractive), this.res.sentences)) {
-      const reason = valueNotReportedReason(requested, evidence.entity);
-      const answer = valueNotReportedAnswer(reason);
-      events.onDelta?.(answer);
-      return finish({ answer, refused: true, reason, mode: "extractive", references: [] }, evidence.sources);
+      const notReported = this.valueNotReported(requested, evidence, events);
+      if (notReported) return finish(notReported, notReported.sources);
     }
     if (evidence?.status === "reported") scored = preferReportedValues(scored, evidence.sentences);
     // --- end "not reported"
@@ -234,6 +242,16 @@ export class Answerer {
     return valueEvidence(requested, sources, this.res.sentences, chunks, asSource);
   }
 
+  /** The "not reported" answer when the evidence says so, else null. */
+  private valueNotReported(requested: RequestedValue, evidence: ValueEvidence, events: AnswerEvents, announceSources = false): AnswerPayload | null {
+    if (evidence.status !== "not-reported") return null;
+    const reason = valueNotReportedReason(requested, evidence.entity);
+    const answer = valueNotReportedAnswer(reason);
+    if (announceSources) events.onSources?.(evidence.sources);
+    events.onDelta?.(answer);
+    return { answer, refused: true, reason, mode: "extractive", references: [], sources: evidence.sources };
+  }
+
   /** Too little support to answer (see refusal.ts); the dense probe reuses the cached query vector. */
   private async evidenceIsWeak(
     question: string,
@@ -247,10 +265,17 @@ export class Answerer {
     // Dense similarity decides only below `minCoverageWhenDistant`: above it the question is not embedded for it.
     const denseDecides = terms.size > 0 && sentenceCoverage < thresholds.minCoverageWhenDistant;
     const nearest = denseDecides ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
+    const names = foreignNames(question, this.res.sentences, this.res.citedVocabulary);
+    const nearestCosine = async (word: string) => (await this.res.search.search(word, { k: 1, docs, mode: "dense" }))[0]?.score ?? 0;
     const signals = {
       sentenceCoverage,
       denseSimilarity: denseDecides ? (nearest[0]?.score ?? 0) : 1,
-      foreignNames: foreignNames(question, this.res.sentences, this.res.citedVocabulary),
+      foreignNames: names,
+      // Topic words decide only below their coverage bar: above it no word is embedded for them.
+      foreignTopics:
+        sentenceCoverage < thresholds.minCoverageWithForeignTopic
+          ? await foreignTopicWords(question, this.res.sentences, this.res.citedVocabulary, names, nearestCosine, thresholds.foreignTopicSimilarity)
+          : [],
     };
     return isEvidenceTooWeak(signals, thresholds);
   }

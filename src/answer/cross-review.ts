@@ -39,6 +39,8 @@ export interface CrossReviewContext {
   references(cited: readonly { docId: string; n: number }[]): AnswerReference[];
   /** Present in LLM mode; `onFailure` records a failed call (the answer then falls back to extractive). */
   llm?: { model: ChatModelLike; deadline(): LlmDeadline; onFailure(error: unknown): void };
+  /** A refusal decided before the documents are read (a value no review reports: value-not-reported.ts), or null. */
+  declineBeforeAnswering?(): AnswerPayload | null;
 }
 
 /** One document's share of the answer. */
@@ -218,6 +220,8 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
 
   const targets = await targetDocuments(intent, named, ctx);
   if (targets.length < 2) return null;
+  const declined = ctx.declineBeforeAnswering?.();
+  if (declined) return declined;
   const perDocument = Math.max(MIN_PASSAGES_PER_DOCUMENT, Math.ceil(ctx.k / targets.length));
   const found = await Promise.all(targets.map((docId) => documentPart(docId, intent.topic, terms, perDocument, ctx)));
   const parts = numberAcross(withoutUnmentionedTopic(found, terms, ctx.res), ctx.res);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
 import { loadCorpus } from "../store/load-index.ts";
 import { contentTerms } from "./question-terms.ts";
-import { REFUSAL_THRESHOLDS, foreignNames, isEvidenceTooWeak } from "./refusal.ts";
+import { FOREIGN_TOPIC_SIMILARITY, REFUSAL_THRESHOLDS, foreignNames, foreignTopicWords, isEvidenceTooWeak } from "./refusal.ts";
 import { SentenceIndex } from "./sentence-index.ts";
 
 let sentences: SentenceIndex;
@@ -25,6 +25,36 @@ describe("foreignNames", () => {
     // The table prints "P27 kip1".
     expect(foreignNames("Which microRNA is tied to tamoxifen resistance through p27Kip1?", sentences, cited)).toEqual([]);
   });
+
+  it("knows a prefixed form of a word the corpus prints, and an abbreviation's plural", () => {
+    expect(foreignNames("Which lipid formulation reaches stem-like subpopulations?", sentences, cited)).toEqual([]);
+    expect(foreignNames("Are all TNBCs alike?", sentences, cited)).toEqual([]);
+    // A combining form makes a term of its own, and an unknown stem stays unknown with a prefix.
+    expect(foreignNames("Is hypofractionated radiotherapy safe?", sentences, cited)).toEqual(["hypofractionated"]);
+    expect(foreignNames("Do Subcontractors matter?", sentences, cited)).toEqual(["Subcontractors"]);
+  });
+});
+
+describe("foreignTopicWords", () => {
+  // The cosine each word would have to its nearest passage (the answerer asks the dense search).
+  const cosine = (values: Record<string, number>) => async (word: string) => values[word] ?? 0;
+
+  it("keeps unknown, non-everyday words close to the field, not paraphrase nor names already listed", async () => {
+    const question = "Do statins or Zorvalimab, fuelling doubts, lower recurrence?";
+    const similarity = cosine({ statins: 0.45, Zorvalimab: 0.6, fuelling: 0.3 });
+    expect(await foreignTopicWords(question, sentences, cited, ["Zorvalimab"], similarity)).toEqual(["statins"]);
+    expect(await foreignTopicWords(question, sentences, cited, ["Zorvalimab"], cosine({ fuelling: 0.5 }))).toEqual(["fuelling"]);
+  });
+
+  it("leaves out words the corpus prints, everyday words and the names of values", async () => {
+    const similarity = async () => 0.9;
+    expect(await foreignTopicWords("What dose of tamoxifen lowers recurrence in the registration study?", sentences, cited, [], similarity)).toEqual([]);
+  });
+
+  it("is off at an infinite threshold", async () => {
+    expect(FOREIGN_TOPIC_SIMILARITY).toBeLessThan(1);
+    expect(await foreignTopicWords("Do statins work?", sentences, cited, [], async () => 0.9, Number.POSITIVE_INFINITY)).toEqual([]);
+  });
 });
 
 describe("isEvidenceTooWeak", () => {
@@ -42,6 +72,13 @@ describe("isEvidenceTooWeak", () => {
     expect(names).toEqual(["hyperthermic", "intraperitoneal"]);
     expect(isEvidenceTooWeak({ ...strong, foreignNames: names })).toBe(true);
     expect(isEvidenceTooWeak({ ...strong, foreignNames: names.slice(0, 1) })).toBe(false);
+  });
+  it("refuses a question naming a foreign topic in a plain word only when coverage is low", () => {
+    const bar = REFUSAL_THRESHOLDS.minCoverageWithForeignTopic;
+    expect(bar).toBeLessThan(REFUSAL_THRESHOLDS.minCoverageWithForeignName);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar - 0.01, foreignTopics: ["statins"] })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar + 0.01, foreignTopics: ["statins"] })).toBe(false);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar - 0.01 })).toBe(false);
   });
   it("needs more coverage when the question names something foreign", () => {
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.28, foreignNames: ["PROTAC"] })).toBe(true);

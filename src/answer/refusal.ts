@@ -4,7 +4,9 @@
 // whether the question names something the reviews never mention ("PROTAC", "Kubernetes").
 // Thresholds were tuned on the dev set's unanswerable questions (BENCHMARKS.md, "Answers on the dev set").
 import type { AnswerReason } from "./answer-payload.ts";
+import { commonWords, isCommonWord } from "./common-words.ts";
 import { contentTerms, isStopword } from "./question-terms.ts";
+import { VALUE_WORDS } from "./requested-value.ts";
 import type { SentenceIndex } from "./sentence-index.ts";
 
 export interface EvidenceSignals {
@@ -14,6 +16,8 @@ export interface EvidenceSignals {
   denseSimilarity: number;
   /** Names in the question that no sentence of the corpus contains. */
   foreignNames: string[];
+  /** Plain words naming a topic the corpus never mentions (`foreignTopicWords`); none when that check is off. */
+  foreignTopics?: string[];
 }
 
 export interface RefusalThresholds {
@@ -30,6 +34,18 @@ export interface RefusalThresholds {
    * ("hyperthermic intraperitoneal chemotherapy in ovarian cancer").
    */
   maxForeignNames: number;
+  /**
+   * An unknown, non-everyday word at least this close (cosine) to its nearest passage is a foreign
+   * topic word (`foreignTopicWords`); Infinity turns the check off.
+   */
+  foreignTopicSimilarity: number;
+  /**
+   * A question with a foreign topic word needs at least this coverage. A plain word is weaker evidence
+   * than a name, so the bar sits below `minCoverageWithForeignName`: counted like a name (0.4), topic
+   * words refused one more answerable question of the test part; at 0.35 the tuning part's declined
+   * questions (coverage 0.27–0.34) are still declined and the test part's false refusals do not rise.
+   */
+  minCoverageWithForeignTopic: number;
 }
 
 export const REFUSAL_THRESHOLDS: RefusalThresholds = {
@@ -38,6 +54,8 @@ export const REFUSAL_THRESHOLDS: RefusalThresholds = {
   minCoverageWhenDistant: 0.5,
   minCoverageWithForeignName: 0.4,
   maxForeignNames: 2,
+  foreignTopicSimilarity: 0.4,
+  minCoverageWithForeignTopic: 0.35,
 };
 
 export const REFUSAL_ANSWER =
@@ -50,6 +68,22 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 /** Long words are technical terms often enough to count as names ("hypofractionated", "intraperitoneal"). */
 const NAME_LENGTH = 11;
 
+// English derivational prefixes that leave the stem's meaning (Quirk et al., "A Comprehensive Grammar of
+// the English Language", appendix I.2–I.8: negative, reversative, degree, time, number and locative
+// prefixes). "Subpopulations" is a kind of population and "resensitise" of sensitise: such a word is
+// as known as its stem. Combining forms that make another term of their own (hyper-, hypo-, intra-,
+// trans-) are left out: "intraperitoneal" is not about the peritoneum the corpus might mention.
+const PREFIX = /^(?:sub|super|re|pre|post|non|un|co|counter|anti|multi|inter|over|under|semi|de|dis|mis)-?(?=\p{L}{5})/iu;
+// An abbreviation's plural ("QDs", "SLNs") is its singular's name.
+const ABBREVIATION_PLURAL = /^(\p{Lu}[\p{Lu}\d]+)s$/u;
+
+/** The word's spellings that name the same thing: itself, its abbreviation's singular, its stem without a prefix. */
+function spellings(word: string): string[] {
+  const singular = ABBREVIATION_PLURAL.exec(word)?.[1];
+  const unprefixed = word.replace(PREFIX, "");
+  return [word, ...(singular ? [singular] : []), ...(unprefixed !== word ? [unprefixed] : [])];
+}
+
 /**
  * Question words that look like names (capitalised mid-question, inner capitals or digits, or long
  * technical words) that neither the reviews' text nor the titles they cite (`citedVocabulary`) mention.
@@ -60,20 +94,62 @@ const NAME_LENGTH = 11;
 export function foreignNames(question: string, sentences: SentenceIndex, citedVocabulary: ReadonlySet<string>): string[] {
   const words = [...question.matchAll(WORD)].map((m) => m[0]);
   return words.filter((word, i) => {
-    if (isStopword(word)) return false;
     const nameLike = (i > 0 && /^\p{Lu}/u.test(word)) || /\p{Lu}.*\p{Lu}|\d/u.test(word) || word.length >= NAME_LENGTH;
-    const known = (term: string) => sentences.knows(term) || citedVocabulary.has(term);
-    const terms = contentTerms(word);
-    if (!nameLike || terms.length === 0 || terms.some(known)) return false;
-    // "p27Kip1" is printed "P27 kip1" in a table: a name whose camel-case parts are all known is known.
-    const parts = word.split(/(?<=[\p{Ll}\d])(?=\p{Lu})/u).flatMap((part) => contentTerms(part));
-    return !(parts.length > 1 && parts.every(known));
+    return nameLike && isUnknownWord(word, sentences, citedVocabulary);
   });
+}
+
+/** A content word that neither the corpus's sentences nor its cited titles print, in any of its spellings. */
+function isUnknownWord(word: string, sentences: SentenceIndex, citedVocabulary: ReadonlySet<string>): boolean {
+  if (isStopword(word) || contentTerms(word).length === 0) return false;
+  const known = (term: string) => sentences.knows(term) || citedVocabulary.has(term);
+  if (spellings(word).some((spelling) => contentTerms(spelling).some(known))) return false;
+  // "p27Kip1" is printed "P27 kip1" in a table: a name whose camel-case parts are all known is known.
+  const parts = word.split(/(?<=[\p{Ll}\d])(?=\p{Lu})/u).flatMap((part) => contentTerms(part));
+  return !(parts.length > 1 && parts.every(known));
+}
+
+/**
+ * Below foreign names, a question can name a foreign topic in a plain word ("Do statins lower the
+ * risk…", "…regulate insulin secretion"). Such a word is unknown to the corpus and not everyday English
+ * (common-words.ts), and its embedding lies as close to some passage as the field's own terms do:
+ * 0.4 is where the unknown words of the tuning part's questions split, paraphrase ("fuelling" 0.30,
+ * "drawbacks" 0.22, "synergy" 0.26, "phage" 0.39) below and biomedical topics ("statins" 0.44,
+ * "microbiome" 0.51, "osimertinib" 0.42) above. Biomedical paraphrase a small corpus happens not to
+ * print ("polarity" 0.49) is above it too, hence the lower coverage bar for such words
+ * (`RefusalThresholds.minCoverageWithForeignTopic`).
+ */
+export const FOREIGN_TOPIC_SIMILARITY = 0.4;
+
+/**
+ * The question's foreign topic words: unknown, not everyday, not a value's name ("dose": a kind of
+ * value is asked of a topic, it is not one), not already among `names`, and at least
+ * `threshold` from their nearest passage (`similarity`, the dense search's cosine); none when it is Infinity.
+ *
+ * @example
+ * await foreignTopicWords("Do statins lower the risk of recurrence?", sentences, cited, [], nearestCosine) // ["statins"]
+ */
+export async function foreignTopicWords(
+  question: string,
+  sentences: SentenceIndex,
+  citedVocabulary: ReadonlySet<string>,
+  names: readonly string[],
+  similarity: (word: string) => Promise<number>,
+  threshold = FOREIGN_TOPIC_SIMILARITY,
+  common: ReadonlySet<string> = commonWords(),
+): Promise<string[]> {
+  if (!Number.isFinite(threshold)) return [];
+  const candidates = [...new Set([...question.matchAll(WORD)].map((m) => m[0]))].filter(
+    (word) => !names.includes(word) && !VALUE_WORDS.has(word.toLowerCase()) && !isCommonWord(word, common) && isUnknownWord(word, sentences, citedVocabulary),
+  );
+  const close = await Promise.all(candidates.map(async (word) => (await similarity(word)) >= threshold));
+  return candidates.filter((_, i) => close[i]);
 }
 
 export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalThresholds = REFUSAL_THRESHOLDS): boolean {
   if (signals.sentenceCoverage < thresholds.minCoverage) return true;
   if (signals.foreignNames.length >= thresholds.maxForeignNames) return true;
   if (signals.denseSimilarity < thresholds.minSimilarity && signals.sentenceCoverage < thresholds.minCoverageWhenDistant) return true;
+  if (signals.foreignTopics?.length && signals.sentenceCoverage < thresholds.minCoverageWithForeignTopic) return true;
   return signals.foreignNames.length > 0 && signals.sentenceCoverage < thresholds.minCoverageWithForeignName;
 }

@@ -36,6 +36,15 @@ describe("requestedValue", () => {
     expect(requestedValue("What dose did the 4T1 tumour-bearing mice receive of zorbitinib?", idf)?.entity).toBe("zorbitinib");
   });
 
+  it("keeps the object when the question's verb is a function word ('do … have')", () => {
+    expect(requestedValue("What zeta potential do the gold nanorods carrying miR-99 have?")?.entity).toBe("gold nanorods carrying miR-99");
+  });
+
+  it("does not take a count of reviews or trials for the entity", () => {
+    const idf = (term: string) => (term === "two" ? 8 : 3);
+    expect(requestedValue("What IC50 values for zorbitinib do the two reviews report?", idf)).toMatchObject({ entity: "zorbitinib", contextTerms: [] });
+  });
+
   it("leaves the verb out of the entity", () => {
     expect(requestedValue("How long did ABC-lipo circulate in blood?")?.entity).toBe("ABC-lipo");
     expect(requestedValue("How large were the ABC-lipo particles prepared by the authors?")?.entity).toBe("ABC-lipo particles");

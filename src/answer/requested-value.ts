@@ -177,6 +177,9 @@ const RULES: ValueKindRule[] = [
   },
 ];
 
+/** The words that name a kind of value ("dose", "hazard", "zeta", "enrolled"), lower-cased. */
+export const VALUE_WORDS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => rule.words.split(" ")));
+
 /** Every kind, most specific first (the order questions are read in). */
 export const VALUE_KINDS: readonly ValueKind[] = RULES.map((rule) => rule.kind);
 
@@ -200,7 +203,9 @@ const REPORTING_WORDS = new Set(
     "receive receives reach reaches achieve achieves add adds added cite cites cited take takes taken gain gains " +
     "reported show shows produce produced yield yielded lead led see seen approve approved approval " +
     // roman numerals of trial phases; regulators and agencies, who approve and report rather than being asked about
-    "i ii iii iv i/ii ii/iii fda ema nmpa pmda mhra nice nih nci who"
+    "i ii iii iv i/ii ii/iii fda ema nmpa pmda mhra nice nih nci who " +
+    // English cardinals and distributives count what a question names ("the two reviews", "each trial")
+    "one two three four five six seven eight nine ten each either neither"
   ).split(" "),
 );
 
@@ -236,6 +241,8 @@ const ruleFor = new Map(RULES.map((rule) => [rule.kind, rule]));
 const DO_SUPPORT = /^(?:do|does|did)$/i;
 const PASSIVE_AUXILIARY = /^(?:is|are|was|were|been|being)$/i;
 const PARTICIPLE = /(?:ed|en|wn|ght)$/i;
+// "Do <subject> have …?": a main verb that is also a function word closes the subject itself.
+const FUNCTION_VERB = /^(?:have|has|had|do|does|did|be|get|make|go)$/i;
 
 /**
  * The question's names: runs of words that are neither function, question, value nor reporting words;
@@ -254,7 +261,7 @@ function namePhrases(question: string, valueWords: ReadonlySet<string>): { phras
     // The last word of "did <subject> <verb>" is the verb, and of "was <subject> <participle>" too,
     // unless the verb is the reporting word that ended the run ("did the X trial report").
     const last = current.at(-1) ?? "";
-    const verbFollows = REPORTING_WORDS.has(next.toLowerCase());
+    const verbFollows = REPORTING_WORDS.has(next.toLowerCase()) || FUNCTION_VERB.test(next);
     const endsInVerb = DO_SUPPORT.test(auxiliary) || (PASSIVE_AUXILIARY.test(auxiliary) && PARTICIPLE.test(last));
     if (current.length > 1 && endsInVerb && !verbFollows) current.pop();
     if (current.length) phrases.push(current);

@@ -7,7 +7,15 @@ import { scoreSentences } from "./extractive-answer.ts";
 import { questionTerms } from "./question-terms.ts";
 import { requestedValue } from "./requested-value.ts";
 import { SentenceIndex } from "./sentence-index.ts";
-import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
+import {
+  isPlural,
+  measuredText,
+  preferReportedValues,
+  quotesValue,
+  valueEvidence,
+  valueNotReportedAnswer,
+  valueNotReportedReason,
+} from "./value-not-reported.ts";
 
 function chunk(id: string, sentences: string[], kind: ChunkKind = "text", header = ""): Chunk {
   const text = [header, ...sentences].filter(Boolean).join(kind === "table" ? "\n" : " ");
@@ -139,5 +147,42 @@ describe("preferReportedValues", () => {
     const preferred = preferReportedValues(scored, evidence.sentences);
     expect(preferred[0]!.sentence.sentence.text).toMatch(/twice weekly/);
     expect(preferred).toHaveLength(scored.length);
+  });
+});
+
+describe("measuredText", () => {
+  const row = (text: string, refs: number[]) => ({ sentence: { text, refs, start: 0, end: text.length } });
+
+  it("drops a table row's References cell, which would read as a count", () => {
+    const text = "Lumiramir\tmiR-7 mimic\tGlioma\tIntravenous\t212";
+    expect(measuredText(row(text, [212]))).not.toMatch(/212/);
+    expect(measuredText(row(text, [212]))).toMatch(/Glioma/);
+    expect(requestedValue("How many patients received Lumiramir?")!.kinds).toEqual(["count"]);
+  });
+
+  it("keeps a numeric cell that is not one of the row's references", () => {
+    expect(measuredText(row("Lumiramir\tmiR-7 mimic\t48\t212", [212]))).toMatch(/\b48\b/);
+    expect(measuredText(row("Lumiramir\t48", []))).toMatch(/\b48\b/);
+  });
+
+  it("leaves prose alone apart from citation markers", () => {
+    expect(measuredText(row("Twelve patients were enrolled (14).", [14]))).toBe("Twelve patients were enrolled.");
+  });
+});
+
+describe("isPlural", () => {
+  it("reads English plurals, acronym plurals included", () => {
+    for (const name of ["gold nanoparticles", "TPGS-Res-SLNs", "N1-34a-NPs", "exosomes"]) expect(isPlural(name), name).toBe(true);
+  });
+
+  it("does not take singular -s endings for plurals", () => {
+    for (const name of ["metastasis", "adenovirus", "biomass", "paclitaxel", "Dox-HBDL", "miR-206"]) expect(isPlural(name), name).toBe(false);
+  });
+
+  it("says 'their' in the reason for a plural entity", () => {
+    const requested = requestedValue("What zeta potential did the solid lipid nanoparticles have?")!;
+    expect(valueNotReportedReason(requested, "solid lipid nanoparticles").message).toBe(
+      "The reviews discuss solid lipid nanoparticles but do not report their zeta potential.",
+    );
   });
 });

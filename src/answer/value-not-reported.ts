@@ -16,11 +16,12 @@ import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 export const ENTITY_COVERAGE = 0.5;
 
 /**
- * The entity's rarest term must be at least this rare (sentence-level idf): 3.0 is a term in about 5 %
- * of sentences. "Nanoparticles" or "breast cancer" name a topic the reviews discuss throughout, not one
- * thing whose values they would print; such questions are left to the ordinary answer.
+ * The entity's rarest term must be at least this rare (sentence-level idf): 2.5 is a term in about 8 %
+ * of sentences. "Nanoparticles" or "breast cancer" (idf ≈ 1–2 in a review on them) name a topic the
+ * reviews discuss throughout, not one thing whose values they would print; such questions are left to
+ * the ordinary answer. A drug the review keeps returning to (doxorubicin, ≈ 5 %) is still one thing.
  */
-export const MIN_ENTITY_IDF = 3;
+export const MIN_ENTITY_IDF = 2.5;
 
 /** Score added to a sentence about the entity that prints the value, so the answer quotes it first. */
 export const REPORTED_VALUE_BONUS = 0.15;
@@ -41,9 +42,24 @@ export type ValueEvidence =
 // Numbers that label rather than measure: figure, table and reference numbers, trial phases.
 const LABEL_NUMBERS = /\b(?:fig(?:ure)?s?\.?|tables?|refs?\.?|references?|phase|stage|grade|type|class|step|section|eq(?:uation)?\.?)\s*[\dIVX]+[a-z]?\b/gi;
 
-/** The sentence as a value check reads it: without the review's citation markers and label numbers. */
-function measuredText(sentence: IndexedSentence): string {
-  return withoutReviewMarkers(sentence.sentence.text, sentence.sentence.refs).replace(LABEL_NUMBERS, " ");
+// A table row's cell holding only reference numbers ("147", "(22)", "12, 15–17"): its References column.
+const REFERENCE_CELL = /^\s*\(?\d+(?:\s*[,–—-]\s*\d+)*\)?\s*$/;
+
+/** A table row (cells split by tabs) without the cells that only print the row's reference numbers. */
+function withoutReferenceCells(text: string, refs: readonly number[]): string {
+  if (!text.includes("\t") || refs.length === 0) return text;
+  const cited = new Set(refs);
+  const isReferenceCell = (cell: string) => REFERENCE_CELL.test(cell) && (cell.match(/\d+/g) ?? []).some((n) => cited.has(Number(n)));
+  return text
+    .split("\t")
+    .filter((cell) => !isReferenceCell(cell))
+    .join("\t");
+}
+
+/** The sentence as a value check reads it: without the review's citation markers, reference cells and label numbers. */
+export function measuredText(sentence: Pick<IndexedSentence, "sentence">): string {
+  const { text, refs } = sentence.sentence;
+  return withoutReviewMarkers(withoutReferenceCells(text, refs), refs).replace(LABEL_NUMBERS, " ");
 }
 
 /** A passage as the check reads it: a retrieved source, or any chunk of the corpus. */
@@ -162,11 +178,20 @@ export function preferReportedValues(scored: readonly ScoredSentence[], reported
     .sort((a, b) => b.score - a.score);
 }
 
+/**
+ * Does the name end in an English plural ("gold nanoparticles", "SLNs", "N1-34a-NPs")? A final "s"
+ * after a letter, but not the singular endings -ss, -us, -is ("mass", "virus", "metastasis").
+ */
+export function isPlural(name: string): boolean {
+  const last = name.trim().split(/[\s-]+/).at(-1) ?? "";
+  return /\p{L}s$/u.test(last) && !/(?:ss|us|is)$/i.test(last);
+}
+
 /** The machine-readable reason behind a "not reported" answer; `entity` as the sources print it. */
 export function valueNotReportedReason(requested: RequestedValue, entity = requested.entity): AnswerReason {
   return {
     code: "value_not_reported",
-    message: `The reviews discuss ${entity} but do not report its ${requested.label}.`,
+    message: `The reviews discuss ${entity} but do not report ${isPlural(entity) ? "their" : "its"} ${requested.label}.`,
     entity,
     valueKind: requested.kinds[0]!,
   };

@@ -31,7 +31,7 @@ const expectNotReported = (payload: AnswerPayload) => {
   expect(payload.refused).toBe(true);
   expect(payload.reason).toEqual({
     code: "value_not_reported",
-    message: "The reviews discuss DOX-TA-ICG particles but do not report its zeta potential.",
+    message: "The reviews discuss DOX-TA-ICG particles but do not report their zeta potential.",
     entity: "DOX-TA-ICG particles",
     valueKind: "zeta-potential",
   });

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { commonWords, isCommonWord } from "./common-words.ts";
+
+describe("commonWords", () => {
+  it("reads the embedding model's whole-word pieces: thousands of everyday words", () => {
+    expect(commonWords().size).toBeGreaterThan(3000);
+    expect(commonWords().has("the")).toBe(true);
+  });
+
+  it("counts everyday words and their plurals, not field terms", () => {
+    for (const word of ["Registration", "compounds", "studies", "weight"]) expect(isCommonWord(word), word).toBe(true);
+    for (const word of ["statins", "microbiome", "lymphoedema", "osimertinib"]) expect(isCommonWord(word), word).toBe(false);
+  });
+});
