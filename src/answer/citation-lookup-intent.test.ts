@@ -16,6 +16,8 @@ describe("parseCitationLookup", () => {
     ["Which reference is that from?", { kind: "claim", claim: "" }],
     ["What citation supports the point that one miRNA silences many genes?", { kind: "claim", claim: "one miRNA silences many genes" }],
     ["Which reference is given for the claim that SLNs are biocompatible?", { kind: "claim", claim: "SLNs are biocompatible" }],
+    ["Where does the claim that liposomes carry both drug types come from?", { kind: "claim", claim: "liposomes carry both drug types" }],
+    ["Where is the statement that hypoxia drives resistance from?", { kind: "claim", claim: "hypoxia drives resistance" }],
   ])("%s", (question, intent) => {
     expect(parseCitationLookup(question)).toEqual(intent);
   });
@@ -28,6 +30,7 @@ describe("parseCitationLookup", () => {
     "What dose of olaparib was given in the trial?",
     "Do both reviews discuss exosomes as a route of resistance?",
     "How many references does the review list about hypoxia?",
+    "Where do the cells that resist docetaxel come from?",
   ])(
     "is not a lookup: %s",
     (question) => expect(parseCitationLookup(question)).toBeNull(),

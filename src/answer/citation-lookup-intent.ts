@@ -2,7 +2,8 @@
 //   "what is reference 45 in the Guan review", "refs 21–23 of the miRNA paper", "the first reference
 //   of the Frontiers paper" → numbers; "what is Smith et al. 2020?" → works (author–year);
 //   "where does the review cite Granja?" → author;
-//   "which references support the claim that …", "which paper does it cite for …" → claim.
+//   "which references support the claim that …", "which paper does it cite for …",
+//   "where does the claim that … come from?" → claim.
 import { type AuthorYearWork, findAuthorYearWorks } from "../ingest/citations/find-author-year-citations.ts";
 
 export type CitationLookupIntent =
@@ -47,6 +48,8 @@ const CLAIM_PATTERNS = [
   new RegExp(String.raw`\b(?:which|what)\s+${SUPPORT_NOUN}\b.*?\b${SUPPORT_VERB}\s+(?:for\s+|to\s+)?(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),
   // "what is the source for the claim that …", "the reference behind …"
   new RegExp(String.raw`\b${SUPPORT_NOUN}\s+(?:for|behind|of|supporting)\s+(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),
+  // "where does the claim that … come from?", "where is the statement that … from?"
+  new RegExp(String.raw`\bwhere\s+(?:does|do|did|is|are|was)\s+${CLAIM_NOUN}\s+(?:that\s+)?(.*?)\s+(?:come|comes|coming|originate|stem)?\s*from\s*[?.!]*$`, "i"),
   // "which reference is that from?", "what paper is this based on?"
   new RegExp(String.raw`\b(?:which|what)\s+${SUPPORT_NOUN}\s+(?:is|are|was|were|does|do|did)\s+((?:that|this|it|these|those)\b.*)$`, "i"),
 ];

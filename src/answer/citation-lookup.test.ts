@@ -65,9 +65,22 @@ const jiang = document(
   [{ text: "GSDMB is predominantly expressed in the gastrointestinal tract and various tumours[60, 61].", refs: [] }],
   { markers: 2, resolved: 0, resolvedRatio: 0 },
 );
+// The sentence that makes a claim best cites nothing; the one before it, worded a little differently, does.
+const park = document(
+  "park2022",
+  "Hydrogel depots for local drug delivery",
+  [{ n: 1, text: "Lee, J., and Cho, H. (2019). Injectable hydrogel depots. Biomaterials 12, 1–9.", authors: ["Lee, J.", "Cho, H."], year: 2019, label: "Lee and Cho, 2019", paperKey: "d" }],
+  [
+    { text: "Hydrogels release a loaded drug slowly over several weeks (Lee and Cho, 2019).", refs: [1] },
+    { text: "Hydrogels release a loaded drug slowly and steadily over several weeks.", refs: [] },
+    { text: "Their stiffness depends on the crosslinker.", refs: [] },
+    { text: "Pore size depends on the polymer.", refs: [] },
+  ],
+  { markers: 1, resolved: 1, resolvedRatio: 1 },
+);
 
-const chunks = [tai.chunk, jiang.chunk];
-const corpus = new Corpus({ documents: [tai.doc, jiang.doc], chunks, links: [] });
+const chunks = [tai.chunk, jiang.chunk, park.chunk];
+const corpus = new Corpus({ documents: [tai.doc, jiang.doc, park.doc], chunks, links: [] });
 const bm25 = Bm25Index.build(chunks);
 // BM25 over the two chunks is the retriever claim lookups search with.
 const search = {
@@ -110,6 +123,22 @@ describe("citation lookups in an author–year review", () => {
   it("names the cited entries by their labels when answering a claim", async () => {
     const answer = await ask("Which references support the claim that speech can be decoded into text in real time?");
     expect(answer.answer).toContain("It cites Willett et al., 2023");
+  });
+});
+
+describe("a claim whose best sentence cites nothing", () => {
+  it("keeps that sentence and adds the closest one that cites a reference", async () => {
+    const answer = await ask("Which references support the claim that hydrogels release a loaded drug slowly and steadily over several weeks?");
+    expect(answer.refused).toBe(false);
+    expect(answer.answer).toMatch(/makes this claim in 1 Introduction without citing a reference: "Hydrogels release a loaded drug slowly and steadily/);
+    expect(answer.answer).toMatch(/comes closest in 1 Introduction: "Hydrogels release a loaded drug slowly over several weeks[^"]*" \[1\]\. It cites Lee and Cho, 2019/);
+    expect(answer.references.map((ref) => ref.label)).toEqual(["Lee and Cho, 2019"]);
+  });
+
+  it("adds no runner-up that is far from the claim", async () => {
+    const answer = await ask("Which references support the claim that hydrogel stiffness depends on the crosslinker?");
+    expect(answer.answer).toContain("without citing a reference");
+    expect(answer.references).toEqual([]);
   });
 });
 
