@@ -16,6 +16,9 @@ describe("parseCrossReviewIntent", () => {
     "Compare the papers' views on gold nanoshells.",
     "What do these two nanomedicine reviews have in common regarding siRNA?",
     "How do the photothermal review and the exosome paper describe hypoxia?",
+    "Is tumour hypoxia discussed in both?",
+    "Do both discuss renal clearance?",
+    "What do both of them say about electroporation?",
   ])("'%s' asks about two documents", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("pair");
   });
@@ -34,6 +37,13 @@ describe("parseCrossReviewIntent", () => {
     expect(parseCrossReviewIntent("What do the Smith reviews say about exosomes?", [smith])).toBeNull();
   });
 
+  it.each(["Which review covers electroporation?", "Which of the papers mentions siRNA loading?", "Which one of these articles discusses nanoshells?"])(
+    "takes '%s' as asking which documents of the corpus cover a topic",
+    (question) => {
+      expect(parseCrossReviewIntent(question, [])?.scope).toBe("corpus");
+    },
+  );
+
   it("takes two named documents as a pair and three as each", () => {
     expect(parseCrossReviewIntent("What do Smith et al. and Jones et al. report on hypoxia?", [smith, jones])?.scope).toBe("pair");
     expect(parseCrossReviewIntent("What do Smith, Jones and Lee report on hypoxia?", [smith, jones, lee])?.scope).toBe("each");
@@ -45,6 +55,9 @@ describe("parseCrossReviewIntent", () => {
     ["a comparison inside one study", "How does the nanoshell differ from free catalase in oxygen release?", []],
     ["two of something else", "Were outcomes compared between the two arms of the trial?", []],
     ["a review's studies", "What did both studies find about renal clearance?", []],
+    ["'both' joining two drugs", "Do both cisplatin and carboplatin cause nephrotoxicity?", []],
+    ["'both' joining two models", "In both mice and cell lines, did the nanoshells relieve hypoxia?", []],
+    ["a review the papers cite", "Which review of clinical trials reported the pertuzumab data?", []],
   ])("leaves %s to the ordinary pipeline", (_what, question, named) => {
     expect(parseCrossReviewIntent(question as string, named as (typeof smith)[])).toBeNull();
   });
@@ -58,6 +71,8 @@ describe("parseCrossReviewIntent", () => {
     expect(parseCrossReviewIntent("How do the photothermal review and the exosome paper describe hypoxia?", [smith, jones])?.topic).toBe(
       "How do and describe hypoxia?",
     );
+    expect(parseCrossReviewIntent("Which review covers nanoshells, the photothermal one or the exosome one?", [])?.topic).toBe("covers nanoshells,?");
+    expect(parseCrossReviewIntent("Is tumour hypoxia discussed in both?", [])?.topic).toBe("Is tumour hypoxia discussed in?");
     expect(parseCrossReviewIntent("How is the catalase shell discussed in the two reviews?", [])?.topic).toBe(
       "How is the catalase shell discussed in?",
     );
