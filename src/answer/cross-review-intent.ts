@@ -80,6 +80,9 @@ const DOCUMENT_PHRASING = [
   new RegExp(COMPARISON.source, "giu"),
   new RegExp(String.raw`\bwhich\s+(?:one\s+)?(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?(?=${DOCUMENT_NOUNS}\b)`, "giu"),
   /\bboth(?:\s+of\s+them)?\b/giu,
+  // What the documents do with the topic ("which review covers X", "is X discussed in both"): not the topic.
+  // Only verbs of addressing a subject; "report", "treat" or "show" can be what the question is about.
+  /\b(?:say|says|said|discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?|cover(?:s|ed|ing)?|describe(?:s|d)?|characteri[sz]e(?:s|d)?|talk(?:s|ed)?\s+about)\b/giu,
   // "the nanomaterials one or the miRNA one": the documents named as alternatives, not the topic.
   new RegExp(String.raw`\b(?:the|this|that)\s+${BETWEEN}one\s+(?:or|and|vs\.?|versus)\s+(?:the|that)\s+${BETWEEN}one\b`, "giu"),
   // "the nanomaterials review", "the Guan and Verma reviews": names of documents, not the topic.
@@ -113,7 +116,7 @@ function withoutNames(question: string, named: readonly NamedDocument[]): string
  * documents at all. `named` are the documents the question names explicitly (document-mentions.ts).
  *
  * @example
- * parseCrossReviewIntent("What do both reviews say about exosomes?", []) // { scope: "pair", topic: "What do say about exosomes?" }
+ * parseCrossReviewIntent("What do both reviews say about exosomes?", []) // { scope: "pair", topic: "What do about exosomes?" }
  * parseCrossReviewIntent("What does the Guan review say about exosomes?", [guan]) // null
  */
 export function parseCrossReviewIntent(question: string, named: readonly NamedDocument[]): CrossReviewIntent | null {

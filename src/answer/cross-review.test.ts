@@ -201,6 +201,11 @@ describe("cross-review answers", () => {
     expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
   });
 
+  it("takes two first authors' bare surnames as naming their reviews", async () => {
+    const payload = await ask("How do Smith and Jones each describe tumour hypoxia?");
+    expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
+  });
+
   it("answers a comparison of two named reviews per review", async () => {
     const payload = await ask("How do the Smith and Jones reviews differ on tumour hypoxia?");
     expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);

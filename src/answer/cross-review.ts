@@ -244,6 +244,22 @@ async function writeWithLlm(
 }
 
 /**
+ * Documents named by their first author's bare surname ("how do Guan and Verma each describe …"):
+ * one surname alone may be a cited author (document-mentions.ts asks for "Guan et al." or "the Guan
+ * review"), but two or more corpus first authors named together are the corpus's documents.
+ */
+function withSurnamesNamed(question: string, mentioned: string[], res: AnswerResources): string[] {
+  const bySurname = res.corpus.documents
+    .map((doc) => doc.meta.id)
+    .filter((id) => {
+      const surname = surnameOf(id);
+      return surname.length >= 2 && new RegExp(String.raw`(?<![\p{L}\p{N}])${surname.charAt(0).toUpperCase()}${surname.slice(1)}(?![\p{L}\p{N}])`, "u").test(question);
+    });
+  const named = [...new Set([...mentioned, ...bySurname])];
+  return bySurname.length >= 2 ? named : mentioned;
+}
+
+/**
  * Answer `question` document by document when it is about several documents; null otherwise (a
  * question about one document, about "the reviews" of a corpus too large to list, or with no topic
  * left once the documents are named), and the ordinary pipeline answers it.
@@ -260,7 +276,7 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
     const at = Math.min(...[id, surnameOf(id)].filter(Boolean).map((name) => lower.search(new RegExp(String.raw`\b${name}\b`, "u"))).filter((i) => i >= 0));
     return Number.isFinite(at) ? at : Number.MAX_SAFE_INTEGER;
   };
-  const mentioned = ctx.res.mentions.find(question).sort((a, b) => position(a) - position(b));
+  const mentioned = withSurnamesNamed(question, ctx.res.mentions.find(question), ctx.res).sort((a, b) => position(a) - position(b));
   // A filter chosen by the user wins over names in the question.
   const named = ctx.docs?.length ? mentioned.filter((id) => ctx.docs!.includes(id)) : mentioned;
   const intent = parseCrossReviewIntent(
