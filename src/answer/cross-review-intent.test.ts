@@ -69,7 +69,7 @@ describe("parseCrossReviewIntent", () => {
     expect(parseCrossReviewIntent("What do both reviews say about tumour hypoxia?", [])?.topic).toBe("What do about tumour hypoxia?");
     // Title words that name the documents are names here, not the topic.
     expect(parseCrossReviewIntent("How do the photothermal review and the exosome paper describe hypoxia?", [smith, jones])?.topic).toBe(
-      "How do and hypoxia?",
+      "How do and describe hypoxia?",
     );
     expect(parseCrossReviewIntent("Which review covers nanoshells, the photothermal one or the exosome one?", [])?.topic).toBe("nanoshells,?");
     expect(parseCrossReviewIntent("Is tumour hypoxia discussed in both?", [])?.topic).toBe("Is tumour hypoxia in?");

@@ -81,8 +81,9 @@ const DOCUMENT_PHRASING = [
   new RegExp(String.raw`\bwhich\s+(?:one\s+)?(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?(?=${DOCUMENT_NOUNS}\b)`, "giu"),
   /\bboth(?:\s+of\s+them)?\b/giu,
   // What the documents do with the topic ("which review covers X", "is X discussed in both"): not the topic.
-  // Only verbs of addressing a subject; "report", "treat" or "show" can be what the question is about.
-  /\b(?:say|says|said|discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?|cover(?:s|ed|ing)?|describe(?:s|d)?|characteri[sz]e(?:s|d)?|talk(?:s|ed)?\s+about)\b/giu,
+  // Only verbs of addressing a subject; "report", "treat" or "show" can be what the question is about, and
+  // "describe", "characterise" or "define" are printed by the definitions that answer it ("X is characterized by").
+  /\b(?:say|says|said|discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?|cover(?:s|ed|ing)?|talk(?:s|ed)?\s+about)\b/giu,
   // "the nanomaterials one or the miRNA one": the documents named as alternatives, not the topic.
   new RegExp(String.raw`\b(?:the|this|that)\s+${BETWEEN}one\s+(?:or|and|vs\.?|versus)\s+(?:the|that)\s+${BETWEEN}one\b`, "giu"),
   // "the nanomaterials review", "the Guan and Verma reviews": names of documents, not the topic.
