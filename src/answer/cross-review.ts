@@ -142,6 +142,16 @@ function mostSpecificTerm(terms: QuestionTerms, index: SentenceIndex): string | 
 }
 
 /**
+ * A value question about both reviews is declined per review only when the entity it asks about holds
+ * the question's most specific term ("what dose of alpelisib …"); "the two papers quote statistics for
+ * different years" asks when each review's figures date from, not for the year of something "different".
+ */
+function aboutMainSubject(requested: RequestedValue | undefined, terms: QuestionTerms, index: SentenceIndex): RequestedValue | undefined {
+  const term = mostSpecificTerm(terms, index);
+  return requested && term && requested.entityTerms.includes(term) ? requested : undefined;
+}
+
+/**
  * A document that never mentions the question's most specific term does not discuss the question
  * when another document's quoted part does ("DNA methylation as a cause of resistance": a review
  * without "methylation" has nearby sentences on DNA repair, not an answer). Spelling variants count
@@ -154,7 +164,8 @@ function withoutUnmentionedTopic(parts: FoundPart[], terms: QuestionTerms, res: 
   const only = new Map([[term, 1]]);
   const holds = (sentences: readonly IndexedSentence[]) => sentences.some((s) => res.sentences.coverage(only, s.terms) > 0);
   const quoted = (part: FoundPart) => part.chosen.flatMap((item) => [item.sentence, ...(item.leadIn ? [item.leadIn] : [])]);
-  if (!parts.some((part) => part.covered && holds(quoted(part)))) return parts;
+  // A document that discusses the entity of a value question without reporting the value holds the topic too.
+  if (!parts.some((part) => (part.covered && holds(quoted(part))) || part.notReported)) return parts;
   return parts.map((part) => {
     if (!part.covered || holds(quoted(part))) return part;
     const mentioned = res.corpus.chunksOf(part.docId).some((chunk) => holds(res.sentences.sentencesOf(chunk.id)));
@@ -291,7 +302,11 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
   if (targets.length < 2) return null;
   const perDocument = Math.max(MIN_PASSAGES_PER_DOCUMENT, Math.ceil(ctx.k / targets.length));
   // The topic, not the question: "what dose of X do both reviews give" names no review in its entity.
-  const requested = requestedValue(intent.topic, (term) => (ctx.res.sentences.knows(term) ? ctx.res.sentences.idf(term) : 0));
+  const requested = aboutMainSubject(
+    requestedValue(intent.topic, (term) => (ctx.res.sentences.knows(term) ? ctx.res.sentences.idf(term) : 0)),
+    terms,
+    ctx.res.sentences,
+  );
   const found = await Promise.all(targets.map((docId) => documentPart(docId, intent.topic, terms, perDocument, requested, ctx)));
   const parts = numberAcross(withoutUnmentionedTopic(found, terms, ctx.res), ctx.res);
   const sources = parts.flatMap((part) => part.sources);
