@@ -15,6 +15,7 @@ describe("parseCrossReviewIntent", () => {
     "How do the reviews differ on tumour hypoxia?",
     "Compare the papers' views on gold nanoshells.",
     "What do these two nanomedicine reviews have in common regarding siRNA?",
+    "Where do the photothermal and exosome reviews overlap?",
     "How do the photothermal review and the exosome paper describe hypoxia?",
     "Is tumour hypoxia discussed in both?",
     "Do both discuss renal clearance?",

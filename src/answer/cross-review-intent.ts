@@ -70,7 +70,7 @@ const WHICH_DOCUMENT = new RegExp(
  * experiment ("compared with free doxorubicin").
  */
 const COMPARISON =
-  /\b(?:compare|comparing|comparison|contrast(?:s|ing)?|differ(?:s|ed)?|differences?|disagree(?:s|ment)?|agree(?:s|ment)?|in\s+common|similarit(?:y|ies)|distinguish(?:es)?)\b/iu;
+  /\b(?:compare|comparing|comparison|contrast(?:s|ing)?|differ(?:s|ed)?|differences?|disagree(?:s|ment)?|agree(?:s|ment)?|in\s+common|overlap(?:s|ping)?|similarit(?:y|ies)|distinguish(?:es)?)\b/iu;
 const PLURAL_DOCUMENTS = new RegExp(String.raw`\b(?:the|these|those|two|both)\s+${BETWEEN}(?:reviews|papers|articles|documents|publications|manuscripts)\b`, "iu");
 
 /** The parts of a question that address documents, removed to leave its topic. */
