@@ -59,6 +59,8 @@ describe("parseCrossReviewIntent", () => {
     ["'both' joining two drugs", "Do both cisplatin and carboplatin cause nephrotoxicity?", []],
     ["'both' joining two models", "In both mice and cell lines, did the nanoshells relieve hypoxia?", []],
     ["a review the papers cite", "Which review of clinical trials reported the pertuzumab data?", []],
+    ["papers the reviews cite", "Which papers support the idea that nanoshells relieve hypoxia?", []],
+    ["a paper a review cites", "Which paper first described catalase nanoshells?", []],
   ])("leaves %s to the ordinary pipeline", (_what, question, named) => {
     expect(parseCrossReviewIntent(question as string, named as (typeof smith)[])).toBeNull();
   });

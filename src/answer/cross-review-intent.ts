@@ -57,11 +57,13 @@ const EACH = new RegExp(
 const BOTH_AS_DOCUMENTS =
   /\bboth(?:\s+of\s+them)?(?:\s*(?:[?.!;,]|$)|\s+(?:say|says|said|discuss(?:es)?|mention(?:s)?|cover(?:s)?|describe(?:s)?|report(?:s)?|agree|address(?:es)?|note|consider|conclude|suggest|highlight|emphasi[sz]e|treat|cite|propose|present|examine|explain|state)\b)/iu;
 /**
- * "Which review covers …", "which of the papers mentions …": asks which documents cover a topic. Not
- * "which review of clinical trials" (a review the papers cite) nor "which reviews" followed by a preposition.
+ * "Which review covers …", "which of the papers mentions …": asks which documents cover a topic. A bare
+ * "which paper(s)" is left out: in a corpus of reviews it asks for cited papers ("which papers support the
+ * idea that …", "which paper does the review cite for …"). Not "which review of clinical trials" (a review
+ * the documents cite) nor "which reviews" followed by a preposition.
  */
 const WHICH_DOCUMENT = new RegExp(
-  String.raw`\bwhich\s+(?:one\s+)?(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b)`,
+  String.raw`\bwhich\s+(?:(?:one\s+)?of\s+(?:the|these|those)\s+(?:two\s+)?${DOCUMENT_NOUNS}|reviews?)\b(?!\s+(?:of|on|about|by|in|from|for|with)\b)`,
   "iu",
 );
 /**
