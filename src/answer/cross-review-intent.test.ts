@@ -15,7 +15,11 @@ describe("parseCrossReviewIntent", () => {
     "How do the reviews differ on tumour hypoxia?",
     "Compare the papers' views on gold nanoshells.",
     "What do these two nanomedicine reviews have in common regarding siRNA?",
+    "Where do the photothermal and exosome reviews overlap?",
     "How do the photothermal review and the exosome paper describe hypoxia?",
+    "Is tumour hypoxia discussed in both?",
+    "Do both discuss renal clearance?",
+    "What do both of them say about electroporation?",
   ])("'%s' asks about two documents", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("pair");
   });
@@ -30,9 +34,16 @@ describe("parseCrossReviewIntent", () => {
   });
 
   it("takes 'the reviews' as the whole corpus", () => {
-    expect(parseCrossReviewIntent("What do the reviews say about exosomes?", [])).toEqual({ scope: "corpus", topic: "What do say about exosomes?" });
+    expect(parseCrossReviewIntent("What do the reviews say about exosomes?", [])).toEqual({ scope: "corpus", topic: "What do about exosomes?" });
     expect(parseCrossReviewIntent("What do the Smith reviews say about exosomes?", [smith])).toBeNull();
   });
+
+  it.each(["Which review covers electroporation?", "Which of the papers mentions siRNA loading?", "Which one of these articles discusses nanoshells?"])(
+    "takes '%s' as asking which documents of the corpus cover a topic",
+    (question) => {
+      expect(parseCrossReviewIntent(question, [])?.scope).toBe("corpus");
+    },
+  );
 
   it("takes two named documents as a pair and three as each", () => {
     expect(parseCrossReviewIntent("What do Smith et al. and Jones et al. report on hypoxia?", [smith, jones])?.scope).toBe("pair");
@@ -45,6 +56,11 @@ describe("parseCrossReviewIntent", () => {
     ["a comparison inside one study", "How does the nanoshell differ from free catalase in oxygen release?", []],
     ["two of something else", "Were outcomes compared between the two arms of the trial?", []],
     ["a review's studies", "What did both studies find about renal clearance?", []],
+    ["'both' joining two drugs", "Do both cisplatin and carboplatin cause nephrotoxicity?", []],
+    ["'both' joining two models", "In both mice and cell lines, did the nanoshells relieve hypoxia?", []],
+    ["a review the papers cite", "Which review of clinical trials reported the pertuzumab data?", []],
+    ["papers the reviews cite", "Which papers support the idea that nanoshells relieve hypoxia?", []],
+    ["a paper a review cites", "Which paper first described catalase nanoshells?", []],
   ])("leaves %s to the ordinary pipeline", (_what, question, named) => {
     expect(parseCrossReviewIntent(question as string, named as (typeof smith)[])).toBeNull();
   });
@@ -53,13 +69,15 @@ describe("parseCrossReviewIntent", () => {
     const intent = parseCrossReviewIntent("How do the Smith and Jones et al. (2022) reviews differ on tumour hypoxia?", [smith, jones]);
     expect(intent?.topic).toContain("tumour hypoxia");
     expect(intent?.topic).not.toMatch(/smith|jones|2022|reviews|differ/i);
-    expect(parseCrossReviewIntent("What do both reviews say about tumour hypoxia?", [])?.topic).toBe("What do say about tumour hypoxia?");
+    expect(parseCrossReviewIntent("What do both reviews say about tumour hypoxia?", [])?.topic).toBe("What do about tumour hypoxia?");
     // Title words that name the documents are names here, not the topic.
     expect(parseCrossReviewIntent("How do the photothermal review and the exosome paper describe hypoxia?", [smith, jones])?.topic).toBe(
       "How do and describe hypoxia?",
     );
+    expect(parseCrossReviewIntent("Which review covers nanoshells, the photothermal one or the exosome one?", [])?.topic).toBe("nanoshells,?");
+    expect(parseCrossReviewIntent("Is tumour hypoxia discussed in both?", [])?.topic).toBe("Is tumour hypoxia in?");
     expect(parseCrossReviewIntent("How is the catalase shell discussed in the two reviews?", [])?.topic).toBe(
-      "How is the catalase shell discussed in?",
+      "How is the catalase shell in?",
     );
   });
 });

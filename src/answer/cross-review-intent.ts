@@ -49,12 +49,30 @@ const EACH = new RegExp(
   "iu",
 );
 /**
+ * "both" standing for the documents themselves, when the question has named them no other way: at the
+ * end of a clause ("is P-gp discussed in both?") or as the subject of a reporting verb ("do both
+ * discuss …"). The verbs are the common academic reporting verbs (say, discuss, mention, report …);
+ * "both" before anything else is a conjunction ("both HER2 and EGFR", "both mice and cells").
+ */
+const BOTH_AS_DOCUMENTS =
+  /\bboth(?:\s+of\s+them)?(?:\s*(?:[?.!;,]|$)|\s+(?:say|says|said|discuss(?:es)?|mention(?:s)?|cover(?:s)?|describe(?:s)?|report(?:s)?|agree|address(?:es)?|note|consider|conclude|suggest|highlight|emphasi[sz]e|treat|cite|propose|present|examine|explain|state)\b)/iu;
+/**
+ * "Which review covers …", "which of the papers mentions …": asks which documents cover a topic. A bare
+ * "which paper(s)" is left out: in a corpus of reviews it asks for cited papers ("which papers support the
+ * idea that …", "which paper does the review cite for …"). Not "which review of clinical trials" (a review
+ * the documents cite) nor "which reviews" followed by a preposition.
+ */
+const WHICH_DOCUMENT = new RegExp(
+  String.raw`\bwhich\s+(?:(?:one\s+)?of\s+(?:the|these|those)\s+(?:two\s+)?${DOCUMENT_NOUNS}|reviews?)\b(?!\s+(?:of|on|about|by|in|from|for|with)\b)`,
+  "iu",
+);
+/**
  * Comparison words; they make a question cross-review only beside a plural document noun ("how do
  * the reviews differ") or two named documents. "compared" is left out: it usually reports an
  * experiment ("compared with free doxorubicin").
  */
 const COMPARISON =
-  /\b(?:compare|comparing|comparison|contrast(?:s|ing)?|differ(?:s|ed)?|differences?|disagree(?:s|ment)?|agree(?:s|ment)?|in\s+common|similarit(?:y|ies)|distinguish(?:es)?)\b/iu;
+  /\b(?:compare|comparing|comparison|contrast(?:s|ing)?|differ(?:s|ed)?|differences?|disagree(?:s|ment)?|agree(?:s|ment)?|in\s+common|overlap(?:s|ping)?|similarit(?:y|ies)|distinguish(?:es)?)\b/iu;
 const PLURAL_DOCUMENTS = new RegExp(String.raw`\b(?:the|these|those|two|both)\s+${BETWEEN}(?:reviews|papers|articles|documents|publications|manuscripts)\b`, "iu");
 
 /** The parts of a question that address documents, removed to leave its topic. */
@@ -62,6 +80,14 @@ const DOCUMENT_PHRASING = [
   new RegExp(PAIR.source, "giu"),
   new RegExp(EACH.source, "giu"),
   new RegExp(COMPARISON.source, "giu"),
+  new RegExp(String.raw`\bwhich\s+(?:one\s+)?(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?(?=${DOCUMENT_NOUNS}\b)`, "giu"),
+  /\bboth(?:\s+of\s+them)?\b/giu,
+  // What the documents do with the topic ("which review covers X", "is X discussed in both"): not the topic.
+  // Only verbs of addressing a subject; "report", "treat" or "show" can be what the question is about, and
+  // "describe", "characterise" or "define" are printed by the definitions that answer it ("X is characterized by").
+  /\b(?:say|says|said|discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?|cover(?:s|ed|ing)?|talk(?:s|ed)?\s+about)\b/giu,
+  // "the nanomaterials one or the miRNA one": the documents named as alternatives, not the topic.
+  new RegExp(String.raw`\b(?:the|this|that)\s+${BETWEEN}one\s+(?:or|and|vs\.?|versus)\s+(?:the|that)\s+${BETWEEN}one\b`, "giu"),
   // "the nanomaterials review", "the Guan and Verma reviews": names of documents, not the topic.
   new RegExp(String.raw`\b(?:(?:the|these|those)\s+${BETWEEN})?${DOCUMENT_NOUNS}\b['’]?`, "giu"),
 ];
@@ -93,17 +119,17 @@ function withoutNames(question: string, named: readonly NamedDocument[]): string
  * documents at all. `named` are the documents the question names explicitly (document-mentions.ts).
  *
  * @example
- * parseCrossReviewIntent("What do both reviews say about exosomes?", []) // { scope: "pair", topic: "What do say about exosomes?" }
+ * parseCrossReviewIntent("What do both reviews say about exosomes?", []) // { scope: "pair", topic: "What do about exosomes?" }
  * parseCrossReviewIntent("What does the Guan review say about exosomes?", [guan]) // null
  */
 export function parseCrossReviewIntent(question: string, named: readonly NamedDocument[]): CrossReviewIntent | null {
   let scope: CrossReviewScope | undefined;
   if (named.length >= 3) scope = "each";
   else if (named.length === 2) scope = "pair";
-  else if (PAIR.test(question) || TWO_DOCUMENTS.test(question)) scope = "pair";
+  else if (PAIR.test(question) || TWO_DOCUMENTS.test(question) || BOTH_AS_DOCUMENTS.test(question)) scope = "pair";
   else if (EACH.test(question)) scope = "each";
   else if (COMPARISON.test(question) && PLURAL_DOCUMENTS.test(question)) scope = "pair";
-  else if (named.length === 0 && PLURAL_DOCUMENTS.test(question)) scope = "corpus";
+  else if (named.length === 0 && (PLURAL_DOCUMENTS.test(question) || WHICH_DOCUMENT.test(question))) scope = "corpus";
   if (!scope) return null;
   let topic = withoutNames(question, named);
   for (const phrasing of DOCUMENT_PHRASING) topic = topic.replace(phrasing, " ");

@@ -58,6 +58,35 @@ const CORPUS: Record<string, string> = {
     [
       "# 1 Nodules",
       "Rhizobia fix atmospheric nitrogen inside the root nodules of legumes [1]. Hypoxia inside the nodule protects nitrogenase from oxygen, which would inactivate it [2].",
+      // Enough ordinary sentences that a term found in one or two sentences is rare, as in a real corpus.
+      "# 2 Nodule development",
+      [
+        "Flavonoids released by the root attract compatible rhizobia.",
+        "The bacteria answer with lipochitooligosaccharide signals.",
+        "Root hairs curl around the attached bacteria.",
+        "An infection thread grows through the root hair.",
+        "Cortical cells divide to form the nodule primordium.",
+        "Bacteria are released into the cortical cells.",
+        "Each bacterium is surrounded by a plant membrane.",
+        "The bacteria differentiate into bacteroids.",
+        "Leghemoglobin gives active nodules their pink colour.",
+        "Determinate nodules stop growing after a few weeks.",
+        "Indeterminate nodules keep a persistent meristem.",
+        "Pea and clover form indeterminate nodules.",
+        "Soybean and bean form determinate nodules.",
+        "The plant supplies the bacteroids with dicarboxylic acids.",
+        "The bacteroids return ammonium to the plant.",
+        "Nodule number is limited by autoregulation.",
+        "Nitrate in the soil suppresses nodulation.",
+        "Senescent nodules turn green as leghemoglobin degrades.",
+        "Field inoculants carry selected rhizobial strains.",
+        "Inoculation raises yields in soils without native rhizobia.",
+        "Drought reduces nodule activity within days.",
+        "Salinity also impairs nodule formation.",
+        "Some strains compete poorly with native soil populations.",
+        "Breeding programmes select for efficient host genotypes.",
+        "Intercropping with cereals transfers some fixed nitrogen.",
+      ].join(" "),
     ].join("\n\n"),
     [
       "Lambda L. Rhizobia in nodules. Plant Cell. 2010;1:1-9.",
@@ -148,6 +177,33 @@ describe("cross-review answers", () => {
     const payload = await ask("What do both papers say about catalase against tumour hypoxia?", PAIR);
     expect(payload.answer).toContain(`Only ${SMITH} covers this; ${JONES} does not discuss it`);
     expect(payload.references.map((ref) => ref.docId)).not.toContain("jones2022");
+  });
+
+  it("declines a value both reviews are asked for when the one discussing the entity does not report it", async () => {
+    const payload = await ask("What zeta potential do both reviews give for the catalase nanoshells?", PAIR);
+    expect(payload.refused).toBe(true);
+    expect(payload.reason?.code).toBe("value_not_reported");
+    expect(payload.reason?.entity).toMatch(/catalase/i);
+    expect(payload.sources.length).toBeGreaterThan(0);
+    expect(payload.sources.every((s) => s.docId === "smith2023")).toBe(true);
+    expect(payload.references).toEqual([]);
+  });
+
+  it("quotes the review that reports the value asked for", async () => {
+    const payload = await ask("What particle size do both papers give for renal clearance of gold?", PAIR);
+    expect(payload.refused).toBe(false);
+    expect(payload.answer).toContain("6 nm");
+    expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH]);
+  });
+
+  it("takes 'both' standing for the reviews as a cross-review question", async () => {
+    const payload = await ask("Is tumour hypoxia discussed in both?", PAIR);
+    expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
+  });
+
+  it("takes two first authors' bare surnames as naming their reviews", async () => {
+    const payload = await ask("How do Smith and Jones each describe tumour hypoxia?");
+    expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
   });
 
   it("answers a comparison of two named reviews per review", async () => {

@@ -2,7 +2,8 @@
 // Guan and Verma reviews differ on …"): retrieval within each document, one cited part per document
 // chosen by the same extractive scoring, written as labelled parts, and a plain statement of which
 // documents do not cover the question (judged by the same refusal signals as any answer).
-import type { AnswerEvents, AnswerPayload, AnswerReference, AnswerSource } from "./answer-payload.ts";
+import type { Chunk } from "../types.ts";
+import { type AnswerEvents, type AnswerPayload, type AnswerReason, type AnswerReference, type AnswerSource, sourceFromChunk } from "./answer-payload.ts";
 import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import type { ChatModelLike, LlmDeadline } from "./chat-model.ts";
 import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-markers.ts";
@@ -10,8 +11,10 @@ import { type CrossReviewIntent, parseCrossReviewIntent } from "./cross-review-i
 import { type ExtractiveOptions, type ScoredSentence, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, questionTerms } from "./question-terms.ts";
-import { REFUSAL_ANSWER } from "./refusal.ts";
+import { NOT_COVERED, REFUSAL_ANSWER } from "./refusal.ts";
+import { type RequestedValue, requestedValue } from "./requested-value.ts";
 import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
+import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
 
 /** "Each review" in a large corpus: the best-matching documents, at most this many. */
 export const MAX_CROSS_REVIEW_DOCUMENTS = 4;
@@ -52,6 +55,7 @@ interface DocumentPart {
   /** Its best sentences (empty when the document does not cover the question). */
   chosen: ScoredSentence[];
   covered: boolean;
+  notReported?: ValueNotReported;
 }
 
 /** "Guan et al. (Front. Immunol. 2024)": the label of `documentLabel` with the journal when known. */
@@ -79,35 +83,82 @@ async function targetDocuments(intent: CrossReviewIntent, named: readonly string
   return [...new Set(order)].slice(0, wanted);
 }
 
+/** A document that discusses the entity a value question names but prints no such value about it. */
+interface ValueNotReported {
+  entity: string;
+  /** The value as the answer names it ("dose", "zeta potential"). */
+  value: string;
+  reason: AnswerReason;
+}
+
 /** One document's evidence before the sources are numbered across documents. */
 interface FoundPart {
   docId: string;
   sources: AnswerSource[];
   chosen: ScoredSentence[];
   covered: boolean;
+  /** Set when the question asks for a value this document does not report (value-not-reported.ts). */
+  notReported?: ValueNotReported;
 }
 
-/** Retrieve, score and check one document's evidence; sources keep their per-document numbers for now. */
-async function documentPart(docId: string, topic: string, terms: QuestionTerms, perDocument: number, ctx: CrossReviewContext): Promise<FoundPart> {
+/** Passages per document for one selection: one cited part per document. */
+const ONE_PART = { maxSpans: 1 } as const;
+
+/**
+ * Retrieve, score and check one document's evidence; sources keep their per-document numbers for now.
+ * A value question ("what dose of X do both reviews give?") first gets the ordinary "not reported"
+ * check on this document's passages alone, then the rest of this document.
+ */
+async function documentPart(
+  docId: string,
+  topic: string,
+  terms: QuestionTerms,
+  perDocument: number,
+  requested: RequestedValue | undefined,
+  ctx: CrossReviewContext,
+): Promise<FoundPart> {
   const sources = await ctx.retrieve(topic, [docId], perDocument);
-  const scored = scoreSentences(topic, terms, sources, ctx.res.sentences, ctx.extractive);
+  let scored = scoreSentences(topic, terms, sources, ctx.res.sentences, ctx.extractive);
+  if (requested) {
+    const asSource = (chunk: Chunk, n: number) => sourceFromChunk(chunk, n, 0, ctx.res.corpus.document(chunk.docId)?.meta.title ?? chunk.docId);
+    const evidence = valueEvidence(requested, sources, ctx.res.sentences, ctx.res.corpus.chunksOf(docId), asSource);
+    if (evidence.status === "not-reported" && !quotesValue(requested, selectSentences(scored, { ...ctx.extractive, ...ONE_PART }), ctx.res.sentences)) {
+      const reason = valueNotReportedReason(requested, evidence.entity);
+      return { docId, sources: evidence.sources, chosen: [], covered: false, notReported: { entity: evidence.entity, value: requested.label, reason } };
+    }
+    if (evidence.status === "reported") scored = preferReportedValues(scored, evidence.sentences);
+  }
   const covered = sources.length > 0 && !(await ctx.evidenceIsWeak(topic, terms, scored, [docId]));
   // One cited part per document: a sentence with its lead-in and the citation run it belongs to.
-  const chosen = covered ? selectSentences(scored, { ...ctx.extractive, maxSpans: 1 }) : [];
+  const chosen = covered ? selectSentences(scored, { ...ctx.extractive, ...ONE_PART }) : [];
   return { docId, sources, chosen, covered };
 }
 
-/** The question's most specific term: the one the fewest sentences of the corpus hold (and at least one does). */
+/**
+ * The question's most specific term: the one the fewest sentences of the corpus hold (and at least one
+ * does). Not a bare number: the "21" of "miR-21" is a page, a year or a reference elsewhere, not a topic.
+ */
 function mostSpecificTerm(terms: QuestionTerms, index: SentenceIndex): string | undefined {
-  const known = [...terms].filter(([term, weight]) => weight === 1 && index.knows(term)).map(([term]) => term);
+  const known = [...terms].filter(([term, weight]) => weight === 1 && !/^\d+$/.test(term) && index.knows(term)).map(([term]) => term);
   return known.sort((a, b) => index.idf(b) - index.idf(a))[0];
+}
+
+/**
+ * A value question about both reviews is declined per review only when the entity it asks about holds
+ * the question's most specific term ("what dose of alpelisib …"); "the two papers quote statistics for
+ * different years" asks when each review's figures date from, not for the year of something "different".
+ */
+function aboutMainSubject(requested: RequestedValue | undefined, terms: QuestionTerms, index: SentenceIndex): RequestedValue | undefined {
+  const term = mostSpecificTerm(terms, index);
+  return requested && term && requested.entityTerms.includes(term) ? requested : undefined;
 }
 
 /**
  * A document that never mentions the question's most specific term does not discuss the question
  * when another document's quoted part does ("DNA methylation as a cause of resistance": a review
  * without "methylation" has nearby sentences on DNA repair, not an answer). Spelling variants count
- * as mentions (the sentence index's prefix matching), so do the long forms of abbreviations.
+ * as mentions (the sentence index's prefix matching), so do the long forms of abbreviations. A document
+ * that mentions it keeps the ordinary refusal check's verdict.
  */
 function withoutUnmentionedTopic(parts: FoundPart[], terms: QuestionTerms, res: AnswerResources): FoundPart[] {
   const term = mostSpecificTerm(terms, res.sentences);
@@ -115,7 +166,8 @@ function withoutUnmentionedTopic(parts: FoundPart[], terms: QuestionTerms, res: 
   const only = new Map([[term, 1]]);
   const holds = (sentences: readonly IndexedSentence[]) => sentences.some((s) => res.sentences.coverage(only, s.terms) > 0);
   const quoted = (part: FoundPart) => part.chosen.flatMap((item) => [item.sentence, ...(item.leadIn ? [item.leadIn] : [])]);
-  if (!parts.some((part) => part.covered && holds(quoted(part)))) return parts;
+  // A document that discusses the entity of a value question without reporting the value holds the topic too.
+  if (!parts.some((part) => (part.covered && holds(quoted(part))) || part.notReported)) return parts;
   return parts.map((part) => {
     if (!part.covered || holds(quoted(part))) return part;
     const mentioned = res.corpus.chunksOf(part.docId).some((chunk) => holds(res.sentences.sentencesOf(chunk.id)));
@@ -135,29 +187,43 @@ function numberAcross(parts: FoundPart[], res: AnswerResources): DocumentPart[] 
       sources: [...renumbered.values()],
       chosen: part.chosen.map((item) => ({ ...item, source: renumbered.get(item.source)! })),
       covered: part.covered,
+      ...(part.notReported ? { notReported: part.notReported } : {}),
     };
   });
 }
 
 const joinLabels = (labels: string[]) => (labels.length <= 1 ? labels.join("") : `${labels.slice(0, -1).join(", ")} and ${labels.at(-1)}`);
 
-/** "Only A covers this; B does not discuss it." — empty when every document covers the question. */
-export function coverageNote(parts: readonly Pick<DocumentPart, "label" | "covered">[]): string {
+/**
+ * "Only A covers this; B does not discuss it." — empty when every document covers the question. A document
+ * that discusses the entity of a value question without reporting the value is neither: it gets its own line.
+ */
+export function coverageNote(parts: readonly Pick<DocumentPart, "label" | "covered" | "notReported">[]): string {
   const covered = parts.filter((part) => part.covered).map((part) => part.label);
-  const uncovered = parts.filter((part) => !part.covered).map((part) => part.label);
+  const uncovered = parts.filter((part) => !part.covered && !part.notReported).map((part) => part.label);
   if (uncovered.length === 0 || covered.length === 0) return "";
   const who = covered.length === 1 ? `Only ${covered[0]} covers this` : `${joinLabels(covered)} cover this`;
   const verb = uncovered.length === 1 ? "does" : "do";
   return `${who}; ${joinLabels(uncovered)} ${verb} not discuss it (the closest passages are among the sources).`;
 }
 
+/** "B discusses alpelisib but does not report its dose." for each such document. */
+export function notReportedNotes(parts: readonly Pick<DocumentPart, "label" | "notReported">[]): string[] {
+  return parts.flatMap((part) => (part.notReported ? [`${part.label} discusses ${part.notReported.entity} but does not report its ${part.notReported.value}.`] : []));
+}
+
+/** What follows the cited parts: values a document does not report, then which documents do not cover the question. */
+function closingNotes(parts: DocumentPart[]): string[] {
+  const note = coverageNote(parts);
+  return [...notReportedNotes(parts), ...(note ? [note] : [])];
+}
+
 /** The extractive answer: one labelled paragraph per covering document, then the coverage note. */
 function writeExtractive(parts: DocumentPart[]): { paragraphs: string[]; cited: { docId: string; n: number }[] } {
   const covered = parts.filter((part) => part.covered);
   const paragraphs = covered.map((part) => `${part.label}: ${part.chosen.map(quoteSentence).join(" ")}`);
-  const note = coverageNote(parts);
   const cited = covered.flatMap((part) => answerReferences(part.chosen));
-  return { paragraphs: [...paragraphs, ...(note ? [note] : [])], cited };
+  return { paragraphs: [...paragraphs, ...closingNotes(parts)], cited };
 }
 
 /**
@@ -172,7 +238,7 @@ async function writeWithLlm(
   llm: NonNullable<CrossReviewContext["llm"]>,
 ): Promise<Omit<AnswerPayload, "sources">> {
   const covered = parts.filter((part) => part.covered);
-  const note = coverageNote(parts);
+  const note = closingNotes(parts).join("\n");
   const result = await generateLlmAnswer({
     question,
     sources,
@@ -188,6 +254,22 @@ async function writeWithLlm(
   if (!/\[\d/.test(result.text)) ctx.warn("The language model cited no source");
   const cited = referencesForCitedClaims(result.text, sources, ctx.res.sentences);
   return { answer: note ? `${result.text}\n${note}` : result.text, refused: false, mode: "llm", references: ctx.references(cited) };
+}
+
+/**
+ * Documents named by their first author's bare surname ("how do Guan and Verma each describe …"):
+ * one surname alone may be a cited author (document-mentions.ts asks for "Guan et al." or "the Guan
+ * review"), but two or more corpus first authors named together are the corpus's documents.
+ */
+function withSurnamesNamed(question: string, mentioned: string[], res: AnswerResources): string[] {
+  const bySurname = res.corpus.documents
+    .map((doc) => doc.meta.id)
+    .filter((id) => {
+      const surname = surnameOf(id);
+      return surname.length >= 2 && new RegExp(String.raw`(?<![\p{L}\p{N}])${surname.charAt(0).toUpperCase()}${surname.slice(1)}(?![\p{L}\p{N}])`, "u").test(question);
+    });
+  const named = [...new Set([...mentioned, ...bySurname])];
+  return bySurname.length >= 2 ? named : mentioned;
 }
 
 /**
@@ -207,7 +289,7 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
     const at = Math.min(...[id, surnameOf(id)].filter(Boolean).map((name) => lower.search(new RegExp(String.raw`\b${name}\b`, "u"))).filter((i) => i >= 0));
     return Number.isFinite(at) ? at : Number.MAX_SAFE_INTEGER;
   };
-  const mentioned = ctx.res.mentions.find(question).sort((a, b) => position(a) - position(b));
+  const mentioned = withSurnamesNamed(question, ctx.res.mentions.find(question), ctx.res).sort((a, b) => position(a) - position(b));
   // A filter chosen by the user wins over names in the question.
   const named = ctx.docs?.length ? mentioned.filter((id) => ctx.docs!.includes(id)) : mentioned;
   const intent = parseCrossReviewIntent(
@@ -223,15 +305,29 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
   const declined = ctx.declineBeforeAnswering?.();
   if (declined) return declined;
   const perDocument = Math.max(MIN_PASSAGES_PER_DOCUMENT, Math.ceil(ctx.k / targets.length));
-  const found = await Promise.all(targets.map((docId) => documentPart(docId, intent.topic, terms, perDocument, ctx)));
+  // The topic, not the question: "what dose of X do both reviews give" names no review in its entity.
+  const requested = aboutMainSubject(
+    requestedValue(intent.topic, (term) => (ctx.res.sentences.knows(term) ? ctx.res.sentences.idf(term) : 0)),
+    terms,
+    ctx.res.sentences,
+  );
+  const found = await Promise.all(targets.map((docId) => documentPart(docId, intent.topic, terms, perDocument, requested, ctx)));
   const parts = numberAcross(withoutUnmentionedTopic(found, terms, ctx.res), ctx.res);
   const sources = parts.flatMap((part) => part.sources);
   ctx.events.onSources?.(sources);
   ctx.events.signal?.throwIfAborted();
 
   if (!parts.some((part) => part.covered)) {
+    // No document reports the value, and one at least discusses the entity: declined as any value question would be.
+    const notReported = parts.find((part) => part.notReported)?.notReported;
+    if (notReported) {
+      const answer = valueNotReportedAnswer(notReported.reason);
+      ctx.events.onDelta?.(answer);
+      const about = parts.filter((part) => part.notReported).flatMap((part) => part.sources);
+      return { answer, refused: true, reason: notReported.reason, mode: "extractive", sources: about.map((source, i) => ({ ...source, n: i + 1 })), references: [] };
+    }
     ctx.events.onDelta?.(REFUSAL_ANSWER);
-    return { answer: REFUSAL_ANSWER, refused: true, mode: "extractive", sources, references: [] };
+    return { answer: REFUSAL_ANSWER, refused: true, reason: NOT_COVERED, mode: "extractive", sources, references: [] };
   }
   if (ctx.llm) {
     try {

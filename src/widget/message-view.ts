@@ -2,6 +2,7 @@
 // references, and the answer still streaming in.
 import type { AnswerPayload, AnswerReference, AnswerSource } from "../answer/answer-payload.ts";
 import type { AssistantMessage, UserMessage } from "./conversation-store.ts";
+import { answerParagraphs } from "./answer-paragraphs.ts";
 import { h, link } from "./dom.ts";
 import { describeReference, referenceTag, referenceUrl } from "./format-reference.ts";
 import { splitCitationMarkers } from "./split-citation-markers.ts";
@@ -39,19 +40,38 @@ function citationButton(source: AnswerSource, handlers: MessageHandlers, target:
   return button;
 }
 
-function answerParagraph(payload: AnswerPayload, handlers: MessageHandlers): HTMLElement {
+/** Text with its "[n]" markers as citation buttons, appended to `parent`. */
+function appendCitedText(parent: HTMLElement, text: string, payload: AnswerPayload, handlers: MessageHandlers): void {
   const byNumber = new Map(payload.sources.map((source) => [source.n, source]));
-  const paragraph = h("p", { class: "answer" });
-  for (const part of splitCitationMarkers(payload.answer, (n) => byNumber.has(n))) {
+  for (const part of splitCitationMarkers(text, (n) => byNumber.has(n))) {
     if (part.kind === "text") {
-      paragraph.append(part.text);
+      parent.append(part.text);
       continue;
     }
     for (const n of part.numbers) {
-      paragraph.append(citationButton(byNumber.get(n)!, handlers, { source: byNumber.get(n)!, claim: part.claim, payload }));
+      parent.append(citationButton(byNumber.get(n)!, handlers, { source: byNumber.get(n)!, claim: part.claim, payload }));
     }
   }
-  return paragraph;
+}
+
+/**
+ * The answer: one paragraph, or, for an answer in parts (one per review, then a note), a block of
+ * paragraphs, each review's name as the label of its part.
+ */
+function answerBody(payload: AnswerPayload, handlers: MessageHandlers): HTMLElement {
+  const paragraphs = answerParagraphs(payload.answer);
+  if (paragraphs.length <= 1) {
+    const paragraph = h("p", { class: "answer" });
+    appendCitedText(paragraph, payload.answer, payload, handlers);
+    return paragraph;
+  }
+  const body = h("div", { class: "answer parts" });
+  for (const { label, text } of paragraphs) {
+    const paragraph = h("p", { class: label ? "part" : "part aside" }, label ? h("strong", { class: "part-label" }, `${label}:`) : undefined, label ? " " : "");
+    appendCitedText(paragraph, text, payload, handlers);
+    body.append(paragraph);
+  }
+  return body;
 }
 
 export function referenceItem(ref: AnswerReference): HTMLLIElement {
@@ -88,7 +108,7 @@ export function renderAssistantMessage(message: AssistantMessage, handlers: Mess
   const article = h("article", { class: "msg bot" }, h("span", { class: "vh" }, "Answer: "));
   const { payload } = message;
   if (payload && message.status === "done") {
-    article.append(answerParagraph(payload, handlers));
+    article.append(answerBody(payload, handlers));
     // The reason is shown when the answer text does not already say it (a model's own refusal wording).
     if (payload.reason) {
       article.dataset.reason = payload.reason.code;

@@ -71,6 +71,11 @@ header h2 { flex: 1; margin: 0; font-size: 16px; font-weight: 650; overflow: hid
 .msg.user { margin-left: 15%; padding: 8px 12px; border-radius: 12px 12px 2px 12px; background: var(--rc-user); white-space: pre-wrap;
   overflow-wrap: anywhere; }
 .msg.bot .answer { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.msg.bot .answer.parts { white-space: normal; }
+.msg.bot .answer .part { margin: 0 0 8px; white-space: pre-wrap; }
+.msg.bot .answer .part:last-child { margin-bottom: 0; }
+.msg.bot .answer .part.aside { color: var(--rc-muted); }
+.part-label { font-weight: 650; }
 .msg.bot[aria-busy="true"] .answer::after { content: "▍"; animation: rc-blink 1s steps(2) infinite; color: var(--rc-muted); }
 @keyframes rc-blink { 50% { opacity: 0; } }
 @media (prefers-reduced-motion: reduce) { .msg.bot[aria-busy="true"] .answer::after { animation: none; } }
