@@ -29,6 +29,7 @@ import {
   writeJson,
 } from "./index-files.ts";
 import { IngestProgressRecorder } from "./ingest-progress.ts";
+import { pruneParseCache } from "./prune-parse-cache.ts";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".pdf"];
 
@@ -137,9 +138,13 @@ async function parseCorpus(
       await options.onParsed(file, outcomes[i]);
     } else toParse.push(i);
   }
+  // A parsing thread starts by loading the TypeScript loader and pdf.js (seconds of CPU), while a
+  // text file parses in milliseconds: threads only for two PDFs or more; text files and a lone PDF
+  // (an upload, in the warm ingest process that has pdf.js loaded) parse on this thread.
+  const pdfs = toParse.filter((i) => path.extname(perFile[i]!.file).toLowerCase() === ".pdf").length;
   const fresh = await parseFiles(
     toParse.map((i) => path.join(corpusDir, perFile[i]!.file)),
-    { threads: options.threads, onParsed: (outcome) => void options.onParsed(outcome.file, outcome) },
+    { threads: pdfs >= 2 ? options.threads : 0, onParsed: (outcome) => void options.onParsed(outcome.file, outcome) },
   );
   for (const [j, outcome] of fresh.entries()) {
     const i = toParse[j]!;
@@ -250,6 +255,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       // The manifest goes last: a build folder without one was never finished.
       await writeJson(path.join(tmpDir, "manifest.json"), manifest);
     });
+    // Parses no kept build was made from (superseded versions of files, removed files) go.
+    await pruneParseCache(indexDir, cacheDir(indexDir));
     await options.onPublished?.(stage, buildDir);
     return buildDir;
   };
