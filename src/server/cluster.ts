@@ -69,7 +69,7 @@ export async function runClusterPrimary(config: AppConfig, logger: Logger, optio
     onPublished: async (buildDir) => {
       await Promise.all(
         [...channels.entries()].map(([id, channel]) =>
-          channel.request("index:reload", null, RELOAD_TIMEOUT_MS).catch((error: unknown) => {
+          channel.request("index:reload", buildDir, RELOAD_TIMEOUT_MS).catch((error: unknown) => {
             logger.error({ err: error, worker: id, build: buildDir }, "a worker could not load the new index");
           }),
         ),

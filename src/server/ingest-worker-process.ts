@@ -15,11 +15,16 @@ const WORKER_SCRIPT = fileURLToPath(new URL("./ingest-worker.ts", import.meta.ur
 /** Crashes within CRASH_WINDOW_MS after which the worker is no longer restarted ahead of need. */
 const MAX_EAGER_RESTARTS = 3;
 const CRASH_WINDOW_MS = 60_000;
+/**
+ * Silence allowed outside a job: starting (tsx, the ingest code, pdf.js) takes tens of seconds on a
+ * loaded machine before the first heartbeat, and no upload waits on an idle worker's heartbeats.
+ */
+const IDLE_SILENCE_MS = 300_000;
 /** Last lines of the worker's stderr kept to explain a failed start. */
 const STDERR_LINES = 20;
 
 export interface IngestWorkerOptions {
-  /** No heartbeat for this long while starting or running a job: the worker is hung and is killed. */
+  /** No heartbeat for this long while running a job: the worker is hung and is killed. */
   stallMs: number;
   /** Lines the worker prints on stderr outside a job (its start, a crash's stack). */
   log: (line: string) => void;
@@ -49,8 +54,9 @@ export class IngestWorkerProcess {
   private lastSign = 0;
   private watchdog: NodeJS.Timeout | undefined;
   private stopped = false;
-  /** The watchdog killed the worker: its exit is a hang, not a crash. */
-  private hung = false;
+  private busy = false;
+  /** The watchdog killed the worker after this much silence: its exit is a hang, not a crash. */
+  private hungAfterMs: number | null = null;
   private readonly crashes: number[] = [];
   private stderrTail: string[] = [];
 
@@ -70,13 +76,39 @@ export class IngestWorkerProcess {
 
   /** Run one job (the caller runs one at a time); `onParsedBuild` is told of the BM25-searchable publish. */
   async run(job: IngestJob, log: (line: string) => void, onParsedBuild: (buildDir: string) => Promise<void>): Promise<IngestJobResult> {
-    if (this.current) throw new ReviewChatError("conflict", "An ingest is already running; try again when it has finished");
-    await this.start();
+    if (this.current || this.busy) throw new ReviewChatError("conflict", "An ingest is already running; try again when it has finished");
+    // Someone waits on the worker now: it keeps this process alive until the job is over.
+    this.setBusy(true);
+    try {
+      await this.start();
+      return await this.send(job, log, onParsedBuild);
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  /** An idle worker never keeps this process alive; a busy one does (a CLI or script waits on it). */
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    const child = this.child;
+    if (!child) return;
+    if (busy) {
+      child.ref();
+      child.channel?.ref();
+    } else {
+      child.unref();
+      child.channel?.unref();
+    }
+  }
+
+  private send(job: IngestJob, log: (line: string) => void, onParsedBuild: (buildDir: string) => Promise<void>): Promise<IngestJobResult> {
     const child = this.child;
     if (!child?.connected) throw new ReviewChatError("internal", "The ingest worker is not running; try again");
     return new Promise<IngestJobResult>((resolve, reject) => {
       const id = this.nextJobId++;
       this.current = { id, job, log, onParsedBuild, swapping: Promise.resolve(), resolve, reject };
+      // Its silence is measured from the job's start, not from the last idle heartbeat.
+      this.lastSign = Date.now();
       child.send({ type: "run", jobId: id, job } satisfies IngestWorkerRequest);
     });
   }
@@ -103,8 +135,7 @@ export class IngestWorkerProcess {
     this.stderrTail = [];
     this.lastSign = Date.now();
     // The server may exit while the worker idles: the worker leaves when its IPC channel closes.
-    child.unref();
-    child.channel?.unref();
+    this.setBusy(this.busy);
     let pending = "";
     child.stderr!.setEncoding("utf8").on("data", (data: string) => {
       pending += data;
@@ -136,12 +167,12 @@ export class IngestWorkerProcess {
           this.child = undefined;
           this.ready = undefined;
         }
-        const how = this.hung
-          ? `no heartbeat for ${Math.round(this.options.stallMs / 1000)} s: hung, killed`
+        const how = this.hungAfterMs !== null
+          ? `no heartbeat for ${Math.round(this.hungAfterMs / 1000)} s: hung, killed`
           : signal
             ? `signal ${signal}`
             : `code ${code}`;
-        this.hung = false;
+        this.hungAfterMs = null;
         if (!started) {
           const tail = this.stderrTail.slice(-5).join(" | ");
           reject(new ReviewChatError("internal", `The ingest worker exited while starting (${how})${tail ? `: ${tail}` : ""}`));
@@ -189,10 +220,11 @@ export class IngestWorkerProcess {
   private armWatchdog(child: ChildProcess): void {
     this.disarmWatchdog();
     this.watchdog = setInterval(() => {
-      if (Date.now() - this.lastSign <= this.options.stallMs) return;
-      this.options.log(`The ingest worker sent no heartbeat for ${Math.round(this.options.stallMs / 1000)} s; killing it`);
+      const limit = this.current ? this.options.stallMs : Math.max(this.options.stallMs, IDLE_SILENCE_MS);
+      if (Date.now() - this.lastSign <= limit) return;
+      this.options.log(`The ingest worker sent no heartbeat for ${Math.round(limit / 1000)} s; killing it`);
       this.disarmWatchdog();
-      this.hung = true;
+      this.hungAfterMs = limit;
       child.kill("SIGKILL");
     }, Math.min(1_000, this.options.stallMs));
     this.watchdog.unref();

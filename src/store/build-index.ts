@@ -30,6 +30,7 @@ import {
 } from "./index-files.ts";
 import { IngestProgressRecorder } from "./ingest-progress.ts";
 import { pruneParseCache } from "./prune-parse-cache.ts";
+import { reuseLiveVectors } from "./reuse-live-vectors.ts";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".pdf"];
 
@@ -233,11 +234,23 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     await recorder.set(doc.meta.file, { docId: doc.meta.id, state: done === texts.length ? "ready" : "parsed", vectors: { done, total: texts.length } });
   }
 
+  /** The build's vector files: the live build's when they hold the same vectors (a "parsed" stage), else built from the cache. */
+  const writeVectors = async (stage: BuildStage, tmpDir: string) => {
+    if (stage === "parsed") {
+      const missing = new Set(vectorDocs.filter((doc) => !cache.get(hashText(doc.pageContent))).map((doc) => doc.metadata.id));
+      const kept = vectorDocs.filter((doc) => !missing.has(doc.metadata.id));
+      const reused = await reuseLiveVectors(liveDir, embeddings.modelId, kept, vectorsDir(tmpDir));
+      if (reused) return { dimensions: reused.dimensions, missing };
+    }
+    const { store, dimensions, missing } = await storeFromCache(vectorDocs, cache, embeddings);
+    await store.save(vectorsDir(tmpDir));
+    return { dimensions, missing };
+  };
+
   const publish = async (stage: BuildStage, before?: () => Promise<void>) => {
     const buildDir = await publishBuild(indexDir, async (tmpDir) => {
       await before?.();
-      const { store, dimensions, missing } = await storeFromCache(vectorDocs, cache, embeddings);
-      await store.save(vectorsDir(tmpDir));
+      const { dimensions, missing } = await writeVectors(stage, tmpDir);
       const pendingDocuments = [...new Set(chunks.filter((chunk) => missing.has(chunk.id)).map((chunk) => chunk.docId))];
       const manifest: IndexManifest = {
         formatVersion: INDEX_FORMAT_VERSION,

@@ -4,6 +4,7 @@
 // error, leaves the published build serving, and is replaced by a fresh one.
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import http from "node:http";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +17,7 @@ import { type TempIndex, createTempIndex } from "../support/temp-index.ts";
 
 const TOKEN = "test-admin-token-0123456789abcdef";
 // Short, so a hung worker is noticed within the test; heartbeats come every second.
-process.env.INGEST_STALL_MS = "4000";
+process.env.INGEST_STALL_MS = "8000";
 let temp: TempIndex;
 let server: RunningServer;
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
   temp = await createTempIndex();
   await copyLiveIndex(temp.indexDir);
   const config = loadConfig({
-    LOG_LEVEL: "silent",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     RATE_LIMIT_MAX: "0",
     CORPUS_DIR: temp.corpusDir,
     INDEX_DIR: temp.indexDir,
@@ -57,10 +58,28 @@ async function drawPdf(title: string, keyword: string, pages: number): Promise<U
   return pdf.save();
 }
 
-function upload(name: string, bytes: Uint8Array): Promise<Response> {
+/** POST a multipart upload over node:http; resolves with the status and parsed body (never rejects on a closed socket). */
+async function upload(name: string, bytes: Uint8Array): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
   const form = new FormData();
   form.append("file", new Blob([Buffer.from(bytes)]), name);
-  return fetch(`${server.url}/api/admin/ingest`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` }, body: form });
+  const encoded = new Request("http://localhost/", { method: "POST", body: form });
+  const body = Buffer.from(await encoded.arrayBuffer());
+  return new Promise((resolve) => {
+    const req = http.request(
+      new URL("/api/admin/ingest", server.url),
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": encoded.headers.get("content-type")!, "content-length": body.length },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString() || "{}") }));
+      },
+    );
+    req.on("error", (error) => resolve({ status: 0, body: { error: { code: "socket", message: error.message } } }));
+    req.end(body);
+  });
 }
 
 const search = async (q: string) => {
@@ -99,7 +118,7 @@ describe("the ingest worker", () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const res = await ingest;
-    expect(res.status).toBe(200);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(foundWhilePending).toBe(true);
     expect((await search("zeolitic oncoplasty")).length).toBeGreaterThan(0);
   }, 300_000);
@@ -116,8 +135,8 @@ describe("the ingest worker", () => {
     process.kill(pid, "SIGKILL");
 
     const res = await ingest;
-    expect(res.status).toBe(500);
-    const { error } = (await res.json()) as { error: { code: string; message: string } };
+    expect(res.status, JSON.stringify(res.body)).toBe(500);
+    const error = res.body.error!;
     expect(error.code).toBe("internal");
     expect(error.message).toMatch(/ingest worker stopped \(signal SIGKILL\) while ingesting Crash During Parse \(2025\)\.pdf/);
     expect(error.message).toContain("still served");
@@ -151,9 +170,9 @@ describe("the ingest worker", () => {
     process.kill(pid, "SIGSTOP");
 
     const res = await ingest;
-    expect(res.status).toBe(500);
-    const { error } = (await res.json()) as { error: { code: string; message: string } };
-    expect(error.message).toMatch(/no heartbeat for 4 s: hung, killed\) while ingesting Hang During Parse/);
+    expect(res.status, JSON.stringify(res.body)).toBe(500);
+    const error = res.body.error!;
+    expect(error.message).toMatch(/no heartbeat for 8 s: hung, killed\) while ingesting Hang During Parse/);
     expect(existsSync(path.join(temp.corpusDir, name))).toBe(false);
     expect((await search("nanoparticles doxorubicin")).length).toBeGreaterThan(0);
     expect(await warmIngestWorker(temp.indexDir)).not.toBe(pid);

@@ -58,8 +58,8 @@ function createRunner(ctx: ServerContext): IngestRunner {
     // Enabled admin ingest: load the ingest process now, not when the first upload waits for it.
     prewarm: ctx.config.adminToken !== undefined,
     isBusyElsewhere: postgres ? () => postgres.isIngestRunning() : undefined,
-    onPublished: async () => {
-      await reloadIndex(ctx);
+    onPublished: async (buildDir) => {
+      await reloadIndex(ctx, buildDir);
     },
   });
 }
