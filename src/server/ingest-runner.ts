@@ -46,13 +46,13 @@ const running = new Set<string>();
 const workers = new Map<string, IngestWorkerProcess>();
 
 /** Default for INGEST_STALL_MS: long enough for the longest synchronous step of a large build. */
-const DEFAULT_STALL_MS = 120_000;
+const DEFAULT_STALL_MS = 300_000;
 
 function workerFor(indexDir: string, log: (line: string) => void): IngestWorkerProcess {
   const key = path.resolve(indexDir);
   let worker = workers.get(key);
   if (!worker) {
-    worker = new IngestWorkerProcess({ stallMs: intFromEnv(process.env, "INGEST_STALL_MS", DEFAULT_STALL_MS), log });
+    worker = new IngestWorkerProcess({ stallMs: () => intFromEnv(process.env, "INGEST_STALL_MS", DEFAULT_STALL_MS), log });
     workers.set(key, worker);
   }
   return worker;

@@ -24,8 +24,8 @@ const IDLE_SILENCE_MS = 300_000;
 const STDERR_LINES = 20;
 
 export interface IngestWorkerOptions {
-  /** No heartbeat for this long while running a job: the worker is hung and is killed. */
-  stallMs: number;
+  /** No heartbeat for this long while running a job: the worker is hung and is killed (read per job). */
+  stallMs: () => number;
   /** Lines the worker prints on stderr outside a job (its start, a crash's stack). */
   log: (line: string) => void;
 }
@@ -42,7 +42,7 @@ interface RunningJob {
 
 /**
  * @example
- * const worker = new IngestWorkerProcess({ stallMs: 120_000, log: console.error });
+ * const worker = new IngestWorkerProcess({ stallMs: () => 120_000, log: console.error });
  * worker.start(); // warm it now
  * const result = await worker.run(job, console.error, async (buildDir) => swapIn(buildDir));
  */
@@ -55,6 +55,8 @@ export class IngestWorkerProcess {
   private watchdog: NodeJS.Timeout | undefined;
   private stopped = false;
   private busy = false;
+  /** The stall limit of the running job. */
+  private stallMs = 0;
   /** The watchdog killed the worker after this much silence: its exit is a hang, not a crash. */
   private hungAfterMs: number | null = null;
   private readonly crashes: number[] = [];
@@ -109,6 +111,7 @@ export class IngestWorkerProcess {
       this.current = { id, job, log, onParsedBuild, swapping: Promise.resolve(), resolve, reject };
       // Its silence is measured from the job's start, not from the last idle heartbeat.
       this.lastSign = Date.now();
+      this.stallMs = this.options.stallMs();
       child.send({ type: "run", jobId: id, job } satisfies IngestWorkerRequest);
     });
   }
@@ -205,7 +208,7 @@ export class IngestWorkerProcess {
     if (job) {
       const what = job.job.upload ? `ingesting ${job.job.upload.fileName}` : "re-scanning the corpus";
       job.reject(
-        new ReviewChatError("internal", `The ingest worker stopped (${how}) while ${what}; it has been restarted, and the index published before is still served`),
+        new ReviewChatError("ingest_failed", `The ingest worker stopped (${how}) while ${what}; it has been restarted, and the index published before is still served`),
       );
     }
     if (this.stopped || !started) return;
@@ -220,13 +223,13 @@ export class IngestWorkerProcess {
   private armWatchdog(child: ChildProcess): void {
     this.disarmWatchdog();
     this.watchdog = setInterval(() => {
-      const limit = this.current ? this.options.stallMs : Math.max(this.options.stallMs, IDLE_SILENCE_MS);
+      const limit = this.current ? this.stallMs : Math.max(this.stallMs, IDLE_SILENCE_MS);
       if (Date.now() - this.lastSign <= limit) return;
       this.options.log(`The ingest worker sent no heartbeat for ${Math.round(limit / 1000)} s; killing it`);
       this.disarmWatchdog();
       this.hungAfterMs = limit;
       child.kill("SIGKILL");
-    }, Math.min(1_000, this.options.stallMs));
+    }, Math.min(1_000, this.stallMs));
     this.watchdog.unref();
   }
 

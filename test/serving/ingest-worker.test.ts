@@ -16,8 +16,6 @@ import { copyLiveIndex } from "../support/copy-live-index.ts";
 import { type TempIndex, createTempIndex } from "../support/temp-index.ts";
 
 const TOKEN = "test-admin-token-0123456789abcdef";
-// Short, so a hung worker is noticed within the test; heartbeats come every second.
-process.env.INGEST_STALL_MS = "8000";
 let temp: TempIndex;
 let server: RunningServer;
 
@@ -40,7 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   await temp?.cleanup();
-  delete process.env.INGEST_STALL_MS;
 });
 
 /** A text PDF: a title page, then `pages` pages of numbered sentences carrying `keyword`. */
@@ -100,7 +97,7 @@ async function workerParsing(file: string): Promise<number> {
 
 describe("the ingest worker", () => {
   it("makes an uploaded PDF findable by /api/search before its vectors exist", async () => {
-    const name = "Oncoplastic Zeolite Study (2025).pdf";
+    const name = "Oncoplastic-Zeolite-Study-2025.pdf";
     let finished = false;
     const ingest = upload(name, await drawPdf("Oncoplastic zeolite carriers in resistant tumours", "zeolitic oncoplasty", 3));
     void ingest.finally(() => (finished = true));
@@ -124,7 +121,7 @@ describe("the ingest worker", () => {
   }, 300_000);
 
   it("fails an upload whose worker crashes mid-parse with a clear error, keeps serving, and starts a new worker", async () => {
-    const name = "Crash During Parse (2025).pdf";
+    const name = "Crash-During-Parse-2025.pdf";
     const before = (await search("nanoparticles doxorubicin")).map((hit) => hit.docId);
     expect(before.length).toBeGreaterThan(0);
     const documentIds = async () =>
@@ -137,8 +134,8 @@ describe("the ingest worker", () => {
     const res = await ingest;
     expect(res.status, JSON.stringify(res.body)).toBe(500);
     const error = res.body.error!;
-    expect(error.code).toBe("internal");
-    expect(error.message).toMatch(/ingest worker stopped \(signal SIGKILL\) while ingesting Crash During Parse \(2025\)\.pdf/);
+    expect(error.code).toBe("ingest_failed");
+    expect(error.message).toMatch(/ingest worker stopped \(signal SIGKILL\) while ingesting Crash-During-Parse-2025\.pdf/);
     expect(error.message).toContain("still served");
 
     // The old build still serves, without the paper; the corpus never received the file.
@@ -163,16 +160,20 @@ describe("the ingest worker", () => {
   }, 300_000);
 
   it("kills a worker that hangs mid-parse (no heartbeat) and says so", async () => {
-    const name = "Hang During Parse (2025).pdf";
+    const name = "Hang-During-Parse-2025.pdf";
+    // Short, so the hang is noticed within the test (read when the job starts; heartbeats come every second).
+    process.env.INGEST_STALL_MS = "8000";
     const ingest = upload(name, await drawPdf("A long paper that never finishes parsing", "stalled parsing", 300));
     const pid = await workerParsing(name);
     // Stopped, it neither works nor sends heartbeats: a hang, as far as the server can tell.
     process.kill(pid, "SIGSTOP");
+    delete process.env.INGEST_STALL_MS;
 
     const res = await ingest;
     expect(res.status, JSON.stringify(res.body)).toBe(500);
     const error = res.body.error!;
-    expect(error.message).toMatch(/no heartbeat for 8 s: hung, killed\) while ingesting Hang During Parse/);
+    expect(error.code).toBe("ingest_failed");
+    expect(error.message).toMatch(/no heartbeat for 8 s: hung, killed\) while ingesting Hang-During-Parse-2025\.pdf/);
     expect(existsSync(path.join(temp.corpusDir, name))).toBe(false);
     expect((await search("nanoparticles doxorubicin")).length).toBeGreaterThan(0);
     expect(await warmIngestWorker(temp.indexDir)).not.toBe(pid);
