@@ -17,6 +17,7 @@ export type ErrorCode =
   | "index_corrupt"
   | "index_mismatch"
   | "unreadable_document"
+  | "ingest_failed"
   | "llm_failed"
   | "config_invalid"
   | "internal";
@@ -37,6 +38,7 @@ const STATUS: Record<ErrorCode, number> = {
   index_corrupt: 503,
   index_mismatch: 503,
   unreadable_document: 422,
+  ingest_failed: 500,
   llm_failed: 502,
   config_invalid: 500,
   internal: 500,

@@ -10,7 +10,7 @@ import { buildIndex } from "../store/build-index.ts";
 import { loadIndex } from "../store/load-index.ts";
 import { openDatabaseIndex } from "../store/postgres/open-database-index.ts";
 import { IpcChannel } from "./cluster-ipc.ts";
-import { type IngestRequest, LocalIngestRunner } from "./ingest-runner.ts";
+import { type IngestRequest, LocalIngestRunner, stopIngestWorker } from "./ingest-runner.ts";
 import type { Logger } from "./logger.ts";
 import { clusterMetricsText } from "./metrics.ts";
 import { createRateLimitStoreHandler } from "./middleware/cluster-rate-limit-store.ts";
@@ -63,12 +63,13 @@ export async function runClusterPrimary(config: AppConfig, logger: Logger, optio
   const rateLimitStore = createRateLimitStoreHandler();
   const runner = new LocalIngestRunner({
     config,
+    prewarm: config.adminToken !== undefined,
     log: (line) => logger.info(line),
     // The admin request is answered once every worker serves the new build.
     onPublished: async (buildDir) => {
       await Promise.all(
         [...channels.entries()].map(([id, channel]) =>
-          channel.request("index:reload", null, RELOAD_TIMEOUT_MS).catch((error: unknown) => {
+          channel.request("index:reload", buildDir, RELOAD_TIMEOUT_MS).catch((error: unknown) => {
             logger.error({ err: error, worker: id, build: buildDir }, "a worker could not load the new index");
           }),
         ),
@@ -121,6 +122,7 @@ export async function runClusterPrimary(config: AppConfig, logger: Logger, optio
     const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs + 2_000).unref());
     await Promise.race([Promise.all(exited), grace]);
     for (const worker of workers) if (!worker.isDead()) worker.process.kill("SIGKILL");
+    await stopIngestWorker(config.indexDir);
     exit(code);
   };
   process.once("SIGTERM", () => void stopAll(0));

@@ -11,7 +11,8 @@ interface HttpLikeError {
 }
 
 // 5xx codes whose message helps the client (try later) and reveals nothing internal.
-const PUBLIC_5XX_CODES = new Set<string>(["index_missing", "timeout", "shutting_down"]);
+// ingest_failed: the ingest process crashed or hung (the admin learns which upload, and that the old index serves).
+const PUBLIC_5XX_CODES = new Set<string>(["index_missing", "timeout", "shutting_down", "ingest_failed"]);
 
 export function toResponse(error: unknown): { status: number; code: string; message: string } {
   if (ReviewChatError.isInstance(error)) {

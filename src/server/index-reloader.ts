@@ -5,7 +5,7 @@
 import { watchFile, unwatchFile } from "node:fs";
 import path from "node:path";
 import { currentBuildDir } from "../store/index-files.ts";
-import { loadIndex } from "../store/load-index.ts";
+import { loadBuild, loadIndex } from "../store/load-index.ts";
 import type { ServerContext } from "./context.ts";
 import type { Logger } from "./logger.ts";
 import { recordIndexSwap } from "./metrics.ts";
@@ -16,24 +16,41 @@ export interface ReloadResult {
 }
 
 const queues = new WeakMap<ServerContext, Promise<unknown>>();
+/** With a database: the active build a served staged build extends (it is served until that changes). */
+const stagedOver = new WeakMap<ServerContext, string | null>();
 
 /**
- * Load the build CURRENT names, unless it is already the one served. Calls for one context run
- * one after another, so two quick ingests cannot swap out of order.
+ * Load the build CURRENT names (with a database, its active build), unless it is already the one
+ * served. `stagedBuildDir`, with a database: a BM25-searchable build this instance's ingest
+ * published locally before the database has the complete one; it is served here until the
+ * database's active build changes. Calls for one context run one after another, so two quick
+ * ingests cannot swap out of order.
  *
  * @example
  * await reloadIndex(ctx); // { changed: true, buildDir: "index/builds/2025-…" }
  */
-export function reloadIndex(ctx: ServerContext): Promise<ReloadResult> {
+export function reloadIndex(ctx: ServerContext, stagedBuildDir?: string): Promise<ReloadResult> {
   const previous = queues.get(ctx) ?? Promise.resolve();
-  const run = previous.catch(() => {}).then(() => swapIn(ctx));
+  const run = previous.catch(() => {}).then(() => swapIn(ctx, stagedBuildDir));
   queues.set(ctx, run);
   return run;
 }
 
-async function swapIn(ctx: ServerContext): Promise<ReloadResult> {
+async function swapIn(ctx: ServerContext, stagedBuildDir?: string): Promise<ReloadResult> {
   // With a database, its active build; otherwise the one the CURRENT pointer names.
   const buildDir = ctx.postgres ? await ctx.postgres.activeBuildDir() : await currentBuildDir(ctx.config.indexDir);
+  if (ctx.postgres && stagedBuildDir && stagedBuildDir !== buildDir) {
+    const loaded = await loadBuild(stagedBuildDir, ctx.embeddings);
+    ctx.index = loaded;
+    stagedOver.set(ctx, buildDir);
+    recordIndexSwap(loaded.files.manifest.chunkCount);
+    return { changed: true, buildDir: stagedBuildDir };
+  }
+  // A staged build stays until the database publishes past the build it extends.
+  if (ctx.postgres && stagedOver.has(ctx)) {
+    if (stagedOver.get(ctx) === buildDir) return { changed: false, buildDir: ctx.index?.files.buildDir ?? null };
+    stagedOver.delete(ctx);
+  }
   if (!buildDir || ctx.index?.files.buildDir === buildDir) return { changed: false, buildDir };
   const loaded = ctx.postgres ? await ctx.postgres.loadActive(ctx.embeddings) : await loadIndex(ctx.config.indexDir, ctx.embeddings);
   ctx.index = loaded;

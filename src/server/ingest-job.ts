@@ -1,24 +1,20 @@
-// One ingest, run in a process of its own (spawned by ingest-runner.ts): parsing, embedding and
-// building the HNSW graph take seconds of CPU, which would otherwise stall the event loop that is
-// answering questions. Reads the job as JSON on stdin, logs progress on stderr, and writes one
-// JSON line with the result (or the error's code and message) on stdout.
-//
-// The job: check that an uploaded file parses, move it into the corpus, build and publish the
-// index in two stages (BM25-searchable as soon as parsed, then with vectors; the runner hears of
-// the first over IPC). A build that fails before its first publish puts the corpus back as it was;
-// a killed job leaves the last published build live.
+// One ingest: check that an uploaded file parses, move it into the corpus, build and publish the
+// index in two stages (BM25-searchable as soon as parsed, then with vectors; `onParsedBuild` hears
+// of the first). Run by the long-lived ingest process (ingest-worker.ts), by `review-chat ingest`
+// and at server start. A build that fails before its first publish puts the corpus back as it
+// was; a killed job leaves the last published build live.
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AppConfig } from "../config.ts";
 import { type ErrorCode, ReviewChatError, UnreadableDocumentError } from "../errors.ts";
-import { createEmbeddings, ingestThreads } from "../index/create-embeddings.ts";
+import { type IdentifiedEmbeddings, createEmbeddings, ingestThreads } from "../index/create-embeddings.ts";
 import { parseDocumentFile } from "../ingest/parse-document.ts";
 import { writeParsed } from "../ingest/parsed-cache.ts";
 import { type DocumentWarnings, buildIndex } from "../store/build-index.ts";
 import { cacheDir } from "../store/index-files.ts";
+import { IngestProgressRecorder } from "../store/ingest-progress.ts";
 import type { DatabaseIngestOptions } from "../store/postgres/ingest-into-database.ts";
 
 export interface IngestJob {
@@ -42,13 +38,19 @@ export interface IngestJobResult {
   file?: { name: string; replaced: boolean };
 }
 
-/** Sent to the runner over IPC when a staged build's first (BM25-searchable) publish is done. */
-export interface IngestStageMessage {
-  stage: "parsed";
-  buildDir: string;
-}
-
 export type IngestJobOutput = { ok: true; result: IngestJobResult } | { ok: false; error: { code: ErrorCode; message: string } };
+
+let embedder: { key: string; embeddings: IdentifiedEmbeddings } | undefined;
+
+/**
+ * The embedder of this process's ingests, kept from one ingest to the next (its threads load the
+ * model once, in a long-lived ingest process) while the configuration stays the same.
+ */
+function ingestEmbeddings(config: IngestJob["embeddings"], threads: number): IdentifiedEmbeddings {
+  const key = JSON.stringify({ config, threads });
+  if (embedder?.key !== key) embedder = { key, embeddings: createEmbeddings(config, { workers: threads }) };
+  return embedder.embeddings;
+}
 
 /**
  * @example
@@ -62,8 +64,14 @@ export async function runIngestJob(
 ): Promise<IngestJobResult> {
   let placed: Awaited<ReturnType<typeof placeInCorpus>> | undefined;
   if (job.upload) {
+    // Shown as being read (`/healthz` ingest.running) while it is checked; the build takes over the file.
+    const recorder = new IngestProgressRecorder(job.indexDir, [job.upload.fileName]);
+    await recorder.write();
     // Parse before touching the corpus: an unreadable file is refused (422), not added and skipped.
-    await checkParses(job.upload, job.indexDir);
+    await checkParses(job.upload, job.indexDir).catch(async (error: unknown) => {
+      await recorder.finish();
+      throw error;
+    });
     placed = await placeInCorpus(job.corpusDir, job.upload);
   }
   const file = placed?.file;
@@ -72,7 +80,7 @@ export async function runIngestJob(
     const result = await buildIndex({
       corpusDir: job.corpusDir,
       indexDir: job.indexDir,
-      embeddings: createEmbeddings(job.embeddings, { workers: threads }),
+      embeddings: ingestEmbeddings(job.embeddings, threads),
       parseThreads: threads,
       force: job.force,
       log,
@@ -138,33 +146,17 @@ async function placeInCorpus(corpusDir: string, upload: NonNullable<IngestJob["u
   };
 }
 
-async function main(): Promise<void> {
-  let input = "";
-  for await (const chunk of process.stdin) input += chunk;
-  let output: IngestJobOutput;
+/** Run a job and turn its outcome into what the worker reports: the result, or the error's code and message. */
+export async function jobOutputOf(run: () => Promise<IngestJobResult>, log: (line: string) => void): Promise<IngestJobOutput> {
   try {
-    const job = JSON.parse(input) as IngestJob;
-    const log = (line: string) => process.stderr.write(`${line}\n`);
-    const result = job.database
-      ? await (await import("../store/postgres/ingest-into-database.ts")).ingestIntoDatabase(runIngestJob, job, job.database, log)
-      : await runIngestJob(
-          job,
-          log,
-          // The runner (our parent, over IPC) swaps the BM25-searchable build in while vectors are made.
-          async (buildDir) => void process.send?.({ stage: "parsed", buildDir } satisfies IngestStageMessage),
-        );
-    output = { ok: true, result };
+    return { ok: true, result: await run() };
   } catch (error) {
     const known = ReviewChatError.isInstance(error);
-    if (!known) process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    output = {
+    // An unexpected error's stack goes to the log; the caller gets its message.
+    if (!known) log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return {
       ok: false,
       error: { code: known ? error.code : "internal", message: error instanceof Error ? error.message : String(error) },
     };
   }
-  process.stdout.write(`${JSON.stringify(output)}\n`);
-  // The embedding worker threads are unref'd, but the model's runtime may hold the loop open.
-  process.exit(0);
 }
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -1,16 +1,15 @@
-// Runs ingests for the admin endpoint, one at a time per index folder: a child process places an
-// uploaded file in the corpus (or just re-scans it) and builds and publishes the new index beside
-// the live one (see ingest-job.ts); the published build then goes to `onPublished` (swap it in
-// here; tell the workers, in a cluster). A failed upload or build leaves corpus and index as they were.
-import { spawn } from "node:child_process";
+// Runs ingests for the admin endpoint, one at a time per index folder: the long-lived ingest
+// process of that folder (ingest-worker-process.ts) places an uploaded file in the corpus (or just
+// re-scans it) and builds and publishes the new index beside the live one (see ingest-job.ts); each
+// published build then goes to `onPublished` (swap it in here; tell the workers, in a cluster). A
+// failed upload or build, or a worker that crashes or hangs, leaves the published index live.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { type AppConfig, PROJECT_ROOT } from "../config.ts";
+import { type AppConfig, intFromEnv } from "../config.ts";
 import { ReviewChatError } from "../errors.ts";
 import type { DocumentWarnings } from "../store/build-index.ts";
 import type { IpcChannel } from "./cluster-ipc.ts";
-import type { IngestJob, IngestJobOutput, IngestJobResult, IngestStageMessage } from "./ingest-job.ts";
+import { IngestWorkerProcess } from "./ingest-worker-process.ts";
 
 export interface IngestRequest {
   /** A checked upload waiting in a staging folder, and the sanitised name it gets in the corpus. */
@@ -42,8 +41,37 @@ export interface IngestRunner {
 export const ingestConflict = () =>
   new ReviewChatError("conflict", "An ingest is already running; try again when it has finished");
 
-// Per index folder, for the whole process: two apps serving one index still take turns.
+// Per index folder, for the whole process: two apps serving one index still take turns, on one worker.
 const running = new Set<string>();
+const workers = new Map<string, IngestWorkerProcess>();
+
+/** Default for INGEST_STALL_MS: long enough for the longest synchronous step of a large build. */
+const DEFAULT_STALL_MS = 300_000;
+
+function workerFor(indexDir: string, log: (line: string) => void): IngestWorkerProcess {
+  const key = path.resolve(indexDir);
+  let worker = workers.get(key);
+  if (!worker) {
+    worker = new IngestWorkerProcess({ stallMs: () => intFromEnv(process.env, "INGEST_STALL_MS", DEFAULT_STALL_MS), log });
+    workers.set(key, worker);
+  }
+  return worker;
+}
+
+/** Start the ingest worker of an index folder if needed; resolves with its pid once it is warm (benchmarks, tests). */
+export async function warmIngestWorker(indexDir: string): Promise<number | undefined> {
+  const worker = workerFor(indexDir, () => {});
+  await worker.start();
+  return worker.pid;
+}
+
+/** Stop the ingest worker of an index folder, if this process started one (server shutdown). */
+export async function stopIngestWorker(indexDir: string): Promise<void> {
+  const key = path.resolve(indexDir);
+  const worker = workers.get(key);
+  workers.delete(key);
+  await worker?.stop();
+}
 
 export interface LocalIngestRunnerOptions {
   config: Pick<AppConfig, "corpusDir" | "indexDir" | "embeddings" | "databaseUrl">;
@@ -53,23 +81,31 @@ export interface LocalIngestRunnerOptions {
   onPublished: (buildDir: string) => Promise<void>;
   /** Progress lines of the ingest process. */
   log?: (line: string) => void;
+  /** Start the ingest process now, so the first upload finds pdf.js loaded (admin ingest enabled). */
+  prewarm?: boolean;
 }
 
-const JOB_SCRIPT = fileURLToPath(new URL("./ingest-job.ts", import.meta.url));
-
 /**
- * Runs each ingest in a child process (src/server/ingest-job.ts), so this process keeps answering
- * at full speed while it runs.
+ * Runs each ingest in the index folder's long-lived ingest process, so this process keeps
+ * answering at full speed while it runs, and an upload does not wait for a process to start.
  *
  * @example
- * const runner = new LocalIngestRunner({ config, onPublished: () => reloadIndex(ctx).then(() => {}) });
+ * const runner = new LocalIngestRunner({ config, prewarm: true, onPublished: () => reloadIndex(ctx).then(() => {}) });
  * await runner.run({ force: true }); // { status: "built", build: "2025-…", documents: 2, … }
  */
 export class LocalIngestRunner implements IngestRunner {
   private readonly key: string;
+  private readonly worker: IngestWorkerProcess;
 
   constructor(private readonly options: LocalIngestRunnerOptions) {
     this.key = path.resolve(options.config.indexDir);
+    this.worker = workerFor(options.config.indexDir, options.log ?? (() => {}));
+    if (options.prewarm) this.worker.start().catch((error: unknown) => options.log?.(String(error)));
+  }
+
+  /** The ingest process's id while it runs. */
+  get workerPid(): number | undefined {
+    return this.worker.pid;
   }
 
   async isBusy(): Promise<boolean> {
@@ -82,7 +118,7 @@ export class LocalIngestRunner implements IngestRunner {
     const started = Date.now();
     try {
       const { config } = this.options;
-      const result = await runJobProcess(
+      const result = await this.worker.run(
         {
           corpusDir: config.corpusDir,
           indexDir: config.indexDir,
@@ -104,56 +140,6 @@ export class LocalIngestRunner implements IngestRunner {
       if (request.upload) await fs.rm(path.dirname(request.upload.stagedPath), { recursive: true, force: true });
     }
   }
-}
-
-/** Run one job in `node --import tsx src/server/ingest-job.ts`; the job goes in on stdin (it may hold an API key). */
-function runJobProcess(
-  job: IngestJob,
-  log: (line: string) => void,
-  onParsedBuild: (buildDir: string) => Promise<void>,
-): Promise<IngestJobResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", JOB_SCRIPT], {
-      cwd: PROJECT_ROOT,
-      env: process.env,
-      stdio: ["pipe", "pipe", "pipe", "ipc"],
-    });
-    let swapping: Promise<void> = Promise.resolve();
-    child.on("message", (message: IngestStageMessage) => {
-      if (message?.stage !== "parsed") return;
-      swapping = onParsedBuild(message.buildDir).catch((error: unknown) =>
-        log(`The BM25-searchable build could not be served: ${error instanceof Error ? error.message : String(error)}`),
-      );
-    });
-    let stdout = "";
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-    let pending = "";
-    child.stderr!.setEncoding("utf8").on("data", (d: string) => {
-      pending += d;
-      const lines = pending.split("\n");
-      pending = lines.pop() ?? "";
-      for (const line of lines) if (line.trim()) log(line);
-    });
-    child.once("error", (cause) => reject(new ReviewChatError("internal", `Could not start the ingest process: ${cause.message}`, { cause })));
-    child.once("close", (code, signal) => {
-      const last = stdout.trim().split("\n").at(-1) ?? "";
-      let output: IngestJobOutput | undefined;
-      try {
-        output = JSON.parse(last) as IngestJobOutput;
-      } catch {
-        output = undefined;
-      }
-      if (!output) {
-        reject(new ReviewChatError("internal", `The ingest process ended (${signal ?? `code ${code}`}) without a result; the previous index is still live`));
-      } else if (output.ok) {
-        // The first swap finishes before the final one can be asked for.
-        void swapping.then(() => resolve(output.result));
-      } else {
-        reject(new ReviewChatError(output.error.code, output.error.message));
-      }
-    });
-    child.stdin!.end(JSON.stringify(job));
-  });
 }
 
 /** In a cluster worker: the primary runs the ingest (one for the whole cluster) and reloads every worker. */

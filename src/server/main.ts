@@ -22,7 +22,7 @@ async function serve(config: AppConfig, logger: Logger): Promise<void> {
   // The primary tells workers about builds published by an admin ingest; the pointer watch
   // catches `review-chat ingest` run beside the server, and with a database, builds published
   // there by any instance or the CLI.
-  primaryChannel()?.handle("index:reload", () => reloadIndex(running.ctx));
+  primaryChannel()?.handle("index:reload", (buildDir) => reloadIndex(running.ctx, typeof buildDir === "string" ? buildDir : undefined));
   const stopWatching = running.ctx.postgres
     ? ((stop) => () => void stop())(watchPublishedBuilds(running.ctx, logger))
     : watchIndexPointer(running.ctx, logger);

@@ -217,6 +217,7 @@ export const openApiDocument = {
           "409": errorResponse("An ingest is already running"),
           "413": errorResponse("Upload too large"),
           "415": errorResponse("Neither multipart nor JSON"),
+          "500": errorResponse("The ingest process crashed or hung (`ingest_failed`); a new one was started and the index published before still serves"),
         },
       },
     },

@@ -9,6 +9,7 @@ import { loadIndex } from "../store/load-index.ts";
 import { openDatabaseIndex } from "../store/postgres/open-database-index.ts";
 import { createApp } from "./app.ts";
 import type { ServerContext } from "./context.ts";
+import { stopIngestWorker } from "./ingest-runner.ts";
 import { applyServerTimeouts } from "./middleware/request-timeout.ts";
 
 export interface RunningServer {
@@ -57,6 +58,6 @@ export async function startServer(
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }).finally(() => ctx.postgres?.close()),
+      }).finally(() => Promise.all([ctx.postgres?.close(), stopIngestWorker(config.indexDir)])),
   };
 }

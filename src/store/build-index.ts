@@ -29,6 +29,8 @@ import {
   writeJson,
 } from "./index-files.ts";
 import { IngestProgressRecorder } from "./ingest-progress.ts";
+import { pruneParseCache } from "./prune-parse-cache.ts";
+import { reuseLiveVectors } from "./reuse-live-vectors.ts";
 
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".pdf"];
 
@@ -137,9 +139,13 @@ async function parseCorpus(
       await options.onParsed(file, outcomes[i]);
     } else toParse.push(i);
   }
+  // A parsing thread starts by loading the TypeScript loader and pdf.js (seconds of CPU), while a
+  // text file parses in milliseconds: threads only for two PDFs or more; text files and a lone PDF
+  // (an upload, in the warm ingest process that has pdf.js loaded) parse on this thread.
+  const pdfs = toParse.filter((i) => path.extname(perFile[i]!.file).toLowerCase() === ".pdf").length;
   const fresh = await parseFiles(
     toParse.map((i) => path.join(corpusDir, perFile[i]!.file)),
-    { threads: options.threads, onParsed: (outcome) => void options.onParsed(outcome.file, outcome) },
+    { threads: pdfs >= 2 ? options.threads : 0, onParsed: (outcome) => void options.onParsed(outcome.file, outcome) },
   );
   for (const [j, outcome] of fresh.entries()) {
     const i = toParse[j]!;
@@ -228,11 +234,23 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
     await recorder.set(doc.meta.file, { docId: doc.meta.id, state: done === texts.length ? "ready" : "parsed", vectors: { done, total: texts.length } });
   }
 
+  /** The build's vector files: the live build's when they hold the same vectors (a "parsed" stage), else built from the cache. */
+  const writeVectors = async (stage: BuildStage, tmpDir: string) => {
+    if (stage === "parsed") {
+      const missing = new Set(vectorDocs.filter((doc) => !cache.get(hashText(doc.pageContent))).map((doc) => doc.metadata.id));
+      const kept = vectorDocs.filter((doc) => !missing.has(doc.metadata.id));
+      const reused = await reuseLiveVectors(liveDir, embeddings.modelId, kept, vectorsDir(tmpDir));
+      if (reused) return { dimensions: reused.dimensions, missing };
+    }
+    const { store, dimensions, missing } = await storeFromCache(vectorDocs, cache, embeddings);
+    await store.save(vectorsDir(tmpDir));
+    return { dimensions, missing };
+  };
+
   const publish = async (stage: BuildStage, before?: () => Promise<void>) => {
     const buildDir = await publishBuild(indexDir, async (tmpDir) => {
       await before?.();
-      const { store, dimensions, missing } = await storeFromCache(vectorDocs, cache, embeddings);
-      await store.save(vectorsDir(tmpDir));
+      const { dimensions, missing } = await writeVectors(stage, tmpDir);
       const pendingDocuments = [...new Set(chunks.filter((chunk) => missing.has(chunk.id)).map((chunk) => chunk.docId))];
       const manifest: IndexManifest = {
         formatVersion: INDEX_FORMAT_VERSION,
@@ -250,6 +268,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<BuildIndex
       // The manifest goes last: a build folder without one was never finished.
       await writeJson(path.join(tmpDir, "manifest.json"), manifest);
     });
+    // Parses no kept build was made from (superseded versions of files, removed files) go.
+    await pruneParseCache(indexDir, cacheDir(indexDir));
     await options.onPublished?.(stage, buildDir);
     return buildDir;
   };

@@ -38,6 +38,22 @@ it("publishes the corpus folder once, then has nothing to do", async (context) =
   } finally {
     await client.end();
   }
+
+  // `docs` lists the database's active build, even from an index folder that holds no index at all.
+  const elsewhere = await createTempIndex();
+  try {
+    const docs = await runCli(["docs", "--json"], { DATABASE_URL: url, CORPUS_DIR: elsewhere.corpusDir, INDEX_DIR: elsewhere.indexDir });
+    expect(docs.code, docs.stderr).toBe(0);
+    const listed = JSON.parse(docs.stdout) as { id: string; status: { label: string } }[];
+    expect(listed.map((doc) => doc.id).sort()).toEqual(["guan2024", "verma2024"]);
+    expect(listed.every((doc) => doc.status.label === "ready")).toBe(true);
+    // Without the database the same folder has nothing to list, and says so.
+    const local = await runCli(["docs"], { DATABASE_URL: "", CORPUS_DIR: elsewhere.corpusDir, INDEX_DIR: elsewhere.indexDir });
+    expect(local.code).not.toBe(0);
+    expect(local.stderr).toContain("No index in");
+  } finally {
+    await elsewhere.cleanup();
+  }
 }, 300_000);
 
 it("refuses a DATABASE_URL that is not a PostgreSQL URL, in one line", async () => {

@@ -77,8 +77,24 @@ describe("two instances on one PostgreSQL", () => {
     // B has served before (its embedding model is loaded): a serving instance, not a cold one.
     expect((await ask(b.url, { question: "What causes drug resistance in breast cancer?" })).status).toBe(200);
 
-    const response = await upload(a, "Serving-Test-Review-2025.md", await makeTestReview());
+    // A serves the review by its words (a local BM25-searchable build) before its vectors exist
+    // and before the database has it; B gets it with the complete build.
+    let responded = false;
+    const uploading = upload(a, "Serving-Test-Review-2025.md", await makeTestReview());
+    void uploading.finally(() => (responded = true));
+    let foundOnABeforeResponse = false;
+    while (!responded) {
+      const res = await fetch(`${a.url}/api/search?q=${encodeURIComponent("mammary carcinoma miRNA")}&k=5&mode=bm25`);
+      const { results } = (await res.json()) as { results: { docId: string }[] };
+      if (results.some((hit) => hit.docId === TEST_REVIEW_ID)) {
+        foundOnABeforeResponse = !responded;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const response = await uploading;
     expect(response.status).toBe(200);
+    expect(foundOnABeforeResponse).toBe(true);
     const published = Date.now();
     let seenAfter = -1;
     while (Date.now() - published < 10_000) {

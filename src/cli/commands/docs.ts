@@ -1,22 +1,41 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
+import { IndexError } from "../../errors.ts";
 import { describeQuality } from "../../ingest/assess-quality.ts";
-import { currentBuildDir, readManifest } from "../../store/index-files.ts";
+import { Corpus } from "../../store/corpus.ts";
+import { type IndexFiles, REBUILD_HINT, currentBuildDir, readIndexFiles } from "../../store/index-files.ts";
 import { readIngestProgress, servedDocumentStates } from "../../store/ingest-progress.ts";
-import { loadCorpus } from "../../store/load-index.ts";
+import { PostgresStore } from "../../store/postgres/postgres-store.ts";
+
+/** The build the servers serve: with DATABASE_URL the database's active one, else the index folder's live one. */
+async function servedBuild(indexDir: string, databaseUrl: string | undefined): Promise<IndexFiles> {
+  if (databaseUrl) {
+    const store = await PostgresStore.open(databaseUrl, indexDir);
+    try {
+      return await readIndexFiles((await store.materializeActive()).dir);
+    } finally {
+      await store.close();
+    }
+  }
+  const buildDir = await currentBuildDir(indexDir);
+  if (!buildDir) throw new IndexError("index_missing", `No index in ${indexDir}; ${REBUILD_HINT}`);
+  return readIndexFiles(buildDir);
+}
 
 export function registerDocsCommand(program: Command): void {
   program
     .command("docs")
-    .description("list indexed documents with their metadata, counts and parse quality")
+    .description("list indexed documents with their metadata, counts and parse quality (with DATABASE_URL: the database's active build)")
     .option("--index <dir>", "index folder")
     .option("--json", "print JSON")
     .action(async (options: { index?: string; json?: boolean }) => {
-      const indexDir = options.index ?? loadConfig(process.env).indexDir;
-      const corpus = await loadCorpus(indexDir);
-      // The live build's manifest says which documents still wait for vectors; the progress file how far they are.
-      const manifest = await readManifest((await currentBuildDir(indexDir))!);
-      const states = servedDocumentStates(manifest, await readIngestProgress(indexDir));
+      const config = loadConfig(process.env);
+      const indexDir = options.index ?? config.indexDir;
+      const files = await servedBuild(indexDir, config.databaseUrl);
+      const corpus = new Corpus(files);
+      // The served build's manifest says which documents still wait for vectors; the progress file
+      // (of an ingest on this machine) how far they are.
+      const states = servedDocumentStates(files.manifest, await readIngestProgress(indexDir));
       const rows = corpus.documents.map((doc) => ({
         ...doc.meta,
         counts: corpus.counts(doc.meta.id)!,

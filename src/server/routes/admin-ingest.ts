@@ -55,9 +55,11 @@ function createRunner(ctx: ServerContext): IngestRunner {
   const { postgres } = ctx;
   return new LocalIngestRunner({
     config: ctx.config,
+    // Enabled admin ingest: load the ingest process now, not when the first upload waits for it.
+    prewarm: ctx.config.adminToken !== undefined,
     isBusyElsewhere: postgres ? () => postgres.isIngestRunning() : undefined,
-    onPublished: async () => {
-      await reloadIndex(ctx);
+    onPublished: async (buildDir) => {
+      await reloadIndex(ctx, buildDir);
     },
   });
 }

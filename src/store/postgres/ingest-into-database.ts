@@ -31,7 +31,11 @@ export interface DatabaseIngestOptions {
 }
 
 /** The file-based ingest (ingest-job.ts's runIngestJob): place the upload, build, report. */
-export type RunLocalIngest = (job: IngestJob, log: (line: string) => void) => Promise<IngestJobResult>;
+export type RunLocalIngest = (
+  job: IngestJob,
+  log: (line: string) => void,
+  onParsedBuild?: (buildDir: string) => Promise<void>,
+) => Promise<IngestJobResult>;
 
 /** The working copy of the shared corpus, beside this instance's copies of builds. */
 export const workingCorpusDir = (indexDir: string) => path.join(indexDir, "db-corpus");
@@ -48,6 +52,8 @@ export async function ingestIntoDatabase(
   job: IngestJob,
   options: DatabaseIngestOptions,
   log: (line: string) => void,
+  /** Told of the local BM25-searchable build made before the vectors (served by this instance only). */
+  onParsedBuild?: (buildDir: string) => Promise<void>,
 ): Promise<IngestJobResult> {
   const db = openDatabase(options.databaseUrl, { max: 3 });
   const lock = await db.connect().catch((error: unknown) => {
@@ -66,7 +72,7 @@ export async function ingestIntoDatabase(
     await copyCorpusOut(db, corpusDir);
     if (options.addLocalCorpus) await addLocalCorpus(job.corpusDir, corpusDir, options.addLocalCorpus, log);
     const embeddings = createEmbeddings(job.embeddings);
-    const result = await runLocalIngest({ ...job, corpusDir, database: undefined }, log);
+    const result = await runLocalIngest({ ...job, corpusDir, database: undefined }, log, onParsedBuild);
     const active = await activeBuildOf(db);
     const built = await readManifest(result.buildDir);
     if (!job.force && active && active.corpusHash === built.corpusHash && active.embedder === embeddings.modelId) {

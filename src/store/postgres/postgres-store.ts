@@ -55,11 +55,17 @@ export class PostgresStore {
     return active ? databaseBuildDir(this.indexDir, active.id) : null;
   }
 
-  /** Load the active build: copied locally once, searched in memory or, with pgvector, in the database. */
-  async loadActive(embeddings: IdentifiedEmbeddings): Promise<LoadedIndex> {
+  /** The active build copied into this instance's index folder (once: builds never change). */
+  async materializeActive(): Promise<{ id: number; dir: string }> {
     const active = await this.activeBuild();
     if (!active) throw new IndexError("index_missing", `No build is published in the database; ${DATABASE_REBUILD_HINT}`);
-    const dir = await materializeBuild(this.db, this.indexDir, active.id);
+    return { id: active.id, dir: await materializeBuild(this.db, this.indexDir, active.id) };
+  }
+
+  /** Load the active build: copied locally once, searched in memory or, with pgvector, in the database. */
+  async loadActive(embeddings: IdentifiedEmbeddings): Promise<LoadedIndex> {
+    const active = await this.materializeActive();
+    const dir = active.dir;
     return loadBuild(dir, embeddings, {
       where: `build ${active.id} of the database`,
       openEngine: this.vectorSearchInDatabase ? (files, emb) => openPgvectorEngine(this.db, active.id, files, emb) : undefined,
