@@ -139,6 +139,8 @@ async function placeInCorpus(corpusDir: string, upload: NonNullable<IngestJob["u
 }
 
 async function main(): Promise<void> {
+  // This process is the server's ingest (an upload): it leaves a core to the answers (create-embeddings.ts).
+  process.env.INGEST_THREADS ||= String(ingestThreads(process.env, { serving: true }));
   let input = "";
   for await (const chunk of process.stdin) input += chunk;
   let output: IngestJobOutput;
