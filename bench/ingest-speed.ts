@@ -2,8 +2,8 @@
 // cold ingest speed and time to searchable.
 //   cold      the PDFs of ../shared/litqa (or --dir) ingested into a fresh index folder (fresh embedding
 //             and parse caches) once per thread count: 1 = everything on the calling thread, N = parse
-//             and embed on N threads (default: 1 and every core). Prints wall and CPU seconds, chunks/s,
-//             s/page and windows (texts) embedded, with the load average before and after.
+//             and embed on N threads (default: 1 and every core). Prints wall and CPU seconds (all threads;
+//             split at the start of embedding), chunks/s, s/page and texts embedded, with the load average.
 //   upload    a real server on a copy of the live two-review index (index/); one of those PDFs uploaded
 //             through POST /api/admin/ingest: seconds from the upload's last byte sent to /api/search
 //             finding it (BM25, vectors pending) and to the response (vectors made and served), once the
@@ -58,6 +58,11 @@ interface ColdRun {
   chunks: number;
   seconds: number;
   cpuSeconds: number;
+  /** CPU seconds (every thread) up to the embedding phase (parse, chunk, ids, links), and from there on. */
+  parseCpuSeconds: number;
+  embedCpuSeconds: number;
+  /** Texts embedded (sentence windows or chunks). */
+  texts: number;
   chunksPerSecond: number;
   secondsPerPage: number;
   loadBefore: string;
@@ -76,8 +81,20 @@ async function coldIngest(files: string[], threads: number, pages: number): Prom
     const embeddings = createEmbeddings(loadConfig({}).embeddings, { workers: pool });
     const loadBefore = load();
     const cpu = process.cpuUsage();
+    let embedFrom: NodeJS.CpuUsage | null = null;
+    let texts = 0;
+    const progress = {
+      start: (phase: "parse" | "embed", total: number) => {
+        if (phase !== "embed") return;
+        embedFrom = process.cpuUsage();
+        texts = total;
+      },
+      update: () => {},
+      stop: () => {},
+    };
     const started = performance.now();
-    const result = await buildIndex({ corpusDir, indexDir: path.join(root, "index"), embeddings, parseThreads: pool, force: true });
+    const result = await buildIndex({ corpusDir, indexDir: path.join(root, "index"), embeddings, parseThreads: pool, force: true, progress });
+    const embedCpu = embedFrom ? cpuSeconds(embedFrom) : 0;
     const seconds = (performance.now() - started) / 1000;
     if ("close" in embeddings && typeof embeddings.close === "function") await embeddings.close();
     const chunks = result.manifest.chunkCount;
@@ -88,6 +105,9 @@ async function coldIngest(files: string[], threads: number, pages: number): Prom
       chunks,
       seconds: round(seconds),
       cpuSeconds: round(cpuSeconds(cpu)),
+      parseCpuSeconds: round(cpuSeconds(cpu) - embedCpu),
+      embedCpuSeconds: round(embedCpu),
+      texts,
       chunksPerSecond: round(chunks / seconds, 2),
       secondsPerPage: round(seconds / pages, 3),
       loadBefore,
@@ -228,7 +248,8 @@ for (const threads of values["upload-only"] ? [] : values.threads!.split(",").ma
   const run = await coldIngest(files, threads, pages);
   cold.push(run);
   console.log(
-    `cold, ${threads} thread(s): ${run.seconds} s (CPU ${run.cpuSeconds} s), ${run.chunks} chunks → ${run.chunksPerSecond} chunks/s, ` +
+    `cold, ${threads} thread(s): ${run.seconds} s (CPU ${run.cpuSeconds} s: ${run.parseCpuSeconds} to parse, ${run.embedCpuSeconds} to embed ` +
+      `${run.texts} texts), ${run.chunks} chunks → ${run.chunksPerSecond} chunks/s, ` +
       `${run.secondsPerPage} s/page (load ${run.loadBefore} → ${run.loadAfter})`,
   );
 }

@@ -10,6 +10,11 @@ import { UseLiteEmbeddings } from "./use-lite-embeddings.ts";
 /** A LangChain embedder plus the id of the model behind it, e.g. "use-lite-512" or "openai:text-embedding-3-small". */
 export interface IdentifiedEmbeddings extends Embeddings {
   readonly modelId: string;
+  /**
+   * A text's length as the model reads it (tokens), for embedders that pad a batch to its longest
+   * text: callers sort by it so batches hold texts of similar length (see fillCache).
+   */
+  inputLength?(text: string): number;
 }
 
 class IdentifiedOpenAIEmbeddings extends OpenAIEmbeddings implements IdentifiedEmbeddings {
@@ -53,9 +58,12 @@ export function createEmbeddings(
 }
 
 /**
- * Threads an ingest embeds (and parses) on: INGEST_THREADS, else one per core. An ingest owns the
- * machine while it runs (the server answers from another process), so it takes every core.
+ * Threads an ingest embeds (and parses) on: INGEST_THREADS, else one per core. The CLI's ingest owns
+ * the machine while it runs, so it takes every core; an ingest a server runs (an upload) while it
+ * answers leaves one core to the answers when there is more than one: each question embeds its query
+ * on the server's own thread, and with every core embedding documents its latency would wait on them.
  */
-export function ingestThreads(env: NodeJS.ProcessEnv = process.env): number {
-  return intFromEnv(env, "INGEST_THREADS", os.availableParallelism());
+export function ingestThreads(env: NodeJS.ProcessEnv = process.env, options: { serving?: boolean } = {}): number {
+  const cores = os.availableParallelism();
+  return intFromEnv(env, "INGEST_THREADS", options.serving && cores > 1 ? cores - 1 : cores);
 }

@@ -2,7 +2,8 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EmbeddingCache, cacheFile, embedWithCache, hashText } from "./embedding-cache.ts";
+import { cosine } from "../retrieve/vector-math.ts";
+import { EmbeddingCache, cacheFile, embedWithCache, fillCache, hashText } from "./embedding-cache.ts";
 import { CountingUseLite } from "../../test/support/counting-use-lite.ts";
 
 let dir: string;
@@ -14,6 +15,34 @@ beforeAll(async () => {
 afterAll(async () => {
   await embeddings.close();
   await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe("fillCache", () => {
+  it("embeds the longest texts first, in groups of similar length, each vector under its own text", async () => {
+    const texts = [
+      "Short.",
+      "Paclitaxel-loaded micelles overcome multidrug resistance by bypassing efflux pumps in resistant cells.",
+      "Exosomes transfer miR-221.",
+      "Hypoxia induces HIF-1α, which raises P-glycoprotein expression and lowers the uptake of anthracyclines in tumours.",
+    ];
+    const groups: string[][] = [];
+    const recording = new (class extends CountingUseLite {
+      override async embedDocuments(group: string[]) {
+        groups.push(group);
+        return super.embedDocuments(group);
+      }
+    })();
+    try {
+      const cache = EmbeddingCache.inMemory();
+      await fillCache(cache, texts, recording, { groupSize: 2 });
+      expect(groups.map((group) => new Set(group))).toEqual([new Set([texts[3], texts[1]]), new Set([texts[2], texts[0]])]);
+      for (const text of texts) {
+        expect(cosine(Array.from(cache.get(hashText(text))!), await embeddings.embedQuery(text))).toBeGreaterThan(0.99999);
+      }
+    } finally {
+      await recording.close();
+    }
+  });
 });
 
 describe("embedWithCache", () => {

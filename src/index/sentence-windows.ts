@@ -2,6 +2,8 @@
 // for a 250-word chunk blurs it, while a question matches one or two sentences. On the dev set,
 // scoring a chunk by its best window of ≤ 60 words raised dense-only hit@5 from 0.33 to 0.51
 // (BENCHMARKS.md, "Retrieval on the dev set"). Strong embedders keep one vector per chunk.
+// USE-lite also reads only a text's first 128 SentencePiece tokens (~70 words of scientific prose):
+// a whole chunk's vector stands for its opening; a 60-word window is usually read whole.
 import { intFromEnv } from "../config.ts";
 import type { Chunk } from "../types.ts";
 

