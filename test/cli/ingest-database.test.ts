@@ -1,5 +1,6 @@
 // `review-chat ingest` with DATABASE_URL, as an operator runs it: the first run publishes the corpus
-// folder to a real PostgreSQL 15, a second finds it up to date, and a bad URL is one clear line.
+// folder to a real PostgreSQL 15, a second finds it up to date, the reading commands (docs, refs,
+// ask) read that build, and a bad URL is one clear line.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import pg from "pg";
 import { type PostgresCluster, skipReason, startPostgresCluster } from "../support/postgres-cluster.ts";
@@ -39,18 +40,35 @@ it("publishes the corpus folder once, then has nothing to do", async (context) =
     await client.end();
   }
 
-  // `docs` lists the database's active build, even from an index folder that holds no index at all.
+  // Every reading command reads the database's active build, even from an index folder that holds no index at all.
   const elsewhere = await createTempIndex();
+  const fromDatabase = { DATABASE_URL: url, CORPUS_DIR: elsewhere.corpusDir, INDEX_DIR: elsewhere.indexDir };
+  const fromFolder = { ...fromDatabase, DATABASE_URL: "" };
   try {
-    const docs = await runCli(["docs", "--json"], { DATABASE_URL: url, CORPUS_DIR: elsewhere.corpusDir, INDEX_DIR: elsewhere.indexDir });
+    const docs = await runCli(["docs", "--json"], fromDatabase);
     expect(docs.code, docs.stderr).toBe(0);
     const listed = JSON.parse(docs.stdout) as { id: string; status: { label: string } }[];
     expect(listed.map((doc) => doc.id).sort()).toEqual(["guan2024", "verma2024"]);
     expect(listed.every((doc) => doc.status.label === "ready")).toBe(true);
-    // Without the database the same folder has nothing to list, and says so.
-    const local = await runCli(["docs"], { DATABASE_URL: "", CORPUS_DIR: elsewhere.corpusDir, INDEX_DIR: elsewhere.indexDir });
-    expect(local.code).not.toBe(0);
-    expect(local.stderr).toContain("No index in");
+
+    const refs = await runCli(["refs", "guan2024", "44", "--json"], fromDatabase);
+    expect(refs.code, refs.stderr).toBe(0);
+    const shown = JSON.parse(refs.stdout) as { docId: string; entries: { n: number; text: string }[] };
+    expect(shown.entries.map((entry) => entry.n)).toEqual([44]);
+    expect(shown.entries[0]!.text.length).toBeGreaterThan(20);
+
+    const ask = await runCli(["ask", "--json", "What limits miRNA therapeutics in the clinic?"], fromDatabase);
+    expect(ask.code, ask.stderr).toBe(0);
+    const answer = JSON.parse(ask.stdout) as { sources: { docId: string }[] };
+    expect(answer.sources.length).toBeGreaterThan(0);
+    expect(answer.sources.every((source) => ["guan2024", "verma2024"].includes(source.docId))).toBe(true);
+
+    // Without the database the same folder has nothing to read, and each command says so.
+    for (const args of [["docs"], ["refs", "guan2024", "44"], ["ask", "What limits miRNA therapeutics?"]]) {
+      const local = await runCli(args, fromFolder);
+      expect(local.code, args[0]).not.toBe(0);
+      expect(local.stderr).toContain("No index in");
+    }
   } finally {
     await elsewhere.cleanup();
   }

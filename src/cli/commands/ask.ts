@@ -5,8 +5,8 @@ import { createAnswerResources } from "../../answer/answer-resources.ts";
 import { loadConfig } from "../../config.ts";
 import { notFound } from "../../errors.ts";
 import { createEmbeddings } from "../../index/create-embeddings.ts";
-import { loadIndex } from "../../store/load-index.ts";
 import { referenceTag } from "../../widget/format-reference.ts";
+import { loadServedIndex } from "../served-build.ts";
 
 function parseK(value: string): number {
   const k = Number(value);
@@ -41,7 +41,7 @@ export function formatAnswer(payload: AnswerPayload): string {
 export function registerAskCommand(program: Command): void {
   program
     .command("ask")
-    .description("answer a question from the reviews, with its passages and references (LLM mode when configured)")
+    .description("answer a question from the reviews, with its passages and references (LLM mode when configured; with DATABASE_URL: the database's active build)")
     .argument("<question>", "the question, in quotes")
     .option("--json", "print the /api/ask payload as JSON")
     .option("--docs <ids>", "only these documents, comma-separated (e.g. guan2024,verma2024)")
@@ -49,7 +49,7 @@ export function registerAskCommand(program: Command): void {
     .option("--index <dir>", "index folder")
     .action(async (question: string, options: { json?: boolean; docs?: string; k?: number; index?: string }) => {
       const config = loadConfig(process.env);
-      const index = await loadIndex(options.index ?? config.indexDir, createEmbeddings(config.embeddings));
+      const index = await loadServedIndex(options.index ?? config.indexDir, config.databaseUrl, createEmbeddings(config.embeddings));
       const docs = options.docs?.split(",").map((id) => id.trim()).filter(Boolean);
       for (const id of docs ?? []) {
         if (!index.corpus.document(id)) {

@@ -1,26 +1,9 @@
 import type { Command } from "commander";
 import { loadConfig } from "../../config.ts";
-import { IndexError } from "../../errors.ts";
 import { describeQuality } from "../../ingest/assess-quality.ts";
 import { Corpus } from "../../store/corpus.ts";
-import { type IndexFiles, REBUILD_HINT, currentBuildDir, readIndexFiles } from "../../store/index-files.ts";
 import { readIngestProgress, servedDocumentStates } from "../../store/ingest-progress.ts";
-import { PostgresStore } from "../../store/postgres/postgres-store.ts";
-
-/** The build the servers serve: with DATABASE_URL the database's active one, else the index folder's live one. */
-async function servedBuild(indexDir: string, databaseUrl: string | undefined): Promise<IndexFiles> {
-  if (databaseUrl) {
-    const store = await PostgresStore.open(databaseUrl, indexDir);
-    try {
-      return await readIndexFiles((await store.materializeActive()).dir);
-    } finally {
-      await store.close();
-    }
-  }
-  const buildDir = await currentBuildDir(indexDir);
-  if (!buildDir) throw new IndexError("index_missing", `No index in ${indexDir}; ${REBUILD_HINT}`);
-  return readIndexFiles(buildDir);
-}
+import { readServedFiles } from "../served-build.ts";
 
 export function registerDocsCommand(program: Command): void {
   program
@@ -31,7 +14,7 @@ export function registerDocsCommand(program: Command): void {
     .action(async (options: { index?: string; json?: boolean }) => {
       const config = loadConfig(process.env);
       const indexDir = options.index ?? config.indexDir;
-      const files = await servedBuild(indexDir, config.databaseUrl);
+      const files = await readServedFiles(indexDir, config.databaseUrl);
       const corpus = new Corpus(files);
       // The served build's manifest says which documents still wait for vectors; the progress file
       // (of an ingest on this machine) how far they are.

@@ -1,7 +1,8 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { loadConfig } from "../../config.ts";
 import { notFound } from "../../errors.ts";
-import { loadCorpus } from "../../store/load-index.ts";
+import { Corpus } from "../../store/corpus.ts";
+import { readServedFiles } from "../served-build.ts";
 
 /** "45" → [45, 45]; "21-23" or "21–23" → [21, 23]. */
 export function parseReferenceRange(value: string): [number, number] {
@@ -16,13 +17,14 @@ export function parseReferenceRange(value: string): [number, number] {
 export function registerRefsCommand(program: Command): void {
   program
     .command("refs")
-    .description("show reference entries of a review and the passages that cite them")
+    .description("show reference entries of a review and the passages that cite them (with DATABASE_URL: the database's active build)")
     .argument("<docId>", "document id, e.g. guan2024")
     .argument("<n|n-m>", "reference number or range", parseReferenceRange)
     .option("--index <dir>", "index folder")
     .option("--json", "print JSON")
     .action(async (docId: string, range: [number, number], options: { index?: string; json?: boolean }) => {
-      const corpus = await loadCorpus(options.index ?? loadConfig(process.env).indexDir);
+      const config = loadConfig(process.env);
+      const corpus = new Corpus(await readServedFiles(options.index ?? config.indexDir, config.databaseUrl));
       const doc = corpus.document(docId);
       if (!doc) throw notFound(`Unknown document "${docId}"; known: ${corpus.documents.map((d) => d.meta.id).join(", ")}`);
       const entries = [];
