@@ -14,6 +14,8 @@ export interface PassageSearch {
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
   /** The query's similarity to each sentence window of some chunks, in window order (retrievers with an embedder). */
   windowSimilarities?(query: string, chunkIds: readonly string[]): Promise<Map<string, { text: string; similarity: number }[]>>;
+  /** The retriever's recogniser of documents a question names (the search engine's); reused when it knows the corpus's documents. */
+  readonly mentions?: DocumentMentions;
 }
 
 export interface AnswerResources {
@@ -29,13 +31,15 @@ export interface AnswerResources {
 }
 
 export function createAnswerResources(corpus: Corpus, search: PassageSearch): AnswerResources {
+  const metas = corpus.documents.map((doc) => doc.meta);
+  const mentions = search.mentions?.recognises(metas.map((meta) => meta.id)) ? search.mentions : new DocumentMentions(metas);
   const abbreviations = new DocumentAbbreviations(corpus.documents.map((doc) => ({ id: doc.meta.id, text: doc.text })));
   return {
     corpus,
     search,
     sentences: new SentenceIndex(corpus.chunks, abbreviations),
     bibliography: new BibliographyIndex(corpus),
-    mentions: new DocumentMentions(corpus.documents.map((doc) => doc.meta)),
+    mentions,
     citedVocabulary: new Set(corpus.documents.flatMap((doc) => doc.references.flatMap((ref) => contentTerms(ref.text)))),
     abbreviations,
   };

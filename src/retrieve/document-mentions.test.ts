@@ -84,3 +84,14 @@ describe("DocumentMentions", () => {
     expect(twoNanoPapers.find("What does the Frontiers review say?")).toEqual(["guan2024"]);
   });
 });
+
+describe("DocumentMentions.recognises", () => {
+  it("is true only for the same documents in the same order", () => {
+    const ids = documents.map((doc) => doc.id);
+    expect(mentions.recognises(ids)).toBe(true);
+    expect(mentions.recognises(ids.map((id) => id.toUpperCase()))).toBe(true);
+    expect(mentions.recognises(ids.slice(1))).toBe(false);
+    expect(mentions.recognises([...ids].reverse())).toBe(false);
+    expect(mentions.recognises([...ids.slice(0, -1), "other2020"])).toBe(false);
+  });
+});

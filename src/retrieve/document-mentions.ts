@@ -145,6 +145,11 @@ export class DocumentMentions {
     });
   }
 
+  /** Was it built for exactly these documents, in this order (so one built for the same corpus can be shared)? */
+  recognises(ids: readonly string[]): boolean {
+    return ids.length === this.names.length && ids.every((id, i) => this.names[i]!.id === id.toLowerCase());
+  }
+
   /** Ids of the documents `text` names, in corpus order; empty when it names none. */
   find(text: string): string[] {
     const words = readWords(text);

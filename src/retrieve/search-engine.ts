@@ -77,8 +77,8 @@ export class SearchEngine {
   private readonly positionOf: Map<string, number>;
   /** Mean windows per chunk: how deep to search windows to find k distinct chunks. */
   private readonly meanWindows: number;
-  /** Recognises a document named in the question. */
-  private readonly mentions: DocumentMentions;
+  /** Recognises a document named in the question (answering shares it: answer-resources.ts). */
+  readonly mentions: DocumentMentions;
   private readonly queryVectors = new LruCache<Promise<number[]>>(QUERY_CACHE_SIZE);
   /**
    * Unit-length window vectors by HNSW label, filled as lexical candidates need them: at most one
