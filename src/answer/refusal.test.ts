@@ -89,12 +89,13 @@ describe("paraphraseTerms", () => {
 });
 
 describe("weighParaphrase", () => {
-  it("weighs a paraphrase term like the question's average known term", () => {
+  it("weighs a paraphrase term like the question's rarest known term", () => {
     const terms = questionTerms("Does tamoxifen resistance forecast relapse?");
     const weighed = weighParaphrase(terms, new Set(["forecast"]), sentences);
     const known = [...terms.keys()].filter((term) => term !== "forecast" && sentences.knows(term));
-    const typical = known.reduce((sum, term) => sum + sentences.idf(term), 0) / known.length;
-    expect((weighed.get("forecast") ?? 0) * sentences.idf("forecast")).toBeCloseTo(typical, 6);
+    const rarest = Math.max(...known.map((term) => sentences.idf(term)));
+    expect((weighed.get("forecast") ?? 0) * sentences.idf("forecast")).toBeCloseTo(rarest, 6);
+    expect(rarest).toBeLessThan(sentences.idf("forecast"));
     expect(weighed.get("tamoxifen")).toBe(1);
     // A sentence holding every known term covers more of the question once the paraphrase weighs less.
     const sentence = new Set(known);

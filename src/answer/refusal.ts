@@ -50,7 +50,9 @@ export interface RefusalThresholds {
    * An everyday word the corpus never prints, farther than this (cosine) from every passage, only
    * paraphrases the question (`paraphraseTerms`). Tuned on the tuning part: everyday words naming a
    * topic the reviews lack sit at 0.28–0.34 ("weight", "fat", "exercise", "diet"), words rephrasing
-   * what the reviews say lower ("rather" 0.14, "rid" 0.20, "forecast" 0.24, "switch" 0.23).
+   * what the reviews say lower ("rather" 0.14, "rid" 0.20, "forecast" 0.24, "switch" 0.23). At 0.4
+   * the tuning part lost a correct refusal. The two overlap ("tea" 0.19), so such words are discounted,
+   * not dropped (`weighParaphrase`).
    */
   paraphraseSimilarity: number;
 }
@@ -188,15 +190,16 @@ export async function paraphraseTerms(
 }
 
 /**
- * The question's terms with each paraphrase term weighed like an average known term of the question
- * rather than like the rarest word of the corpus: it still counts as something asked, no longer as
- * the question's main topic.
+ * The question's terms with each paraphrase term weighed like the question's rarest known term rather
+ * than like a word the corpus never prints: it still counts as something asked, no longer as more than
+ * the question's own topic. (Weighed like the average known term, lay words naming a missing topic,
+ * "green tea", "hot flushes", whose cosines sit as low as paraphrase, got answered.)
  */
 export function weighParaphrase(terms: QuestionTerms, paraphrase: ReadonlySet<string>, sentences: SentenceIndex): QuestionTerms {
   const known = [...terms.keys()].filter((term) => !paraphrase.has(term) && sentences.knows(term));
   if (paraphrase.size === 0 || known.length === 0) return terms;
-  const typicalIdf = known.reduce((sum, term) => sum + sentences.idf(term), 0) / known.length;
-  return new Map([...terms].map(([term, own]) => [term, paraphrase.has(term) ? own * Math.min(1, typicalIdf / sentences.idf(term)) : own]));
+  const rarestKnownIdf = Math.max(...known.map((term) => sentences.idf(term)));
+  return new Map([...terms].map(([term, own]) => [term, paraphrase.has(term) ? own * Math.min(1, rarestKnownIdf / sentences.idf(term)) : own]));
 }
 
 export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalThresholds = REFUSAL_THRESHOLDS): boolean {
