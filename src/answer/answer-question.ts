@@ -272,19 +272,21 @@ export class Answerer {
       lexicalCoverage < thresholds.minCoverageWithForeignTopic
         ? await foreignTopicWords(question, this.res.sentences, this.res.citedVocabulary, names, nearestCosine, thresholds.foreignTopicSimilarity)
         : [];
-    // A question naming nothing foreign: its everyday words the corpus never prints are paraphrase and
-    // stop outweighing its known terms (refusal.ts, `paraphraseTerms`).
+    // Dense similarity decides only below `minCoverageWhenDistant`: above it the question is not embedded for it.
+    const denseDecides = terms.size > 0 && lexicalCoverage < thresholds.minCoverageWhenDistant;
+    const nearest = denseDecides ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
+    const denseSimilarity = denseDecides ? (nearest[0]?.score ?? 0) : 1;
+    // A question naming nothing foreign, refused only for thin coverage: its everyday words the corpus
+    // never prints are paraphrase and stop outweighing its known terms (refusal.ts, `paraphraseTerms`).
     let sentenceCoverage = lexicalCoverage;
-    if (lexicalCoverage < thresholds.minCoverageWhenDistant && names.length === 0 && foreignTopics.length === 0) {
+    const thin = lexicalCoverage < thresholds.minCoverage || (denseDecides && denseSimilarity < thresholds.minSimilarity);
+    if (thin && names.length === 0 && foreignTopics.length === 0) {
       const paraphrase = await paraphraseTerms(question, terms, this.res.sentences, this.res.citedVocabulary, nearestCosine, thresholds.paraphraseSimilarity);
       sentenceCoverage = Math.max(lexicalCoverage, coverageOf(weighParaphrase(terms, paraphrase, this.res.sentences)));
     }
-    // Dense similarity decides only below `minCoverageWhenDistant`: above it the question is not embedded for it.
-    const denseDecides = terms.size > 0 && sentenceCoverage < thresholds.minCoverageWhenDistant;
-    const nearest = denseDecides ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
     const signals = {
       sentenceCoverage,
-      denseSimilarity: denseDecides ? (nearest[0]?.score ?? 0) : 1,
+      denseSimilarity,
       foreignNames: names,
       foreignTopics,
     };
