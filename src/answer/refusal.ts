@@ -2,6 +2,8 @@
 // how much of the question's weight the best retrieved sentence holds (lexical), how close the
 // nearest passage is in embedding space (dense cosine, from the engine's cached query vector), and
 // whether the question names something the reviews never mention ("PROTAC", "Kubernetes").
+// Everyday words the reviews never print (a question in lay or clinical words) are discounted in the
+// lexical signal (`paraphraseTerms`), so rephrasing alone does not read as a missing topic.
 // Thresholds were tuned on the dev set's unanswerable questions (BENCHMARKS.md, "Answers on the dev set").
 import type { AnswerReason } from "./answer-payload.ts";
 import { commonWords, isCommonWord } from "./common-words.ts";
