@@ -32,6 +32,8 @@ import {
   foreignNames,
   foreignTopicWords,
   isEvidenceTooWeak,
+  paraphraseTerms,
+  weighParaphrase,
 } from "./refusal.ts";
 import { type RequestedValue, requestedValue } from "./requested-value.ts";
 import {
@@ -261,21 +263,32 @@ export class Answerer {
     docs: string[] | undefined,
   ): Promise<boolean> {
     const thresholds = this.options.refusal ?? REFUSAL_THRESHOLDS;
-    const sentenceCoverage = Math.max(0, ...scored.map((s) => this.res.sentences.coverage(terms, s.sentence.terms)));
-    // Dense similarity decides only below `minCoverageWhenDistant`: above it the question is not embedded for it.
-    const denseDecides = terms.size > 0 && sentenceCoverage < thresholds.minCoverageWhenDistant;
-    const nearest = denseDecides ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
-    const names = foreignNames(question, this.res.sentences, this.res.citedVocabulary);
     const nearestCosine = async (word: string) => (await this.res.search.search(word, { k: 1, docs, mode: "dense" }))[0]?.score ?? 0;
+    const coverageOf = (weighed: QuestionTerms) => Math.max(0, ...scored.map((s) => this.res.sentences.coverage(weighed, s.sentence.terms)));
+    const lexicalCoverage = coverageOf(terms);
+    const names = foreignNames(question, this.res.sentences, this.res.citedVocabulary);
+    // Topic words decide only below their coverage bar: above it no word is embedded for them.
+    const foreignTopics =
+      lexicalCoverage < thresholds.minCoverageWithForeignTopic
+        ? await foreignTopicWords(question, this.res.sentences, this.res.citedVocabulary, names, nearestCosine, thresholds.foreignTopicSimilarity)
+        : [];
+    // Dense similarity decides only below `minCoverageWhenDistant`: above it the question is not embedded for it.
+    const denseDecides = terms.size > 0 && lexicalCoverage < thresholds.minCoverageWhenDistant;
+    const nearest = denseDecides ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
+    const denseSimilarity = denseDecides ? (nearest[0]?.score ?? 0) : 1;
+    // A question naming nothing foreign, refused only for thin coverage: its everyday words the corpus
+    // never prints are paraphrase and stop outweighing its known terms (refusal.ts, `paraphraseTerms`).
+    let sentenceCoverage = lexicalCoverage;
+    const thin = lexicalCoverage < thresholds.minCoverage || (denseDecides && denseSimilarity < thresholds.minSimilarity);
+    if (thin && names.length === 0 && foreignTopics.length === 0) {
+      const paraphrase = await paraphraseTerms(question, terms, this.res.sentences, this.res.citedVocabulary, nearestCosine, thresholds.paraphraseSimilarity);
+      sentenceCoverage = Math.max(lexicalCoverage, coverageOf(weighParaphrase(terms, paraphrase, this.res.sentences)));
+    }
     const signals = {
       sentenceCoverage,
-      denseSimilarity: denseDecides ? (nearest[0]?.score ?? 0) : 1,
+      denseSimilarity,
       foreignNames: names,
-      // Topic words decide only below their coverage bar: above it no word is embedded for them.
-      foreignTopics:
-        sentenceCoverage < thresholds.minCoverageWithForeignTopic
-          ? await foreignTopicWords(question, this.res.sentences, this.res.citedVocabulary, names, nearestCosine, thresholds.foreignTopicSimilarity)
-          : [],
+      foreignTopics,
     };
     return isEvidenceTooWeak(signals, thresholds);
   }

@@ -1,8 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
 import { loadCorpus } from "../store/load-index.ts";
-import { contentTerms } from "./question-terms.ts";
-import { FOREIGN_TOPIC_SIMILARITY, REFUSAL_THRESHOLDS, foreignNames, foreignTopicWords, isEvidenceTooWeak } from "./refusal.ts";
+import { contentTerms, questionTerms } from "./question-terms.ts";
+import {
+  FOREIGN_TOPIC_SIMILARITY,
+  REFUSAL_THRESHOLDS,
+  foreignNames,
+  foreignTopicWords,
+  isEvidenceTooWeak,
+  paraphraseTerms,
+  weighParaphrase,
+} from "./refusal.ts";
 import { SentenceIndex } from "./sentence-index.ts";
 
 let sentences: SentenceIndex;
@@ -54,6 +62,49 @@ describe("foreignTopicWords", () => {
   it("is off at an infinite threshold", async () => {
     expect(FOREIGN_TOPIC_SIMILARITY).toBeLessThan(1);
     expect(await foreignTopicWords("Do statins work?", sentences, cited, [], async () => 0.9, Number.POSITIVE_INFINITY)).toEqual([]);
+  });
+});
+
+describe("paraphraseTerms", () => {
+  const cosine = (values: Record<string, number>) => async (word: string) => values[word] ?? 0;
+
+  it("keeps everyday words the corpus never prints when they lie far from every passage", async () => {
+    const question = "Can a blood test forecast relapse, or does diet matter more for statins users?";
+    const terms = questionTerms(question);
+    const similarity = cosine({ forecast: 0.2, diet: 0.34, statins: 0.1 });
+    const paraphrase = await paraphraseTerms(question, terms, sentences, cited, similarity);
+    expect(paraphrase).toContain("forecast");
+    // Close to the field: an everyday word naming a topic. Not everyday: a name, never paraphrase.
+    expect(paraphrase).not.toContain("diet");
+    expect(paraphrase).not.toContain("statin");
+    // Words the corpus prints are not paraphrase, however far their embedding.
+    expect(paraphrase).not.toContain("blood");
+  });
+
+  it("looks at each part of a hyphenated word", async () => {
+    const question = "Is a forecast-driven schedule used?";
+    const paraphrase = await paraphraseTerms(question, questionTerms(question), sentences, cited, async () => 0);
+    expect(paraphrase).toContain("forecast");
+  });
+});
+
+describe("weighParaphrase", () => {
+  it("weighs a paraphrase term like the question's rarest known term", () => {
+    const terms = questionTerms("Does tamoxifen resistance forecast relapse?");
+    const weighed = weighParaphrase(terms, new Set(["forecast"]), sentences);
+    const known = [...terms.keys()].filter((term) => term !== "forecast" && sentences.knows(term));
+    const rarest = Math.max(...known.map((term) => sentences.idf(term)));
+    expect((weighed.get("forecast") ?? 0) * sentences.idf("forecast")).toBeCloseTo(rarest, 6);
+    expect(rarest).toBeLessThan(sentences.idf("forecast"));
+    expect(weighed.get("tamoxifen")).toBe(1);
+    // A sentence holding every known term covers more of the question once the paraphrase weighs less.
+    const sentence = new Set(known);
+    expect(sentences.coverage(weighed, sentence)).toBeGreaterThan(sentences.coverage(terms, sentence));
+  });
+
+  it("leaves the question alone with nothing to discount", () => {
+    const terms = questionTerms("Does tamoxifen resistance forecast relapse?");
+    expect(weighParaphrase(terms, new Set(), sentences)).toBe(terms);
   });
 });
 

@@ -2,10 +2,12 @@
 // how much of the question's weight the best retrieved sentence holds (lexical), how close the
 // nearest passage is in embedding space (dense cosine, from the engine's cached query vector), and
 // whether the question names something the reviews never mention ("PROTAC", "Kubernetes").
+// Everyday words the reviews never print (a question in lay or clinical words) are discounted in the
+// lexical signal (`paraphraseTerms`), so rephrasing alone does not read as a missing topic.
 // Thresholds were tuned on the dev set's unanswerable questions (BENCHMARKS.md, "Answers on the dev set").
 import type { AnswerReason } from "./answer-payload.ts";
 import { commonWords, isCommonWord } from "./common-words.ts";
-import { contentTerms, isStopword } from "./question-terms.ts";
+import { contentTerms, isStopword, type QuestionTerms } from "./question-terms.ts";
 import { VALUE_WORDS } from "./requested-value.ts";
 import type { SentenceIndex } from "./sentence-index.ts";
 
@@ -46,6 +48,15 @@ export interface RefusalThresholds {
    * questions (coverage 0.27–0.34) are still declined and the test part's false refusals do not rise.
    */
   minCoverageWithForeignTopic: number;
+  /**
+   * An everyday word the corpus never prints, farther than this (cosine) from every passage, only
+   * paraphrases the question (`paraphraseTerms`). Tuned on the tuning part: everyday words naming a
+   * topic the reviews lack sit at 0.28–0.34 ("weight", "fat", "exercise", "diet"), words rephrasing
+   * what the reviews say lower ("rather" 0.14, "rid" 0.20, "forecast" 0.24, "switch" 0.23). At 0.4
+   * the tuning part lost a correct refusal. The two overlap ("tea" 0.19), so such words are discounted,
+   * not dropped (`weighParaphrase`).
+   */
+  paraphraseSimilarity: number;
 }
 
 export const REFUSAL_THRESHOLDS: RefusalThresholds = {
@@ -56,6 +67,7 @@ export const REFUSAL_THRESHOLDS: RefusalThresholds = {
   maxForeignNames: 2,
   foreignTopicSimilarity: 0.4,
   minCoverageWithForeignTopic: 0.35,
+  paraphraseSimilarity: 0.28,
 };
 
 export const REFUSAL_ANSWER =
@@ -144,6 +156,52 @@ export async function foreignTopicWords(
   );
   const close = await Promise.all(candidates.map(async (word) => (await similarity(word)) >= threshold));
   return candidates.filter((_, i) => close[i]);
+}
+
+/**
+ * Question terms that only paraphrase. A term the corpus never prints weighs the most in coverage (its
+ * idf is the highest), so a question put in lay or clinical words ("forecast" for predict, "switch …
+ * back on" for reactivate) looked uncovered however well a sentence answered it. Paraphrase terms are
+ * those of everyday words (common-words.ts; each part of a hyphenated word on its own) that the corpus
+ * never prints and that lie farther than `threshold` from every passage: closer, an everyday word
+ * names a topic the reviews lack ("diet", "exercise"). `weighParaphrase` discounts them.
+ *
+ * @example
+ * await paraphraseTerms("Which microRNA might forecast response?", terms, sentences, cited, nearestCosine) // Set { "forecast" }
+ */
+export async function paraphraseTerms(
+  question: string,
+  terms: QuestionTerms,
+  sentences: SentenceIndex,
+  citedVocabulary: ReadonlySet<string>,
+  similarity: (word: string) => Promise<number>,
+  threshold = REFUSAL_THRESHOLDS.paraphraseSimilarity,
+  common: ReadonlySet<string> = commonWords(),
+): Promise<Set<string>> {
+  const unknown = (term: string) => !sentences.knows(term) && !citedVocabulary.has(term);
+  const out = new Set<string>();
+  for (const word of new Set([...question.matchAll(WORD)].map((m) => m[0]))) {
+    const parts = word.split(/[-‐–]/u).filter(Boolean);
+    for (const part of parts) {
+      if (!isCommonWord(part, common) || !isUnknownWord(part, sentences, citedVocabulary)) continue;
+      const partTerms = contentTerms(part).filter((term) => terms.has(term) && unknown(term));
+      if (partTerms.length > 0 && (await similarity(part)) < threshold) for (const term of partTerms) out.add(term);
+    }
+  }
+  return out;
+}
+
+/**
+ * The question's terms with each paraphrase term weighed like the question's rarest known term rather
+ * than like a word the corpus never prints: it still counts as something asked, no longer as more than
+ * the question's own topic. (Weighed like the average known term, lay words naming a missing topic,
+ * "green tea", "hot flushes", whose cosines sit as low as paraphrase, got answered.)
+ */
+export function weighParaphrase(terms: QuestionTerms, paraphrase: ReadonlySet<string>, sentences: SentenceIndex): QuestionTerms {
+  const known = [...terms.keys()].filter((term) => !paraphrase.has(term) && sentences.knows(term));
+  if (paraphrase.size === 0 || known.length === 0) return terms;
+  const rarestKnownIdf = Math.max(...known.map((term) => sentences.idf(term)));
+  return new Map([...terms].map(([term, own]) => [term, paraphrase.has(term) ? own * Math.min(1, rarestKnownIdf / sentences.idf(term)) : own]));
 }
 
 export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalThresholds = REFUSAL_THRESHOLDS): boolean {
