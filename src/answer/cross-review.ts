@@ -168,9 +168,11 @@ function withoutUnmentionedTopic(parts: FoundPart[], terms: QuestionTerms, res: 
   const quoted = (part: FoundPart) => part.chosen.flatMap((item) => [item.sentence, ...(item.leadIn ? [item.leadIn] : [])]);
   // A document that discusses the entity of a value question without reporting the value holds the topic too.
   if (!parts.some((part) => (part.covered && holds(quoted(part))) || part.notReported)) return parts;
+  // Only chunks the term can be credited in are read (the sentence index's posting lists).
+  const candidates = res.sentences.chunksMentioning([term]);
   return parts.map((part) => {
     if (!part.covered || holds(quoted(part))) return part;
-    const mentioned = res.corpus.chunksOf(part.docId).some((chunk) => holds(res.sentences.sentencesOf(chunk.id)));
+    const mentioned = res.corpus.chunksOf(part.docId).some((chunk) => candidates.has(chunk.id) && holds(res.sentences.sentencesOf(chunk.id)));
     return mentioned ? part : { ...part, covered: false, chosen: [] };
   });
 }

@@ -32,3 +32,26 @@ describe("SentenceIndex.coverage", () => {
     expect(index.coverage(questionTerms("gelatin"), both!.terms)).toBe(0);
   });
 });
+
+describe("SentenceIndex.chunksMentioning", () => {
+  const corpus = new SentenceIndex([
+    toyChunk("toy:0001", ["Zorbin lowers P27 kip1 in resistant cells."]),
+    toyChunk("toy:0002", ["Liposomal carriers released the drug slowly."]),
+    toyChunk("toy:0003", ["Kip1 loss alone was seen in other lines."]),
+    toyChunk("toy:0004", ["Gelatin shells were inert."]),
+  ]);
+  const credited = (question: string) =>
+    ["toy:0001", "toy:0002", "toy:0003", "toy:0004"].filter((id) => corpus.coverage(questionTerms(question), corpus.termsOfChunk(id)) > 0);
+
+  it("holds exactly the chunks coverage can credit: the term, a spelling variant, or both halves of a run-together name", () => {
+    for (const question of ["zorbin", "liposome", "p27Kip1", "kip1", "gelatin shells", "unheard"]) {
+      expect([...corpus.chunksMentioning(questionTerms(question).keys())].sort(), question).toEqual(credited(question));
+    }
+  });
+
+  it("finds a variant and a run-together name, and nothing for a word the corpus lacks", () => {
+    expect([...corpus.chunksMentioning(questionTerms("liposome").keys())]).toEqual(["toy:0002"]);
+    expect([...corpus.chunksMentioning(questionTerms("p27Kip1").keys())]).toEqual(["toy:0001"]);
+    expect(corpus.chunksMentioning(questionTerms("unheard").keys()).size).toBe(0);
+  });
+});

@@ -35,6 +35,8 @@ interface WeightedTerms {
 export class SentenceIndex {
   private readonly byChunk = new Map<string, IndexedSentence[]>();
   private readonly chunkTerms = new Map<string, Set<string>>();
+  /** Term → the chunks holding it: a check over "the rest of the corpus" reads only these (posting lists). */
+  private readonly chunksByTerm = new Map<string, string[]>();
   private readonly documentFrequency = new Map<string, number>();
   private readonly variants = new Map<string, string[]>();
   private readonly parts = new Map<string, readonly [string, string] | undefined>();
@@ -61,7 +63,13 @@ export class SentenceIndex {
       });
       this.sentenceCount += indexed.length;
       this.byChunk.set(chunk.id, indexed);
-      this.chunkTerms.set(chunk.id, new Set(indexed.flatMap((s) => [...s.terms])));
+      const chunkTerms = new Set(indexed.flatMap((s) => [...s.terms]));
+      this.chunkTerms.set(chunk.id, chunkTerms);
+      for (const term of chunkTerms) {
+        const holders = this.chunksByTerm.get(term);
+        if (holders) holders.push(chunk.id);
+        else this.chunksByTerm.set(term, [chunk.id]);
+      }
     }
   }
 
@@ -171,6 +179,29 @@ export class SentenceIndex {
       }
     }
     return this.prefixBuckets.get(term.slice(0, MIN_PREFIX)) ?? [];
+  }
+
+  /**
+   * The chunks where `coverage` can credit any of `terms`: those holding a term, a spelling variant of
+   * it, or both halves of a term run together. Everything else covers none of them, so a scan of the
+   * whole corpus for sentences about an entity need read only these (at 20,000 chunks a linear scan
+   * cost ~200 ms per value question; BENCHMARKS.md, "Fifth session").
+   */
+  chunksMentioning(terms: Iterable<string>): Set<string> {
+    const found = new Set<string>();
+    const add = (term: string) => {
+      for (const id of this.chunksByTerm.get(term) ?? []) found.add(id);
+    };
+    for (const term of terms) {
+      add(term);
+      for (const variant of this.variantsOf(term)) add(variant);
+      const parts = this.partsOf(term);
+      if (parts) {
+        const second = new Set(this.chunksByTerm.get(parts[1]) ?? []);
+        for (const id of this.chunksByTerm.get(parts[0]) ?? []) if (second.has(id)) found.add(id);
+      }
+    }
+    return found;
   }
 
   /** Is the term known anywhere in the corpus? */

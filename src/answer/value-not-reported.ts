@@ -130,8 +130,10 @@ export function valueEvidence<P extends Passage>(
   const retrieved = read(sources, false);
   if (retrieved.reported.size > 0) return { status: "reported", sentences: retrieved.reported };
   const ids = new Set(sources.map((source) => source.id));
+  // Only chunks that can mention the entity (posting lists); tables too, their header is not in their terms.
+  const mentioning = index.chunksMentioning(requested.entityTerms);
   const elsewhere = read(
-    otherPassages.filter((passage) => !ids.has(passage.id)),
+    otherPassages.filter((passage) => !ids.has(passage.id) && (passage.kind === "table" || mentioning.has(passage.id))),
     true,
   );
   if (elsewhere.reported.size > 0) return { status: "reported-elsewhere" };
