@@ -8,12 +8,12 @@ import http from "node:http";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
 import { warmIngestWorker } from "../../src/server/ingest-runner.ts";
-import { type RunningServer, startServer } from "../../src/server/start-server.ts";
+import type { RunningServer } from "../../src/server/start-server.ts";
 import { type IngestProgress, progressFile } from "../../src/store/ingest-progress.ts";
 import { copyLiveIndex } from "../support/copy-live-index.ts";
 import { type TempIndex, createTempIndex } from "../support/temp-index.ts";
+import { startTestServer } from "../support/test-server.ts";
 
 const TOKEN = "test-admin-token-0123456789abcdef";
 let temp: TempIndex;
@@ -22,16 +22,7 @@ let server: RunningServer;
 beforeAll(async () => {
   temp = await createTempIndex();
   await copyLiveIndex(temp.indexDir);
-  const config = loadConfig({
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
-    RATE_LIMIT_MAX: "0",
-    CORPUS_DIR: temp.corpusDir,
-    INDEX_DIR: temp.indexDir,
-    ADMIN_TOKEN: TOKEN,
-    PORT: "0",
-    HOST: "127.0.0.1",
-  });
-  server = await startServer(config, { ingestIfStale: false });
+  server = await startTestServer({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", CORPUS_DIR: temp.corpusDir, INDEX_DIR: temp.indexDir, ADMIN_TOKEN: TOKEN });
   await warmIngestWorker(temp.indexDir);
 }, 300_000);
 

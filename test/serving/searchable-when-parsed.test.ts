@@ -2,10 +2,10 @@
 // vectors are made (the upload's response comes only once they are), and reports its progress
 // (parsed → embedding n % → ready) in /api/documents and /healthz meanwhile.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.ts";
-import { type RunningServer, startServer } from "../../src/server/start-server.ts";
+import type { RunningServer } from "../../src/server/start-server.ts";
 import { copyLiveIndex } from "../support/copy-live-index.ts";
 import { type TempIndex, createTempIndex } from "../support/temp-index.ts";
+import { startTestServer } from "../support/test-server.ts";
 import { TEST_REVIEW_ID, makeTestReview } from "../support/test-review.ts";
 
 const TOKEN = "test-admin-token-0123456789abcdef";
@@ -15,16 +15,7 @@ let server: RunningServer;
 beforeAll(async () => {
   temp = await createTempIndex();
   await copyLiveIndex(temp.indexDir);
-  const config = loadConfig({
-    LOG_LEVEL: "silent",
-    RATE_LIMIT_MAX: "0",
-    CORPUS_DIR: temp.corpusDir,
-    INDEX_DIR: temp.indexDir,
-    ADMIN_TOKEN: TOKEN,
-    PORT: "0",
-    HOST: "127.0.0.1",
-  });
-  server = await startServer(config, { ingestIfStale: false });
+  server = await startTestServer({ CORPUS_DIR: temp.corpusDir, INDEX_DIR: temp.indexDir, ADMIN_TOKEN: TOKEN });
 });
 
 afterAll(async () => {
