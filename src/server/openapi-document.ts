@@ -15,6 +15,17 @@ const docsQuery = {
   schema: { type: "string" },
   example: "guan2024",
 };
+const CHUNK_KIND = { enum: ["text", "table", "caption"] };
+/** A retrieved passage's fields, shared by answer sources and search results. */
+const passageProperties = {
+  id: { type: "string", examples: ["guan2024:0042"] },
+  docId: { type: "string" },
+  section: { type: "string" },
+  kind: CHUNK_KIND,
+  text: { type: "string" },
+  refs: { type: "array", items: { type: "integer" }, description: "Reference numbers the passage cites" },
+  score: { type: "number" },
+};
 const idParam = { name: "id", in: "path", required: true, schema: { type: "string" }, example: "guan2024" };
 
 const askBody = {
@@ -338,17 +349,7 @@ export const openApiDocument = {
       },
       Source: {
         type: "object",
-        properties: {
-          n: { type: "integer" },
-          id: { type: "string", examples: ["guan2024:0042"] },
-          docId: { type: "string" },
-          docTitle: { type: "string" },
-          section: { type: "string" },
-          kind: { enum: ["text", "table", "caption"] },
-          text: { type: "string" },
-          refs: { type: "array", items: { type: "integer" } },
-          score: { type: "number" },
-        },
+        properties: { n: { type: "integer" }, ...passageProperties, docTitle: { type: "string" } },
       },
       Reference: {
         type: "object",
@@ -367,16 +368,7 @@ export const openApiDocument = {
       },
       SearchResult: {
         type: "object",
-        properties: {
-          id: { type: "string" },
-          docId: { type: "string" },
-          section: { type: "string" },
-          kind: { enum: ["text", "table", "caption"] },
-          text: { type: "string" },
-          refs: { type: "array", items: { type: "integer" } },
-          score: { type: "number" },
-          rank: { type: "integer" },
-        },
+        properties: { ...passageProperties, rank: { type: "integer" } },
       },
       DocumentSummary: {
         type: "object",
@@ -493,7 +485,7 @@ export const openApiDocument = {
               properties: {
                 chunkId: { type: "string" },
                 section: { type: "string" },
-                kind: { enum: ["text", "table", "caption"] },
+                kind: CHUNK_KIND,
                 sentences: { type: "array", items: { type: "string" } },
               },
             },
