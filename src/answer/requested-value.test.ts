@@ -69,6 +69,17 @@ describe("requestedValue", () => {
     expect(requestedValue("Give the IC50 of zorbitinib in resistant cells.")?.kinds).toEqual(["ic50"]);
   });
 
+  it("reads a rate in the question's slot as a percentage", () => {
+    const idf = (term: string) => (term === "zorbitinib" ? 9 : 2);
+    expect(requestedValue("What five-year event-free survival rate did zorbitinib reach?", idf)).toMatchObject({ kinds: ["percentage"], entity: "zorbitinib" });
+    expect(requestedValue("What objective response rate was seen with zorbitinib?", idf)?.kinds).toEqual(["percentage"]);
+    expect(requestedValue("Why does the response rate to zorbitinib fall?", idf)).toBeUndefined();
+  });
+
+  it("reads 'how much … was loaded' as an amount or a loading percentage", () => {
+    expect(requestedValue("How much doxorubicin was loaded into the ABC-lipo particles?")?.kinds).toEqual(["dose", "percentage"]);
+  });
+
   it("reads 'sample size' as a count, not a size", () => {
     expect(requestedValue("What was the sample size of the SUNRISE-3 trial?")?.kinds).toEqual(["count"]);
   });
@@ -99,7 +110,10 @@ describe("printsValue", () => {
 
   it("does not take names, measures or labels for counts", () => {
     expect(printsValue(["count"], "MCF-7 and MDA-MB-231 cells express miR-21.")).toBe(false);
-    expect(printsValue(["count"], "Two years of therapy; 40% responded.")).toBe(true); // "Two" is a spelled count
+    expect(printsValue(["count"], "Two patients relapsed; 40% responded.")).toBe(true); // "Two" is a spelled count…
+    // …but a spelled number before a unit of time is a measure, as "2 years" is.
+    expect(printsValue(["count"], "Two years of therapy; 40% responded.")).toBe(false);
+    expect(printsValue(["count"], "It improved three-year event-free survival.")).toBe(false);
     expect(printsValue(["count"], "After 2 years, 40% responded.")).toBe(false);
     expect(printsValue(["count"], "It was approved in 2019.")).toBe(false);
   });

@@ -101,7 +101,7 @@ const RULES: ValueKindRule[] = [
     ),
     // A number, but not one inside a name ("MCF-7", "miR-21"), a year, or a measure ("2 years", "5 mg", "40%").
     value: new RegExp(
-      String.raw`(?<![\p{L}\p{N}/.,–-])(?!(?:19|20)\d{2}\b)\d[\d,.]*(?![\d,.]|\s*(?:%|[-–]?\s*${TIME_UNIT}\b|(?:${AMOUNT_UNIT}|${CONCENTRATION_UNIT}|nm|µm|μm|mV)(?![\p{L}])))|\b${SPELLED_COUNT}\b|\bn\s*=\s*\d`,
+      String.raw`(?<![\p{L}\p{N}/.,–-])(?!(?:19|20)\d{2}\b)\d[\d,.]*(?![\d,.]|\s*(?:%|[-–]?\s*${TIME_UNIT}\b|(?:${AMOUNT_UNIT}|${CONCENTRATION_UNIT}|nm|µm|μm|mV)(?![\p{L}])))|\b${SPELLED_COUNT}\b(?![- ](?:${TIME_UNIT}|fold|times)\b)|\bn\s*=\s*\d`,
       "iu",
     ),
     words: "many number numbers count sample size enrolled enroled enrolment enrollment randomised randomized recruited included",
@@ -116,12 +116,12 @@ const RULES: ValueKindRule[] = [
   {
     kind: "dose",
     label: "dose",
-    asks: asking(String.raw`(?:doses?|dosages?|concentrations?)(?![- ](?:dependent|limiting|dense|escalation|response))`, /\bhow much\b[^?]*\b(?:given|administered|injected|used|received)\b/i),
+    asks: asking(String.raw`(?:doses?|dosages?|concentrations?)(?![- ](?:dependent|limiting|dense|escalation|response))`, /\bhow much\b[^?]*\b(?:given|administered|injected|used|received|loaded|encapsulated|entrapped|incorporated)\b/i),
     value: new RegExp(
       String.raw`${RANGE}\s*(?:${AMOUNT_UNIT}|${CONCENTRATION_UNIT})(?:\s*\/\s*(?:kg|m2|m²|day|d|dose|mouse|rat))?(?![\p{L}])|\b${NUMBER}\s*(?:mg|g)\s*(?:per|\/)\s*(?:kg|m2|m²)`,
       "u",
     ),
-    words: "dose doses dosage dosages dosed dosing how much given administered injected received concentration concentrations",
+    words: "dose doses dosage dosages dosed dosing how much given administered injected received loaded encapsulated entrapped incorporated concentration concentrations",
   },
   {
     kind: "schedule",
@@ -163,17 +163,18 @@ const RULES: ValueKindRule[] = [
   {
     kind: "percentage",
     label: "percentage",
-    // A rate is asked only as "what is the … rate": "what response rate did X reach" is often answered in
-    // words or by a sentence naming the drug differently ("T-DXd"), so it is left to the ordinary answer.
+    // A rate in the wh-slot ("what five-year survival rate did X reach") is a percentage; a sentence that
+    // names the drug differently ("T-DXd") and prints the rate is still quoted (`quotesValue`). "How much
+    // … was loaded / encapsulated" asks for an amount or a loading percentage (MIRIBEL's drug loading).
     asks: asking(
-      String.raw`percentages?|percent|proportions?|shares?|fractions?|(?:encapsulation|entrapment|loading) (?:efficiency|capacity|content)|drug loading`,
-      /\bhow many percent\b|\b(?:what|which) (?:is|was|were|are) the (?:[\w-]+ ){0,3}(?:rates?|efficiency|efficiencies)\b/i,
+      String.raw`percentages?|percent|proportions?|shares?|fractions?|(?:encapsulation|entrapment|loading) (?:efficiency|capacity|content)|drug loading|rates?`,
+      /\bhow many percent\b|\b(?:what|which) (?:is|was|were|are) the (?:[\w-]+ ){0,3}(?:rates?|efficiency|efficiencies)\b|\bhow much\b[^?]*\b(?:loaded|encapsulated|entrapped|incorporated)\b/i,
     ),
     value: new RegExp(
       String.raw`${NUMBER}\s*%|\bper ?cent\b|\b(?:one|two|three)[- ](?:half|halves|third|thirds|quarters?|fourths?|fifths?|tenths?)\b|\b(?:half|majority|minority|most|nearly all|almost all) of\b|\b\d+\s+(?:in|of|out of)\s+(?:every\s+)?\d+\b|(?<![\d.])0?\.\d+\b`,
       "i",
     ),
-    words: "percentage percent proportion share fraction rate rates efficiency efficiencies capacity content loading",
+    words: "percentage percent proportion share fraction rate rates efficiency efficiencies capacity content loading loaded encapsulated entrapped incorporated",
   },
 ];
 
