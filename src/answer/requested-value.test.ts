@@ -20,6 +20,8 @@ describe("requestedValue", () => {
     expect(requestedValue("What is the IC50 of quercetin in MDA-MB-231 cells?")?.kinds).toEqual(["ic50"]);
     expect(requestedValue("How many patients were enrolled in the SUNRISE-3 trial?")).toMatchObject({ kinds: ["count"], entity: "SUNRISE-3 trial" });
     expect(requestedValue("What was the hydrodynamic diameter of the gold nanorods?")).toMatchObject({ kinds: ["size"], entity: "gold nanorods" });
+    expect(requestedValue("How wide are the gaps between endothelial cells?")?.kinds).toEqual(["size"]);
+    expect(requestedValue("What half-life did zorbitinib reach in plasma?")).toMatchObject({ kinds: ["duration"], entity: "zorbitinib" });
     expect(requestedValue("How often was zorbitinib administered?")?.kinds).toEqual(["schedule"]);
     expect(requestedValue("What was the median follow-up of the SUNRISE-3 trial?")?.kinds).toEqual(["duration"]);
     expect(requestedValue("In what year was zorbitinib approved?")?.kinds).toEqual(["year"]);

@@ -109,9 +109,9 @@ const RULES: ValueKindRule[] = [
   {
     kind: "size",
     label: "size",
-    asks: asking(String.raw`(?<!sample\s)(?:sizes?|diameters?|size range)`, /\bhow (?:big|large|small)\b|\bhow many (?:nano|micro)met(?:er|re)s\b/i),
+    asks: asking(String.raw`(?<!sample\s)(?:sizes?|diameters?|size range|widths?|thickness)`, /\bhow (?:big|large|small|wide|thick|narrow)\b|\bhow many (?:nano|micro)met(?:er|re)s\b/i),
     value: new RegExp(String.raw`${RANGE}\s*(?:nm|µm|μm|um|mm|cm|Å|nanomet(?:er|re)s?|micromet(?:er|re)s?)(?![\p{L}])|\bsub-?\d+\s*nm\b`, "iu"),
-    words: "size sizes diameter diameters particle hydrodynamic big large small mean average median many nanometers nanometres micrometers micrometres across",
+    words: "size sizes diameter diameters width widths thickness particle hydrodynamic big large small wide thick narrow mean average median many nanometers nanometres micrometers micrometres across",
   },
   {
     kind: "dose",
@@ -140,7 +140,7 @@ const RULES: ValueKindRule[] = [
     kind: "duration",
     label: "duration",
     asks: asking(
-      String.raw`(?:median |mean )?(?:durations?|follow[- ]?up(?: time| period)?|length of (?:treatment|therapy|follow[- ]?up|time)|treatment period)`,
+      String.raw`(?:median |mean )?(?:durations?|follow[- ]?up(?: time| period)?|length of (?:treatment|therapy|follow[- ]?up|time)|treatment period|half[- ]li(?:fe|ves)|circulation time)`,
       /\bhow long\b|\bhow many (?:hours|days|weeks|months|years)\b/i,
     ),
     // "How long" also asks for a molecule's length ("18–22 nucleotides"), so those count as its values.
@@ -148,7 +148,7 @@ const RULES: ValueKindRule[] = [
       String.raw`${RANGE}\s*[-–]?\s*${TIME_UNIT}\b|\b(?:${SPELLED_COUNT}|a few|several|many|within|over|after)\s+(?:hours|days|weeks|months|years)\b|${RANGE}\s*[-–]?\s*(?:nucleotides?|nt|bp|kb|amino acids?|residues)\b`,
       "i",
     ),
-    words: "long duration durations follow-up follow period length time many hours days weeks months years",
+    words: "long duration durations follow-up follow period length time half-life half-lives half life lives circulation many hours days weeks months years",
   },
   {
     kind: "year",
