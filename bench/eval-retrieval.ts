@@ -1,7 +1,7 @@
 // Retrieval on the QA sets: `npm run eval:retrieval` prints hit@1, hit@5 and MRR@10 for bm25, dense
 // and hybrid over the answerable items of the tuning and test parts (a cross-review item counts once
 // per expected review), searched in the live index (index/; run `npx review-chat ingest` first).
-// Options: --set tune|test|fresh|all|<file.jsonl> (default: tune and test one after the other), --misses
+// Options: --set tune|test|fresh|holdout|all|<file.jsonl> (default: tune and test one after the other), --misses
 // (list items not in the top 5), --json, --write-thresholds (with one set: today's figures become the
 // CI gate's floors). Fusion settings come from the environment (FUSION_METHOD, FUSION_DENSE_WEIGHT, …;
 // see src/retrieve/fusion.ts), so variants can be compared without code changes.

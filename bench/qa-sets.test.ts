@@ -1,4 +1,4 @@
-// Validates the QA parts (bench/qa-tune.jsonl, bench/qa-test.jsonl, bench/qa-fresh.jsonl) against the real
+// Validates the QA parts (bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl, qa-holdout.jsonl) against the real
 // corpus: every passage must be findable verbatim, every reference number must be printed next to it,
 // questions must paraphrase rather than copy, ids are unique across the parts and no passage is shared
 // between them.
@@ -15,6 +15,7 @@ const PARTS = {
   tune: path.join(ROOT, "bench", "qa-tune.jsonl"),
   test: path.join(ROOT, "bench", "qa-test.jsonl"),
   fresh: path.join(ROOT, "bench", "qa-fresh.jsonl"),
+  holdout: path.join(ROOT, "bench", "qa-holdout.jsonl"),
 };
 type Part = keyof typeof PARTS;
 
@@ -265,15 +266,16 @@ describe("citation marker helpers", () => {
   });
 });
 
-describe("bench/qa-tune.jsonl, bench/qa-test.jsonl and bench/qa-fresh.jsonl", () => {
+describe("bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl and qa-holdout.jsonl", () => {
   it("have ids unique across the parts", () => {
     const ids = items.map((x) => x.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
   it("have the required mix of questions", () => {
-    // The mix is counted over the tuning and test parts, as before the fresh part; the fresh part has its own.
-    const inSplit = (x: { part: Part }) => x.part !== "fresh";
+    // The mix is counted over the tuning and test parts, as before the fresh part; the parts written
+    // apart from the code (fresh, holdout) each have their own.
+    const inSplit = (x: { part: Part }) => x.part === "tune" || x.part === "test";
     const unanswerableCount = items.filter((x) => inSplit(x) && !x.answerable).length - nearMisses.filter(inSplit).length;
     const followUps = items.filter((x) => inSplit(x) && "history" in x && x.history !== undefined);
     const splitAnswerables = answerables.filter(inSplit);
@@ -290,14 +292,16 @@ describe("bench/qa-tune.jsonl, bench/qa-test.jsonl and bench/qa-fresh.jsonl", ()
       expect(splitAnswerables.filter((x) => x.docId === docId).length, docId).toBeGreaterThanOrEqual(20);
       expect(splitAnswerables.filter((x) => x.docId === docId && x.kind === "table").length, docId).toBeGreaterThanOrEqual(3);
     }
-    // The fresh part covers every kind, both reviews and some follow-ups (bench/README.md).
-    const fresh = items.filter((x) => x.part === "fresh");
-    expect(answerables.filter((x) => x.part === "fresh" && x.kind === "table").length, "fresh: table").toBeGreaterThanOrEqual(4);
-    expect(fresh.filter((x) => "history" in x && x.history !== undefined).length, "fresh: follow-ups").toBeGreaterThanOrEqual(2);
-    expect(nearMisses.filter((x) => x.part === "fresh").length, "fresh: near-miss").toBeGreaterThanOrEqual(10);
-    expect(claims.filter((x) => x.part === "fresh").length, "fresh: claim").toBeGreaterThanOrEqual(8);
-    expect(crosses.filter((x) => x.part === "fresh").length, "fresh: cross").toBeGreaterThanOrEqual(8);
-    for (const docId of DOC_IDS) expect(answerables.filter((x) => x.part === "fresh" && x.docId === docId).length, `fresh: ${docId}`).toBeGreaterThanOrEqual(8);
+    // The fresh and holdout parts each cover every kind, both reviews and some follow-ups (bench/README.md).
+    for (const apart of ["fresh", "holdout"] as const) {
+      const inPart = (x: { part: Part }) => x.part === apart;
+      expect(answerables.filter((x) => inPart(x) && x.kind === "table").length, `${apart}: table`).toBeGreaterThanOrEqual(4);
+      expect(items.filter((x) => inPart(x) && "history" in x && x.history !== undefined).length, `${apart}: follow-ups`).toBeGreaterThanOrEqual(2);
+      expect(nearMisses.filter(inPart).length, `${apart}: near-miss`).toBeGreaterThanOrEqual(10);
+      expect(claims.filter(inPart).length, `${apart}: claim`).toBeGreaterThanOrEqual(8);
+      expect(crosses.filter(inPart).length, `${apart}: cross`).toBeGreaterThanOrEqual(8);
+      for (const docId of DOC_IDS) expect(answerables.filter((x) => inPart(x) && x.docId === docId).length, `${apart}: ${docId}`).toBeGreaterThanOrEqual(8);
+    }
     for (const part of Object.keys(PARTS) as Part[]) {
       expect(answerables.filter((x) => x.part === part).length, `${part}: answerable`).toBeGreaterThanOrEqual(20);
       expect(items.filter((x) => x.part === part && !x.answerable).length, `${part}: unanswerable`).toBeGreaterThanOrEqual(10);
@@ -305,8 +309,16 @@ describe("bench/qa-tune.jsonl, bench/qa-test.jsonl and bench/qa-fresh.jsonl", ()
   });
 
   it("share no passage between the parts", () => {
-    // Each later part against every earlier one: test against tune, fresh against tune and test.
-    const pairs: [Part, Part][] = [["test", "tune"], ["fresh", "tune"], ["fresh", "test"]];
+    // Each later part against every earlier one: test against tune, fresh against tune and test, holdout
+    // against all three.
+    const pairs: [Part, Part][] = [
+      ["test", "tune"],
+      ["fresh", "tune"],
+      ["fresh", "test"],
+      ["holdout", "tune"],
+      ["holdout", "test"],
+      ["holdout", "fresh"],
+    ];
     for (const [later, earlier] of pairs) {
       const before = expectations.filter((e) => e.part === earlier);
       for (const x of expectations.filter((e) => e.part === later)) {

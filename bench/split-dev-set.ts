@@ -2,7 +2,7 @@
 // part, and checks both parts against the corpus.
 //
 //   node --import tsx bench/split-dev-set.ts            # split: (re)writes the old items in both parts
-//   node --import tsx bench/split-dev-set.ts --check    # check bench/qa-tune.jsonl, qa-test.jsonl and qa-fresh.jsonl
+//   node --import tsx bench/split-dev-set.ts --check    # check bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl and qa-holdout.jsonl
 //
 // The old set is read from git (commit OLD_SET_COMMIT, before it was deleted); the items written since (new
 // ids and kinds) are kept in each part, after the old ones.
@@ -220,18 +220,24 @@ function check(): number {
   const tune = readItems(path.join(BENCH, "qa-tune.jsonl"));
   const test = readItems(path.join(BENCH, "qa-test.jsonl"));
   const fresh = readItems(path.join(BENCH, "qa-fresh.jsonl"));
+  const holdout = readItems(path.join(BENCH, "qa-holdout.jsonl"));
   let failures = 0;
   const report = (where: string, problem: string) => {
     failures++;
     console.log(`${where}: ${problem}`);
   };
-  const ids = [...tune, ...test, ...fresh].map((x) => x.id);
+  const all = [...tune, ...test, ...fresh, ...holdout];
+  const ids = all.map((x) => x.id);
   for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) report(id, "duplicate id");
-  for (const x of [...tune, ...test, ...fresh]) for (const p of itemProblems(x, corpora)) report(x.id, p);
-  // Each later part is checked against every earlier one: test against tune, fresh against both.
+  for (const x of all) for (const p of itemProblems(x, corpora)) report(x.id, p);
+  // Each later part is checked against every earlier one: test against tune, fresh against both, holdout
+  // against all three.
+  const tuning = { name: "tuning", items: tune };
+  const testing = { name: "test", items: test };
   const earlier = [
-    { part: test, against: [{ name: "tuning", items: tune }] },
-    { part: fresh, against: [{ name: "tuning", items: tune }, { name: "test", items: test }] },
+    { part: test, against: [tuning] },
+    { part: fresh, against: [tuning, testing] },
+    { part: holdout, against: [tuning, testing, { name: "fresh", items: fresh }] },
   ];
   for (const { part, against } of earlier) {
     for (const { name, items } of against) {
@@ -244,7 +250,7 @@ function check(): number {
       }
     }
   }
-  for (const [name, part] of [["tune", tune], ["test", test], ["fresh", fresh]] as const) {
+  for (const [name, part] of [["tune", tune], ["test", test], ["fresh", fresh], ["holdout", holdout]] as const) {
     const counts = new Map<string, number>();
     for (const x of part) {
       const k = x.kind ?? "unanswerable";

@@ -11,6 +11,8 @@ describe("resolveQaSets", () => {
     expect(resolveQaSets("test")).toEqual([{ name: "test", files: [QA_SET_FILES.test] }]);
     expect(resolveQaSets("fresh")).toEqual([{ name: "fresh", files: [QA_SET_FILES.fresh] }]);
     expect(fs.existsSync(QA_SET_FILES.fresh)).toBe(true);
+    expect(resolveQaSets("holdout")).toEqual([{ name: "holdout", files: [QA_SET_FILES.holdout] }]);
+    expect(fs.existsSync(QA_SET_FILES.holdout)).toBe(true);
     expect(resolveQaSets("all")).toEqual([{ name: "all", files: [QA_SET_FILES.tune, QA_SET_FILES.test] }]);
     expect(resolveQaSets("extra/my-questions.jsonl")).toEqual([{ name: "my-questions", files: [path.resolve("extra/my-questions.jsonl")] }]);
   });
@@ -24,7 +26,7 @@ describe("resolveQaSets", () => {
       }
     })();
     expect(ReviewChatError.isInstance(error) && error.code).toBe("bad_request");
-    expect((error as Error).message).toMatch(/tune, test, fresh, both, all or a \.jsonl file/);
+    expect((error as Error).message).toMatch(/tune, test, fresh, holdout, both, all or a \.jsonl file/);
   });
 });
 
