@@ -76,6 +76,11 @@ describe("parseCrossReviewIntent", () => {
     );
     expect(parseCrossReviewIntent("Which review covers nanoshells, the photothermal one or the exosome one?", [])?.topic).toBe("nanoshells,?");
     expect(parseCrossReviewIntent("Is tumour hypoxia discussed in both?", [])?.topic).toBe("Is tumour hypoxia in?");
+    expect(parseCrossReviewIntent("Across both papers, how is tumour hypoxia measured?", [])?.topic).toBe("how is tumour hypoxia measured?");
+    // A journal's name before the document noun, printed as a name, when the question names documents.
+    expect(
+      parseCrossReviewIntent("How do the Journal of Nanomedicine review and the Extracellular Vesicle Reviews paper describe hypoxia?", [smith, jones])?.topic,
+    ).toBe("How do and describe hypoxia?");
     expect(parseCrossReviewIntent("How is the catalase shell discussed in the two reviews?", [])?.topic).toBe(
       "How is the catalase shell in?",
     );

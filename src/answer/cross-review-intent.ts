@@ -77,6 +77,8 @@ const PLURAL_DOCUMENTS = new RegExp(String.raw`\b(?:the|these|those|two|both)\s+
 
 /** The parts of a question that address documents, removed to leave its topic. */
 const DOCUMENT_PHRASING = [
+  // "Across both papers", "across the reviews": the preposition goes with the documents it spans.
+  new RegExp(String.raw`\bacross\s+(?:(?:both|all|each)\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?(?:two\s+|2\s+)?${BETWEEN}${DOCUMENT_NOUNS}\b`, "giu"),
   new RegExp(PAIR.source, "giu"),
   new RegExp(EACH.source, "giu"),
   new RegExp(COMPARISON.source, "giu"),
@@ -102,9 +104,20 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/**
+ * A name printed in capitals before a document noun ("the Frontiers in Immunology review", "the Nanoscale
+ * Advances paper"): a journal's or title's words, joined by the function words journal names keep. Read
+ * only when the question names documents, so the capitals are their names ("the HER2 papers" of a
+ * question naming none stays a topic). Case-sensitive: the capitals are what make it a name.
+ */
+const CAPITALISED_NAME = new RegExp(
+  String.raw`\b(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{N}.'’-]*\s+(?:(?:in|of|and|for|on|the|&)\s+)?){1,6}(?=${DOCUMENT_NOUNS}\b)`,
+  "gu",
+);
+
 /** "Guan et al. (2024)", "Guan's", "guan2024", "Guan 2024" → "". */
 function withoutNames(question: string, named: readonly NamedDocument[]): string {
-  let text = question;
+  let text = named.length > 0 ? question.replace(CAPITALISED_NAME, " ") : question;
   for (const { id, surname } of named) {
     text = text.replace(new RegExp(String.raw`\b${escape(id)}\b`, "giu"), " ");
     if (surname.length >= 2) {
@@ -136,6 +149,7 @@ export function parseCrossReviewIntent(question: string, named: readonly NamedDo
   topic = topic
     .replace(/\s+([,.;:?!])/g, "$1")
     .replace(/\s+/g, " ")
+    .replace(/^[\s,;:]+/, "")
     .trim();
   return { scope, topic };
 }
