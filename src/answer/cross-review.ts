@@ -137,12 +137,23 @@ async function documentPart(
 }
 
 /**
- * The terms of the topic's words that are not everyday English (common-words.ts): "glycolysis",
- * "immunotherapy", "stem", not the "bring", "raise", "lean on" or "connect" a comparison is phrased with.
+ * An everyday English word (common-words.ts), also inflected ("blocking", "raised"); never one printed
+ * with a capital after its first letter or with a digit, which names a thing ("pH", "TGF", "siRNA", "HER2").
+ */
+function isEverydayWord(word: string): boolean {
+  if (/^.+\p{Lu}/u.test(word) || /\d/.test(word)) return false;
+  const lower = word.toLowerCase();
+  const stems = [lower, lower.replace(/ing$/, ""), lower.replace(/ing$/, "e"), lower.replace(/ed$/, ""), lower.replace(/d$/, "")];
+  return stems.some((form) => form.length > 2 && isCommonWord(form));
+}
+
+/**
+ * The terms of the topic's words that are not everyday English: "glycolysis", "immunotherapy", "stem",
+ * "pH", not the "bring", "raise", "lean on" or "connect" a comparison is phrased with.
  */
 function uncommonTerms(topic: string): Set<string> {
   const words = topic.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
-  return new Set(words.filter((word) => !isCommonWord(word)).flatMap((word) => contentTerms(word)));
+  return new Set(words.filter((word) => !isEverydayWord(word)).flatMap((word) => contentTerms(word)));
 }
 
 /**
@@ -196,15 +207,19 @@ function onTopicParts(parts: FoundPart[], topic: string, terms: QuestionTerms, c
   const only = new Map([[term, 1]]);
   const holds = (sentences: readonly IndexedSentence[]) => sentences.some((s) => namesTerm(s, term, only, res.sentences));
   const quoted = (part: FoundPart) => part.chosen.flatMap((item) => [item.sentence, ...(item.leadIn ? [item.leadIn] : [])]);
-  // A document that discusses the entity of a value question without reporting the value holds the topic too.
-  if (!parts.some((part) => (part.covered && holds(quoted(part))) || part.notReported)) return parts;
   // Only chunks the term can be credited in are read (the sentence index's posting lists).
   const candidates = res.sentences.chunksMentioning([term]);
+  const mentioning = (docId: string) =>
+    res.corpus.chunksOf(docId).filter((chunk) => candidates.has(chunk.id) && holds(res.sentences.sentencesOf(chunk.id)));
+  // A document that discusses the entity of a value question without reporting the value holds the topic too.
+  const anyHolds = parts.some((part) => (part.covered && holds(quoted(part))) || part.notReported);
+  // No covering document names the term anywhere: the question's words say it otherwise; the parts stand.
+  if (!anyHolds && !parts.some((part) => part.covered && mentioning(part.docId).length > 0)) return parts;
   return parts.map((part) => {
     if (!part.covered || holds(quoted(part))) return part;
-    const mentioning = res.corpus.chunksOf(part.docId).filter((chunk) => candidates.has(chunk.id) && holds(res.sentences.sentencesOf(chunk.id)));
-    if (mentioning.length === 0) return { ...part, covered: false, chosen: [] };
-    return quotedOnTopic(part, mentioning, topic, terms, (sentence) => namesTerm(sentence, term, only, res.sentences), ctx) ?? part;
+    const chunks = mentioning(part.docId);
+    if (chunks.length === 0) return { ...part, covered: false, chosen: [] };
+    return quotedOnTopic(part, chunks, topic, terms, (sentence) => namesTerm(sentence, term, only, res.sentences), ctx) ?? part;
   });
 }
 
