@@ -20,6 +20,8 @@ describe("parseCrossReviewIntent", () => {
     "Is tumour hypoxia discussed in both?",
     "Do both discuss renal clearance?",
     "What do both of them say about electroporation?",
+    "What does one review say about hypoxia that the other doesn't?",
+    "Does one of the papers cover electroporation while the other one ignores it?",
   ])("'%s' asks about two documents", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("pair");
   });
@@ -61,6 +63,7 @@ describe("parseCrossReviewIntent", () => {
     ["a review the papers cite", "Which review of clinical trials reported the pertuzumab data?", []],
     ["papers the reviews cite", "Which papers support the idea that nanoshells relieve hypoxia?", []],
     ["a paper a review cites", "Which paper first described catalase nanoshells?", []],
+    ["one review the papers cite and another arm", "In one review of trials, the other arm did better on hypoxia?", []],
   ])("leaves %s to the ordinary pipeline", (_what, question, named) => {
     expect(parseCrossReviewIntent(question as string, named as (typeof smith)[])).toBeNull();
   });
@@ -77,6 +80,7 @@ describe("parseCrossReviewIntent", () => {
     expect(parseCrossReviewIntent("Which review covers nanoshells, the photothermal one or the exosome one?", [])?.topic).toBe("nanoshells,?");
     expect(parseCrossReviewIntent("Is tumour hypoxia discussed in both?", [])?.topic).toBe("Is tumour hypoxia in?");
     expect(parseCrossReviewIntent("Across both papers, how is tumour hypoxia measured?", [])?.topic).toBe("how is tumour hypoxia measured?");
+    expect(parseCrossReviewIntent("What does one review say about hypoxia that the other doesn't?", [])?.topic).toBe("What does about hypoxia that doesn't?");
     // A journal's name before the document noun, printed as a name, when the question names documents.
     expect(
       parseCrossReviewIntent("How do the Journal of Nanomedicine review and the Extracellular Vesicle Reviews paper describe hypoxia?", [smith, jones])?.topic,

@@ -67,6 +67,15 @@ const WHICH_DOCUMENT = new RegExp(
   "iu",
 );
 /**
+ * "What does one review say about X that the other does not?", "does one of the papers cover X while the other
+ * one ignores it?": the two documents set against each other. Not "one review of trials" (a review the
+ * documents cite) nor "the other arm" ("other" before a noun that is no document).
+ */
+const ONE_AND_OTHER = new RegExp(
+  String.raw`\bone\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b)[^?]*\bthe\s+other(?=\s*(?:[?.!,;]|$)|\s+(?:one|${DOCUMENT_NOUNS}|does|doesn['’]t|did|didn['’]t|is|isn['’]t|has|hasn['’]t|lacks|misses|omits|ignores|leaves|skips|mentions|covers|discusses|says)\b)`,
+  "iu",
+);
+/**
  * Comparison words; they make a question cross-review only beside a plural document noun ("how do
  * the reviews differ") or two named documents. "compared" is left out: it usually reports an
  * experiment ("compared with free doxorubicin").
@@ -88,6 +97,8 @@ const DOCUMENT_PHRASING = [
   // Only verbs of addressing a subject; "report", "treat" or "show" can be what the question is about, and
   // "describe", "characterise" or "define" are printed by the definitions that answer it ("X is characterized by").
   /\b(?:say|says|said|discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?|cover(?:s|ed|ing)?|talk(?:s|ed)?\s+about)\b/giu,
+  // "one review … the other (one)": the documents set against each other.
+  new RegExp(String.raw`\bone\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b|\bthe\s+other(?:\s+(?:one|${DOCUMENT_NOUNS}))?\b`, "giu"),
   // "the nanomaterials one or the miRNA one": the documents named as alternatives, not the topic.
   new RegExp(String.raw`\b(?:the|this|that)\s+${BETWEEN}one\s+(?:or|and|vs\.?|versus)\s+(?:the|that)\s+${BETWEEN}one\b`, "giu"),
   // "the nanomaterials review", "the Guan and Verma reviews": names of documents, not the topic.
@@ -139,7 +150,7 @@ export function parseCrossReviewIntent(question: string, named: readonly NamedDo
   let scope: CrossReviewScope | undefined;
   if (named.length >= 3) scope = "each";
   else if (named.length === 2) scope = "pair";
-  else if (PAIR.test(question) || TWO_DOCUMENTS.test(question) || BOTH_AS_DOCUMENTS.test(question)) scope = "pair";
+  else if (PAIR.test(question) || TWO_DOCUMENTS.test(question) || BOTH_AS_DOCUMENTS.test(question) || ONE_AND_OTHER.test(question)) scope = "pair";
   else if (EACH.test(question)) scope = "each";
   else if (COMPARISON.test(question) && PLURAL_DOCUMENTS.test(question)) scope = "pair";
   else if (named.length === 0 && (PLURAL_DOCUMENTS.test(question) || WHICH_DOCUMENT.test(question))) scope = "corpus";
