@@ -22,6 +22,9 @@ describe("parseCrossReviewIntent", () => {
     "What do both of them say about electroporation?",
     "What does one review say about hypoxia that the other doesn't?",
     "Does one of the papers cover electroporation while the other one ignores it?",
+    "Is tumour hypoxia covered by either of them?",
+    "Is tumour hypoxia discussed in one review only?",
+    "Does tumour hypoxia come up in both texts?",
   ])("'%s' asks about two documents", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("pair");
   });
@@ -31,6 +34,8 @@ describe("parseCrossReviewIntent", () => {
     "What do all three papers report on exosome loading?",
     "Across the reviews, which carriers cross the blood-brain barrier?",
     "How is toxicity assessed in every paper?",
+    "Does any review mention electroporation?",
+    "Do any of these papers discuss exosome loading?",
   ])("'%s' asks about each document", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("each");
   });
@@ -63,6 +68,8 @@ describe("parseCrossReviewIntent", () => {
     ["a review the papers cite", "Which review of clinical trials reported the pertuzumab data?", []],
     ["papers the reviews cite", "Which papers support the idea that nanoshells relieve hypoxia?", []],
     ["a paper a review cites", "Which paper first described catalase nanoshells?", []],
+    ["a review of trials the papers cite", "Did any review of clinical trials report renal clearance?", []],
+    ["'either of them' after no verb of addressing a subject", "Cisplatin or carboplatin: is either of them nephrotoxic?", []],
     ["one review the papers cite and another arm", "In one review of trials, the other arm did better on hypoxia?", []],
   ])("leaves %s to the ordinary pipeline", (_what, question, named) => {
     expect(parseCrossReviewIntent(question as string, named as (typeof smith)[])).toBeNull();

@@ -27,7 +27,7 @@ export interface CrossReviewIntent {
 }
 
 /** What a question may call the documents of a corpus (not "study": a review's studies are the papers it cites). */
-const DOCUMENT_NOUNS = String.raw`(?:reviews?|papers?|articles?|documents?|publications?|manuscripts?)`;
+const DOCUMENT_NOUNS = String.raw`(?:reviews?|papers?|articles?|documents?|publications?|manuscripts?|texts?)`;
 /**
  * Up to three words between the determiner and the noun, which name the documents: "both nanomedicine
  * reviews", "the two Frontiers papers", "the nanomaterials and miRNA reviews". Not across a
@@ -46,6 +46,19 @@ const TWO_DOCUMENTS = new RegExp(
 );
 const EACH = new RegExp(
   String.raw`\b(?:(?:each|every|all)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:three|four|five|\d+\s+)?\s*|across\s+(?:all\s+)?(?:the\s+|these\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
+  "iu",
+);
+/** "Does any review mention …", "do any of these papers …": whichever documents cover it. Not "any review of trials". */
+const ANY = new RegExp(
+  String.raw`\bany\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:two\s+)?${BETWEEN}${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b)`,
+  "iu",
+);
+/**
+ * A topic addressed "in either of them", "by both", "in one review only": the documents as what a verb of
+ * addressing a subject is done in or by (the verbs of DOCUMENT_PHRASING below, and their kin).
+ */
+const ADDRESSED_IN = new RegExp(
+  String.raw`\b(?:discussed|mentioned|covered|addressed|described|reported|treated|considered|raised)\s+(?:in|by)\s+(?:(?:either|neither|both)(?:\s+of\s+them)?\b|(?:only\s+)?one\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b))`,
   "iu",
 );
 /**
@@ -97,6 +110,8 @@ const DOCUMENT_PHRASING = [
   // Only verbs of addressing a subject; "report", "treat" or "show" can be what the question is about, and
   // "describe", "characterise" or "define" are printed by the definitions that answer it ("X is characterized by").
   /\b(?:say|says|said|discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?|cover(?:s|ed|ing)?|talk(?:s|ed)?\s+about)\b/giu,
+  // "any of the reviews", "either of them", "in one review only", "anywhere in": the documents, not the topic.
+  /\bany\s+(?:of\s+)?(?=(?:the|these|those|two)\b)|\b(?:either|neither|both)\s+of\s+them\b|\banywhere\s+(?=in\b)|\bonly\s+(?=one\b)|(?<=\bone\s+\S+)\s+only\b/giu,
   // "one review … the other (one)": the documents set against each other.
   new RegExp(String.raw`\bone\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b|\bthe\s+other(?:\s+(?:one|${DOCUMENT_NOUNS}))?\b`, "giu"),
   // "the nanomaterials one or the miRNA one": the documents named as alternatives, not the topic.
@@ -151,7 +166,8 @@ export function parseCrossReviewIntent(question: string, named: readonly NamedDo
   if (named.length >= 3) scope = "each";
   else if (named.length === 2) scope = "pair";
   else if (PAIR.test(question) || TWO_DOCUMENTS.test(question) || BOTH_AS_DOCUMENTS.test(question) || ONE_AND_OTHER.test(question)) scope = "pair";
-  else if (EACH.test(question)) scope = "each";
+  else if (ADDRESSED_IN.test(question)) scope = "pair";
+  else if (EACH.test(question) || ANY.test(question)) scope = "each";
   else if (COMPARISON.test(question) && PLURAL_DOCUMENTS.test(question)) scope = "pair";
   else if (named.length === 0 && (PLURAL_DOCUMENTS.test(question) || WHICH_DOCUMENT.test(question))) scope = "corpus";
   if (!scope) return null;
