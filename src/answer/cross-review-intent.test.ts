@@ -20,6 +20,11 @@ describe("parseCrossReviewIntent", () => {
     "Is tumour hypoxia discussed in both?",
     "Do both discuss renal clearance?",
     "What do both of them say about electroporation?",
+    "What does one review say about hypoxia that the other doesn't?",
+    "Does one of the papers cover electroporation while the other one ignores it?",
+    "Is tumour hypoxia covered by either of them?",
+    "Is tumour hypoxia discussed in one review only?",
+    "Does tumour hypoxia come up in both texts?",
   ])("'%s' asks about two documents", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("pair");
   });
@@ -29,6 +34,8 @@ describe("parseCrossReviewIntent", () => {
     "What do all three papers report on exosome loading?",
     "Across the reviews, which carriers cross the blood-brain barrier?",
     "How is toxicity assessed in every paper?",
+    "Does any review mention electroporation?",
+    "Do any of these papers discuss exosome loading?",
   ])("'%s' asks about each document", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("each");
   });
@@ -61,6 +68,9 @@ describe("parseCrossReviewIntent", () => {
     ["a review the papers cite", "Which review of clinical trials reported the pertuzumab data?", []],
     ["papers the reviews cite", "Which papers support the idea that nanoshells relieve hypoxia?", []],
     ["a paper a review cites", "Which paper first described catalase nanoshells?", []],
+    ["a review of trials the papers cite", "Did any review of clinical trials report renal clearance?", []],
+    ["'either of them' after no verb of addressing a subject", "Cisplatin or carboplatin: is either of them nephrotoxic?", []],
+    ["one review the papers cite and another arm", "In one review of trials, the other arm did better on hypoxia?", []],
   ])("leaves %s to the ordinary pipeline", (_what, question, named) => {
     expect(parseCrossReviewIntent(question as string, named as (typeof smith)[])).toBeNull();
   });
@@ -76,6 +86,12 @@ describe("parseCrossReviewIntent", () => {
     );
     expect(parseCrossReviewIntent("Which review covers nanoshells, the photothermal one or the exosome one?", [])?.topic).toBe("nanoshells,?");
     expect(parseCrossReviewIntent("Is tumour hypoxia discussed in both?", [])?.topic).toBe("Is tumour hypoxia in?");
+    expect(parseCrossReviewIntent("Across both papers, how is tumour hypoxia measured?", [])?.topic).toBe("how is tumour hypoxia measured?");
+    expect(parseCrossReviewIntent("What does one review say about hypoxia that the other doesn't?", [])?.topic).toBe("What does about hypoxia that doesn't?");
+    // A journal's name before the document noun, printed as a name, when the question names documents.
+    expect(
+      parseCrossReviewIntent("How do the Journal of Nanomedicine review and the Extracellular Vesicle Reviews paper describe hypoxia?", [smith, jones])?.topic,
+    ).toBe("How do and describe hypoxia?");
     expect(parseCrossReviewIntent("How is the catalase shell discussed in the two reviews?", [])?.topic).toBe(
       "How is the catalase shell in?",
     );

@@ -27,7 +27,7 @@ export interface CrossReviewIntent {
 }
 
 /** What a question may call the documents of a corpus (not "study": a review's studies are the papers it cites). */
-const DOCUMENT_NOUNS = String.raw`(?:reviews?|papers?|articles?|documents?|publications?|manuscripts?)`;
+const DOCUMENT_NOUNS = String.raw`(?:reviews?|papers?|articles?|documents?|publications?|manuscripts?|texts?)`;
 /**
  * Up to three words between the determiner and the noun, which name the documents: "both nanomedicine
  * reviews", "the two Frontiers papers", "the nanomaterials and miRNA reviews". Not across a
@@ -46,6 +46,19 @@ const TWO_DOCUMENTS = new RegExp(
 );
 const EACH = new RegExp(
   String.raw`\b(?:(?:each|every|all)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:three|four|five|\d+\s+)?\s*|across\s+(?:all\s+)?(?:the\s+|these\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
+  "iu",
+);
+/** "Does any review mention …", "do any of these papers …": whichever documents cover it. Not "any review of trials". */
+const ANY = new RegExp(
+  String.raw`\bany\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:two\s+)?${BETWEEN}${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b)`,
+  "iu",
+);
+/**
+ * A topic addressed "in either of them", "by both", "in one review only": the documents as what a verb of
+ * addressing a subject is done in or by (the verbs of DOCUMENT_PHRASING below, and their kin).
+ */
+const ADDRESSED_IN = new RegExp(
+  String.raw`\b(?:discussed|mentioned|covered|addressed|described|reported|treated|considered|raised)\s+(?:in|by)\s+(?:(?:either|neither|both)(?:\s+of\s+them)?\b|(?:only\s+)?one\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b))`,
   "iu",
 );
 /**
@@ -67,6 +80,15 @@ const WHICH_DOCUMENT = new RegExp(
   "iu",
 );
 /**
+ * "What does one review say about X that the other does not?", "does one of the papers cover X while the other
+ * one ignores it?": the two documents set against each other. Not "one review of trials" (a review the
+ * documents cite) nor "the other arm" ("other" before a noun that is no document).
+ */
+const ONE_AND_OTHER = new RegExp(
+  String.raw`\bone\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b)[^?]*\bthe\s+other(?=\s*(?:[?.!,;]|$)|\s+(?:one|${DOCUMENT_NOUNS}|does|doesn['’]t|did|didn['’]t|is|isn['’]t|has|hasn['’]t|lacks|misses|omits|ignores|leaves|skips|mentions|covers|discusses|says)\b)`,
+  "iu",
+);
+/**
  * Comparison words; they make a question cross-review only beside a plural document noun ("how do
  * the reviews differ") or two named documents. "compared" is left out: it usually reports an
  * experiment ("compared with free doxorubicin").
@@ -77,6 +99,8 @@ const PLURAL_DOCUMENTS = new RegExp(String.raw`\b(?:the|these|those|two|both)\s+
 
 /** The parts of a question that address documents, removed to leave its topic. */
 const DOCUMENT_PHRASING = [
+  // "Across both papers", "across the reviews": the preposition goes with the documents it spans.
+  new RegExp(String.raw`\bacross\s+(?:(?:both|all|each)\s+(?:of\s+)?)?(?:the\s+|these\s+|those\s+)?(?:two\s+|2\s+)?${BETWEEN}${DOCUMENT_NOUNS}\b`, "giu"),
   new RegExp(PAIR.source, "giu"),
   new RegExp(EACH.source, "giu"),
   new RegExp(COMPARISON.source, "giu"),
@@ -86,6 +110,10 @@ const DOCUMENT_PHRASING = [
   // Only verbs of addressing a subject; "report", "treat" or "show" can be what the question is about, and
   // "describe", "characterise" or "define" are printed by the definitions that answer it ("X is characterized by").
   /\b(?:say|says|said|discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?|cover(?:s|ed|ing)?|talk(?:s|ed)?\s+about)\b/giu,
+  // "any of the reviews", "either of them", "in one review only", "anywhere in": the documents, not the topic.
+  /\bany\s+(?:of\s+)?(?=(?:the|these|those|two)\b)|\b(?:either|neither|both)\s+of\s+them\b|\banywhere\s+(?=in\b)|\bonly\s+(?=one\b)|(?<=\bone\s+\S+)\s+only\b/giu,
+  // "one review … the other (one)": the documents set against each other.
+  new RegExp(String.raw`\bone\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b|\bthe\s+other(?:\s+(?:one|${DOCUMENT_NOUNS}))?\b`, "giu"),
   // "the nanomaterials one or the miRNA one": the documents named as alternatives, not the topic.
   new RegExp(String.raw`\b(?:the|this|that)\s+${BETWEEN}one\s+(?:or|and|vs\.?|versus)\s+(?:the|that)\s+${BETWEEN}one\b`, "giu"),
   // "the nanomaterials review", "the Guan and Verma reviews": names of documents, not the topic.
@@ -102,9 +130,20 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/**
+ * A name printed in capitals before a document noun ("the Frontiers in Immunology review", "the Nanoscale
+ * Advances paper"): a journal's or title's words, joined by the function words journal names keep. Read
+ * only when the question names documents, so the capitals are their names ("the HER2 papers" of a
+ * question naming none stays a topic). Case-sensitive: the capitals are what make it a name.
+ */
+const CAPITALISED_NAME = new RegExp(
+  String.raw`\b(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{N}.'’-]*\s+(?:(?:in|of|and|for|on|the|&)\s+)?){1,6}(?=${DOCUMENT_NOUNS}\b)`,
+  "gu",
+);
+
 /** "Guan et al. (2024)", "Guan's", "guan2024", "Guan 2024" → "". */
 function withoutNames(question: string, named: readonly NamedDocument[]): string {
-  let text = question;
+  let text = named.length > 0 ? question.replace(CAPITALISED_NAME, " ") : question;
   for (const { id, surname } of named) {
     text = text.replace(new RegExp(String.raw`\b${escape(id)}\b`, "giu"), " ");
     if (surname.length >= 2) {
@@ -126,8 +165,9 @@ export function parseCrossReviewIntent(question: string, named: readonly NamedDo
   let scope: CrossReviewScope | undefined;
   if (named.length >= 3) scope = "each";
   else if (named.length === 2) scope = "pair";
-  else if (PAIR.test(question) || TWO_DOCUMENTS.test(question) || BOTH_AS_DOCUMENTS.test(question)) scope = "pair";
-  else if (EACH.test(question)) scope = "each";
+  else if (PAIR.test(question) || TWO_DOCUMENTS.test(question) || BOTH_AS_DOCUMENTS.test(question) || ONE_AND_OTHER.test(question)) scope = "pair";
+  else if (ADDRESSED_IN.test(question)) scope = "pair";
+  else if (EACH.test(question) || ANY.test(question)) scope = "each";
   else if (COMPARISON.test(question) && PLURAL_DOCUMENTS.test(question)) scope = "pair";
   else if (named.length === 0 && (PLURAL_DOCUMENTS.test(question) || WHICH_DOCUMENT.test(question))) scope = "corpus";
   if (!scope) return null;
@@ -136,6 +176,7 @@ export function parseCrossReviewIntent(question: string, named: readonly NamedDo
   topic = topic
     .replace(/\s+([,.;:?!])/g, "$1")
     .replace(/\s+/g, " ")
+    .replace(/^[\s,;:]+/, "")
     .trim();
   return { scope, topic };
 }

@@ -24,7 +24,7 @@ const CORPUS: Record<string, string> = {
       "# 1 Introduction",
       "Gold nanorods absorb near-infrared light and convert it into heat, which ablates tumour cells [1]. Photothermal heating above 42 °C also makes tumour vessels leaky, so more of a co-administered drug reaches the tumour [2].",
       "# 2 Hypoxia",
-      "Tumour hypoxia limits photodynamic therapy because irradiation consumes the little oxygen the tumour has [3]. Gold nanoshells carrying catalase relieve tumour hypoxia by producing oxygen inside the tumour [4].",
+      "Tumour hypoxia limits photodynamic therapy because irradiation consumes the little oxygen the tumour has [3]. Gold nanoshells carrying catalase relieve tumour hypoxia by producing oxygen inside the tumour [4]. Hypoxic tumour cells rely on glycolysis for their energy [3]. The acidic pH of the tumour releases doxorubicin from pH-sensitive gold nanoshells [4].",
       "# 3 Safety",
       "Renal clearance of gold particles smaller than 6 nm reduces their long-term toxicity in the liver and spleen [5].",
     ].join("\n\n"),
@@ -44,7 +44,7 @@ const CORPUS: Record<string, string> = {
       "# 2 Exosomes in the tumour microenvironment",
       "Tumour hypoxia increases the release of exosomes from cancer cells, and these exosomes spread drug resistance to neighbouring cells [3].",
       "# 3 Loading",
-      "Electroporation loads siRNA into exosomes, but with low efficiency and some RNA aggregation [4].",
+      "Electroporation loads siRNA into exosomes, but with low efficiency and some RNA aggregation [4]. A polyethylene glycol coating lengthens the circulation of loaded exosomes [4].",
     ].join("\n\n"),
     [
       "Eta H. Stem cell exosomes cross the barrier. Brain Res. 2014;6:51-60.",
@@ -177,6 +177,26 @@ describe("cross-review answers", () => {
     const payload = await ask("What do both papers say about catalase against tumour hypoxia?", PAIR);
     expect(payload.answer).toContain(`Only ${SMITH} covers this; ${JONES} does not discuss it`);
     expect(payload.references.map((ref) => ref.docId)).not.toContain("jones2022");
+  });
+
+  it("does not take a word sharing the term's first letters for a mention of it", async () => {
+    // Jones prints "glycol" (polyethylene glycol), never "glycolysis".
+    const payload = await ask("Do both reviews discuss glycolysis in hypoxic tumours?", PAIR);
+    expect(payload.answer).toContain(`Only ${SMITH} covers this; ${JONES} does not discuss it`);
+    expect(payload.references.map((ref) => ref.docId)).not.toContain("jones2022");
+  });
+
+  it("does not let a rare everyday word decide what the question is about", async () => {
+    // "little" is in one sentence of Smith's only, rarer than "hypoxia", but it phrases the question.
+    const payload = await ask("What do both reviews say about tumour hypoxia and how little oxygen is left?", PAIR);
+    expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
+  });
+
+  it("takes a word printed as a name ('pH') as the topic even when it is also an everyday word", async () => {
+    // Jones covers tumours, but never their pH.
+    const payload = await ask("What do both reviews say about the pH of tumours?", PAIR);
+    expect(payload.answer).toContain(`Only ${SMITH} covers this; ${JONES} does not discuss it`);
+    expect(payload.answer).toContain("acidic pH");
   });
 
   it("declines a value both reviews are asked for when the one discussing the entity does not report it", async () => {

@@ -10,7 +10,8 @@ import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-marke
 import { type CrossReviewIntent, parseCrossReviewIntent } from "./cross-review-intent.ts";
 import { type ExtractiveOptions, type ScoredSentence, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
-import { type QuestionTerms, questionTerms } from "./question-terms.ts";
+import { isCommonWord } from "./common-words.ts";
+import { type QuestionTerms, contentTerms, questionTerms } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER } from "./refusal.ts";
 import { type RequestedValue, requestedValue } from "./requested-value.ts";
 import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
@@ -117,7 +118,8 @@ async function documentPart(
   requested: RequestedValue | undefined,
   ctx: CrossReviewContext,
 ): Promise<FoundPart> {
-  const sources = await ctx.retrieve(topic, [docId], perDocument);
+  // Searched as the ordinary answer searches ("TNBC" also as its long form), scored against the topic as asked.
+  const sources = await ctx.retrieve(ctx.res.abbreviations.expandQuestion(topic), [docId], perDocument);
   let scored = scoreSentences(topic, terms, sources, ctx.res.sentences, ctx.extractive);
   if (requested) {
     const asSource = (chunk: Chunk, n: number) => sourceFromChunk(chunk, n, 0, ctx.res.corpus.document(chunk.docId)?.meta.title ?? chunk.docId);
@@ -135,12 +137,36 @@ async function documentPart(
 }
 
 /**
- * The question's most specific term: the one the fewest sentences of the corpus hold (and at least one
- * does). Not a bare number: the "21" of "miR-21" is a page, a year or a reference elsewhere, not a topic.
+ * An everyday English word (common-words.ts), also inflected ("blocking", "raised"); never one printed
+ * with a capital after its first letter or with a digit, which names a thing ("pH", "TGF", "siRNA", "HER2").
  */
-function mostSpecificTerm(terms: QuestionTerms, index: SentenceIndex): string | undefined {
+function isEverydayWord(word: string): boolean {
+  if (/^.+\p{Lu}/u.test(word) || /\d/.test(word)) return false;
+  const lower = word.toLowerCase();
+  const stems = [lower, lower.replace(/ing$/, ""), lower.replace(/ing$/, "e"), lower.replace(/ed$/, ""), lower.replace(/d$/, "")];
+  return stems.some((form) => form.length > 2 && isCommonWord(form));
+}
+
+/**
+ * The terms of the topic's words that are not everyday English: "glycolysis", "immunotherapy", "stem",
+ * "pH", not the "bring", "raise", "lean on" or "connect" a comparison is phrased with.
+ */
+function uncommonTerms(topic: string): Set<string> {
+  const words = topic.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  return new Set(words.filter((word) => !isEverydayWord(word)).flatMap((word) => contentTerms(word)));
+}
+
+/**
+ * The topic's most specific term: the one the fewest sentences of the corpus hold (and at least one
+ * does), among the terms of words that are not everyday English when there are any (a rare everyday
+ * word — "worries", "lean" — is how the question is put, not what it is about). Not a bare number: the
+ * "21" of "miR-21" is a page, a year or a reference elsewhere, not a topic.
+ */
+function mostSpecificTerm(topic: string, terms: QuestionTerms, index: SentenceIndex): string | undefined {
   const known = [...terms].filter(([term, weight]) => weight === 1 && !/^\d+$/.test(term) && index.knows(term)).map(([term]) => term);
-  return known.sort((a, b) => index.idf(b) - index.idf(a))[0];
+  const uncommon = uncommonTerms(topic);
+  const specific = known.filter((term) => uncommon.has(term));
+  return (specific.length > 0 ? specific : known).sort((a, b) => index.idf(b) - index.idf(a))[0];
 }
 
 /**
@@ -148,33 +174,88 @@ function mostSpecificTerm(terms: QuestionTerms, index: SentenceIndex): string | 
  * the question's most specific term ("what dose of alpelisib …"); "the two papers quote statistics for
  * different years" asks when each review's figures date from, not for the year of something "different".
  */
-function aboutMainSubject(requested: RequestedValue | undefined, terms: QuestionTerms, index: SentenceIndex): RequestedValue | undefined {
-  const term = mostSpecificTerm(terms, index);
+function aboutMainSubject(requested: RequestedValue | undefined, topic: string, terms: QuestionTerms, index: SentenceIndex): RequestedValue | undefined {
+  const term = mostSpecificTerm(topic, terms, index);
   return requested && term && requested.entityTerms.includes(term) ? requested : undefined;
 }
 
 /**
- * A document that never mentions the question's most specific term does not discuss the question
- * when another document's quoted part does ("DNA methylation as a cause of resistance": a review
- * without "methylation" has nearby sentences on DNA repair, not an answer). Spelling variants count
- * as mentions (the sentence index's prefix matching), so do the long forms of abbreviations. A document
- * that mentions it keeps the ordinary refusal check's verdict.
+ * Does a sentence name `term`: the term itself, a spelling variant (the sentence index's credit) that
+ * is not a different word sharing its first letters — "glycolysis" is no "glycol", while "retrovirus" is
+ * "retrovir" and "synergistic" "synergi" (at most two letters longer or shorter than the term).
  */
-function withoutUnmentionedTopic(parts: FoundPart[], terms: QuestionTerms, res: AnswerResources): FoundPart[] {
-  const term = mostSpecificTerm(terms, res.sentences);
+function namesTerm(sentence: IndexedSentence, term: string, only: QuestionTerms, index: SentenceIndex): boolean {
+  if (sentence.terms.has(term)) return true;
+  if (index.coverage(only, sentence.terms) === 0) return false;
+  const stem = term.slice(0, 5);
+  const prefixed = [...sentence.terms].filter((other) => other.startsWith(stem));
+  return prefixed.length === 0 || prefixed.some((other) => Math.abs(other.length - term.length) <= 2);
+}
+
+/**
+ * The topic as each document's part must speak of it: a document that never mentions the topic's most
+ * specific term does not discuss the question when another document's quoted part does ("DNA methylation
+ * as a cause of resistance": a review without "methylation" has nearby sentences on DNA repair, not an
+ * answer). A document that mentions it outside the passages retrieved for it is quoted from its best
+ * sentence that does (its best sentence on the topic, not on the question's other words). Spelling
+ * variants count as mentions, so do the long forms of abbreviations.
+ */
+function onTopicParts(parts: FoundPart[], topic: string, terms: QuestionTerms, ctx: CrossReviewContext): FoundPart[] {
+  const { res } = ctx;
+  const term = mostSpecificTerm(topic, terms, res.sentences);
   if (!term) return parts;
   const only = new Map([[term, 1]]);
-  const holds = (sentences: readonly IndexedSentence[]) => sentences.some((s) => res.sentences.coverage(only, s.terms) > 0);
+  const holds = (sentences: readonly IndexedSentence[]) => sentences.some((s) => namesTerm(s, term, only, res.sentences));
   const quoted = (part: FoundPart) => part.chosen.flatMap((item) => [item.sentence, ...(item.leadIn ? [item.leadIn] : [])]);
-  // A document that discusses the entity of a value question without reporting the value holds the topic too.
-  if (!parts.some((part) => (part.covered && holds(quoted(part))) || part.notReported)) return parts;
   // Only chunks the term can be credited in are read (the sentence index's posting lists).
   const candidates = res.sentences.chunksMentioning([term]);
+  const mentioning = (docId: string) =>
+    res.corpus.chunksOf(docId).filter((chunk) => candidates.has(chunk.id) && holds(res.sentences.sentencesOf(chunk.id)));
+  // A document that discusses the entity of a value question without reporting the value holds the topic too.
+  const anyHolds = parts.some((part) => (part.covered && holds(quoted(part))) || part.notReported);
+  // No covering document names the term anywhere: the question's words say it otherwise; the parts stand.
+  if (!anyHolds && !parts.some((part) => part.covered && mentioning(part.docId).length > 0)) return parts;
   return parts.map((part) => {
     if (!part.covered || holds(quoted(part))) return part;
-    const mentioned = res.corpus.chunksOf(part.docId).some((chunk) => candidates.has(chunk.id) && holds(res.sentences.sentencesOf(chunk.id)));
-    return mentioned ? part : { ...part, covered: false, chosen: [] };
+    const chunks = mentioning(part.docId);
+    if (chunks.length === 0) return { ...part, covered: false, chosen: [] };
+    return quotedOnTopic(part, chunks, topic, terms, (sentence) => namesTerm(sentence, term, only, res.sentences), ctx) ?? part;
   });
+}
+
+/**
+ * The part re-quoted from its document's best sentence naming the topic among `chunks`; the chunk joins
+ * the part's sources when it was not among them. Undefined when none of those sentences scores.
+ */
+function quotedOnTopic(
+  part: FoundPart,
+  chunks: readonly Chunk[],
+  topic: string,
+  terms: QuestionTerms,
+  onTopic: (sentence: IndexedSentence) => boolean,
+  ctx: CrossReviewContext,
+): FoundPart | undefined {
+  const title = ctx.res.corpus.document(part.docId)?.meta.title ?? part.docId;
+  const retrieved = new Map(part.sources.map((source) => [source.id, source]));
+  const added: AnswerSource[] = [];
+  const pool = chunks.map((chunk) => {
+    const known = retrieved.get(chunk.id);
+    if (known) return known;
+    const source = sourceFromChunk(chunk, part.sources.length + added.length + 1, 0, title);
+    added.push(source);
+    return source;
+  });
+  const scored = scoreSentences(topic, terms, pool, ctx.res.sentences, ctx.extractive).filter((item) => onTopic(item.sentence));
+  const chosen = selectSentences(scored, { ...ctx.extractive, ...ONE_PART });
+  if (chosen.length === 0) return undefined;
+  // Only the added chunks a chosen sentence comes from join the sources, numbered after the retrieved ones.
+  const used = added.filter((source) => chosen.some((item) => item.source === source));
+  const renumbered = new Map(used.map((source, i) => [source, { ...source, n: part.sources.length + i + 1 }]));
+  return {
+    ...part,
+    sources: [...part.sources, ...renumbered.values()],
+    chosen: chosen.map((item) => ({ ...item, source: renumbered.get(item.source) ?? item.source })),
+  };
 }
 
 /** Number every document's sources in one run, the chosen sentences pointing at the renumbered ones. */
@@ -310,11 +391,12 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
   // The topic, not the question: "what dose of X do both reviews give" names no review in its entity.
   const requested = aboutMainSubject(
     requestedValue(intent.topic, (term) => (ctx.res.sentences.knows(term) ? ctx.res.sentences.idf(term) : 0)),
+    intent.topic,
     terms,
     ctx.res.sentences,
   );
   const found = await Promise.all(targets.map((docId) => documentPart(docId, intent.topic, terms, perDocument, requested, ctx)));
-  const parts = numberAcross(withoutUnmentionedTopic(found, terms, ctx.res), ctx.res);
+  const parts = numberAcross(onTopicParts(found, intent.topic, terms, ctx), ctx.res);
   const sources = parts.flatMap((part) => part.sources);
   ctx.events.onSources?.(sources);
   ctx.events.signal?.throwIfAborted();
