@@ -7,9 +7,9 @@ import { Corpus } from "../store/corpus.ts";
 import type { StoredDocument } from "../store/index-files.ts";
 import type { Chunk, ReferenceEntry } from "../types.ts";
 import { CountingUseLite } from "../../test/support/counting-use-lite.ts";
-import { alignClaim, alignmentScore } from "./align-claim.ts";
+import { ALIGNMENT, alignClaim, alignmentScore, layTerms } from "./align-claim.ts";
 import { type AnswerResources, createAnswerResources } from "./answer-resources.ts";
-import { CLAIM_MIN_ALIGNMENT, CLAIM_MIN_COVERAGE, answerCitationLookup } from "./citation-lookup.ts";
+import { CLAIM_MAX_PASSAGE_RANK, CLAIM_MIN_ALIGNMENT, CLAIM_MIN_COVERAGE, CLAIM_STRONG_ALIGNMENT, answerCitationLookup } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
 import { questionTerms } from "./question-terms.ts";
 
@@ -116,6 +116,23 @@ describe("alignClaim", () => {
     expect(aligned[0]!.sentence.sentence.refs).toEqual([5]);
   });
 
+  it("credits a claim that joins two adjacent sentences to each of them, discounted", async () => {
+    const claim = "abscisic acid makes guard cells respond within minutes";
+    const aligned = await alignClaim(res, claim, questionTerms(claim), await res.search.search(claim, { k: 4 }));
+    const second = aligned.find((a) => a.sentence.sentence.text.startsWith("Guard cells respond"))!;
+    // "abscisic acid" is only in the sentence before: the pair holds the whole claim.
+    expect(second.alignedCoverage).toBeGreaterThan(second.coverage);
+    expect(second.alignedCoverage).toBeLessThanOrEqual(ALIGNMENT.neighbourCredit + 1e-9);
+    const unrelated = aligned.find((a) => a.sentence.sentence.text.startsWith("Cuticular wax"))!;
+    expect(unrelated.alignedCoverage).toBeLessThan(second.alignedCoverage);
+  });
+
+  it("reads everyday words the corpus never prints as paraphrase, and field words as the claim's topic", () => {
+    const claim = "breeding made harvests bigger in rain-fed trials";
+    const lay = layTerms(claim, questionTerms(claim), res.sentences, res.citedVocabulary);
+    expect([...lay]).toEqual(["made", "bigger"]);
+  });
+
   it("combines the lexical and embedding evidence monotonically", () => {
     expect(alignmentScore(0.8, 0.5, 0.7)).toBeGreaterThan(alignmentScore(0.4, 0.5, 0.7));
     expect(alignmentScore(0.4, 0.5, 0.8)).toBeGreaterThan(alignmentScore(0.4, 0.5, 0.5));
@@ -142,7 +159,7 @@ describe("claim lookups by meaning", () => {
 
   it("keeps the citation that closes the following sentence", async () => {
     const answer = await askClaim("drought-tolerant cultivars were bred by crossing local landraces with elite lines");
-    expect(answer.answer).toContain("the citation closes the following sentence");
+    expect(answer.answer).toContain('the citation closes the following sentence: "This raised grain yields by a fifth in rain-fed field trials (7)")');
     expect(answer.references.map((ref) => ref.n)).toEqual([7]);
   });
 
@@ -150,6 +167,19 @@ describe("claim lookups by meaning", () => {
     const before = embeddings.queries;
     await askClaim("grain yields rose after crossing landraces with elite lines");
     expect(embeddings.queries - before).toBe(1);
+  });
+
+  it("gives no partial match to a claim naming a topic the corpus never prints", async () => {
+    const claim = "nitrogen fertiliser made harvests bigger in rain-fed field trials";
+    const [best] = await alignClaim(res, claim, questionTerms(claim), await res.search.search(claim, { k: 8 }));
+    // Without "fertiliser" it would be a partial match: close enough, in the first passages found…
+    expect(best!.score).toBeGreaterThanOrEqual(CLAIM_MIN_ALIGNMENT);
+    expect(best!.score).toBeLessThan(CLAIM_STRONG_ALIGNMENT);
+    expect(best!.passageRank).toBeLessThanOrEqual(CLAIM_MAX_PASSAGE_RANK);
+    // …but "fertiliser" is no everyday word, and its nearest passage is another one.
+    const answer = await askClaim(claim);
+    expect(answer.refused).toBe(true);
+    expect(answer.references).toEqual([]);
   });
 
   it("says an unrelated claim is not found", async () => {

@@ -2,16 +2,28 @@
 // a user paraphrases the claim ("shed their stickiness and start to migrate"), so the sentence that
 // makes it may share few of its terms. Each sentence is scored by idf-weighted term coverage both
 // ways and by the embedding similarity of its sentence window to the claim, combined into one score.
+// A claim often paraphrases two adjacent sentences, and puts the reviews' terms in everyday words, so
+// the claim→sentence coverage also reads the sentence's neighbours and weighs everyday words the corpus
+// never prints no more than the claim's rarest known term.
 import type { Chunk, SearchResult } from "../types.ts";
 import type { AnswerResources } from "./answer-resources.ts";
-import type { QuestionTerms } from "./question-terms.ts";
+import { isCommonWord } from "./common-words.ts";
+import { type QuestionTerms, contentTerms } from "./question-terms.ts";
+import { weighParaphrase } from "./refusal.ts";
 import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 
 export interface AlignedSentence {
   chunk: Chunk;
   sentence: IndexedSentence;
+  /** Rank of the sentence's passage among those retrieved for the claim, from 0. */
+  passageRank: number;
   /** Share of the claim's weighted terms found in the sentence: the literal match. */
   coverage: number;
+  /**
+   * Share found in the sentence or, discounted by `ALIGNMENT.neighbourCredit`, in it and its neighbours
+   * in the paragraph, with everyday words the corpus never prints weighed down (`layTerms`).
+   */
+  alignedCoverage: number;
   /** Share of the sentence's weighted terms found in the claim: how much of it the claim says. */
   reverseCoverage: number;
   /** Cosine similarity of the claim to the sentence's window; undefined when the retriever embeds nothing. */
@@ -41,6 +53,8 @@ export const ALIGNMENT = {
   /** Window cosine mapped linearly to [0, 1] between these two values. */
   similarityFloor: 0.3,
   similarityCeiling: 0.8,
+  /** Credit for claim terms found only in the sentence before or after (claims often join two sentences). */
+  neighbourCredit: 0.85,
 } as const;
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
@@ -55,6 +69,21 @@ export function alignmentScore(coverage: number, reverseCoverage: number, simila
   const lexical = ALIGNMENT.forwardWeight * coverage + (1 - ALIGNMENT.forwardWeight) * reverseCoverage;
   if (similarity === undefined) return lexical;
   return ALIGNMENT.lexicalWeight * lexical + (1 - ALIGNMENT.lexicalWeight) * similarityScore(similarity);
+}
+
+/**
+ * The claim's everyday words (common-words.ts) that neither the corpus's sentences nor the titles it
+ * cites print: a reader's paraphrase ("leaky", "pile up", "mend") rather than the claim's topic. Unknown
+ * terms weigh most in coverage, so each is weighed like the claim's rarest known term instead
+ * (`weighParaphrase`, as the refusal check does).
+ */
+export function layTerms(claim: string, terms: QuestionTerms, index: SentenceIndex, citedVocabulary: ReadonlySet<string>): Set<string> {
+  const lay = new Set<string>();
+  for (const word of claim.match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (!isCommonWord(word)) continue;
+    for (const term of contentTerms(word)) if (terms.has(term) && !index.knows(term) && !citedVocabulary.has(term)) lay.add(term);
+  }
+  return lay;
 }
 
 /** Term weights of a sentence read as a query, built once per sentence (coverage caches by identity). */
@@ -90,7 +119,7 @@ function sentenceSimilarities(sentences: readonly IndexedSentence[], windows: re
  * best.score; // 0.71
  */
 export async function alignClaim(
-  res: Pick<AnswerResources, "corpus" | "sentences" | "search">,
+  res: Pick<AnswerResources, "corpus" | "sentences" | "search" | "citedVocabulary">,
   claim: string,
   terms: QuestionTerms,
   results: readonly SearchResult[],
@@ -100,28 +129,45 @@ export async function alignClaim(
   // Read the way sentences are, so "SLNs" in a sentence meets "solid lipid nanoparticles" in the claim.
   // Per document: each paper's own abbreviations expand the claim's short forms.
   const claimTermsByDoc = new Map<string, Set<string>>();
+  const weighted = weighParaphrase(terms, layTerms(claim, terms, res.sentences, res.citedVocabulary), res.sentences);
   const aligned: AlignedSentence[] = [];
-  for (const chunk of chunks) {
+  for (const [passageRank, chunk] of chunks.entries()) {
     let claimTerms = claimTermsByDoc.get(chunk.docId);
     if (!claimTerms) claimTermsByDoc.set(chunk.docId, (claimTerms = new Set([...terms.keys(), ...res.sentences.termsOf(claim, chunk.docId)])));
     const sentences = res.sentences.sentencesOf(chunk.id);
     const similarities = sentenceSimilarities(sentences, windows.get(chunk.id) ?? []);
     for (const [i, sentence] of sentences.entries()) {
-      aligned.push(scoreSentence(res.sentences, chunk, sentence, terms, claimTerms, similarities[i]));
+      const neighbours = [sentences[i - 1], sentences[i + 1]].flatMap((s) => (s ? [s.terms] : []));
+      aligned.push(scoreSentence(res.sentences, { chunk, passageRank, sentence, neighbours }, { terms, weighted, claimTerms }, similarities[i]));
     }
   }
   return aligned.sort((a, b) => b.score - a.score);
 }
 
-function scoreSentence(
-  index: SentenceIndex,
-  chunk: Chunk,
-  sentence: IndexedSentence,
-  terms: QuestionTerms,
-  claimTerms: Set<string>,
-  similarity: number | undefined,
-): AlignedSentence {
-  const coverage = index.coverage(terms, sentence.terms);
-  const reverseCoverage = index.coverage(asQuery(sentence), claimTerms);
-  return { chunk, sentence, coverage, reverseCoverage, similarity, score: alignmentScore(coverage, reverseCoverage, similarity) };
+interface Place {
+  chunk: Chunk;
+  passageRank: number;
+  sentence: IndexedSentence;
+  /** Terms of the sentences before and after it in the same passage. */
+  neighbours: Set<string>[];
+}
+
+interface ClaimTerms {
+  terms: QuestionTerms;
+  /** `terms` with everyday words the corpus never prints weighed down. */
+  weighted: QuestionTerms;
+  /** The claim's terms as its document reads them (abbreviations expanded). */
+  claimTerms: Set<string>;
+}
+
+function scoreSentence(index: SentenceIndex, place: Place, claim: ClaimTerms, similarity: number | undefined): AlignedSentence {
+  const { sentence } = place;
+  const coverage = index.coverage(claim.terms, sentence.terms);
+  const alignedCoverage = Math.max(
+    index.coverage(claim.weighted, sentence.terms),
+    ALIGNMENT.neighbourCredit * index.coverage(claim.weighted, sentence.terms, ...place.neighbours),
+  );
+  const reverseCoverage = index.coverage(asQuery(sentence), claim.claimTerms);
+  const score = alignmentScore(alignedCoverage, reverseCoverage, similarity);
+  return { chunk: place.chunk, passageRank: place.passageRank, sentence, coverage, alignedCoverage, reverseCoverage, similarity, score };
 }
