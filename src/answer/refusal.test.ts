@@ -9,6 +9,7 @@ import {
   foreignTopicWords,
   isDrugNameForm,
   isEvidenceTooWeak,
+  isMedicalTermForm,
   paraphraseTerms,
   weighParaphrase,
 } from "./refusal.ts";
@@ -51,7 +52,24 @@ describe("isDrugNameForm", () => {
   });
 });
 
+describe("isMedicalTermForm", () => {
+  it("reads a clinical term from its suffix, not an everyday word ending alike", () => {
+    for (const word of ["arthralgia", "lymphocytes", "oncolytic", "mastectomy"]) expect(isMedicalTermForm(word), word).toBe(true);
+    for (const word of ["analysis", "paclitaxel"]) expect(isMedicalTermForm(word), word).toBe(false);
+  });
+});
+
 describe("foreignNames beyond capitals", () => {
+  it("does not know a symbol from a number printed elsewhere", () => {
+    // The corpus prints "67" in other places, never "Ki-67"; it prints the "FU" of "5-FU".
+    expect(foreignNames("Does Ki-67 predict response?", sentences, cited)).toEqual(["Ki-67"]);
+    expect(foreignNames("How does 5-FU act?", sentences, cited)).toEqual([]);
+  });
+
+  it("lists a clinical term by its suffix", () => {
+    expect(foreignNames("How is aromatase inhibitor-induced arthralgia managed?", sentences, cited)).toEqual(["arthralgia"]);
+  });
+
   it("lists a drug named by its INN stem, however it is written", () => {
     expect(foreignNames("Does metformin reverse doxorubicin resistance?", sentences, cited)).toEqual(["metformin"]);
   });
@@ -158,6 +176,7 @@ describe("isEvidenceTooWeak", () => {
   });
   it("refuses a question naming a drug the reviews never print, whatever its coverage", () => {
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.9, foreignNames: ["metformin"] })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.9, foreignNames: ["arthralgia"] })).toBe(true);
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.6, foreignNames: ["PROTAC"] })).toBe(false);
   });
   it("needs more coverage when the question names something foreign", () => {

@@ -1,9 +1,10 @@
 // When to say the reviews do not cover a question. Three signals, all cheap at question time:
 // how much of the question's weight the best retrieved sentence holds (lexical), how close the
 // nearest passage is in embedding space (dense cosine, from the engine's cached query vector), and
-// whether the question names something the reviews never mention ("PROTAC", "Kubernetes"). A drug the
-// reviews never name (read from its INN stem, "metformin") is the question's topic, so the question is
-// declined whatever else it shares with them ("…reverse doxorubicin resistance in breast cancer cells").
+// whether the question names something the reviews never mention ("PROTAC", "Kubernetes"). A drug or
+// clinical term the reviews never name (read from its form: an INN stem, "metformin"; a medical suffix,
+// "arthralgia") is the question's topic, so the question is declined whatever else it shares with them
+// ("…reverse doxorubicin resistance in breast cancer cells").
 // Everyday words the reviews never print (a question in lay or clinical words) are discounted in the
 // lexical signal (`paraphraseTerms`), so rephrasing alone does not read as a missing topic.
 // Thresholds were tuned on the dev set's unanswerable questions (BENCHMARKS.md, "Answers on the dev set").
@@ -104,6 +105,17 @@ export function isDrugNameForm(word: string, common: ReadonlySet<string> = commo
   return word.length >= MIN_DRUG_NAME && INN_STEM.test(word) && !isCommonWord(word, common);
 }
 
+// Clinical terms by form: the Greek and Latin suffixes of medical terminology for conditions, cells and
+// procedures (the suffix tables of medical-terminology primers, e.g. Wikipedia's "List of medical roots,
+// suffixes and prefixes"): "arthralgia", "lymphocytes", "oncolytic", "mastectomy". Unknown to the reviews,
+// such a word names a condition, cell or procedure they do not discuss, not a rephrasing of one.
+const MEDICAL_FORM = /(?:algia|cytes?|lytic|lysis|omas?|osis|itis|ectomy|otomy|plasty|pathy|a?emia|o?edema|genic|plasia|scopy|graphy)$/i;
+
+/** A clinical term by its suffix, not an everyday word that ends alike ("analysis"). */
+export function isMedicalTermForm(word: string, common: ReadonlySet<string> = commonWords()): boolean {
+  return word.length >= MIN_DRUG_NAME && MEDICAL_FORM.test(word) && !isCommonWord(word, common);
+}
+
 /** The word's spellings that name the same thing: itself, its abbreviation's singular, its stem without a prefix. */
 function spellings(word: string): string[] {
   const singular = ABBREVIATION_PLURAL.exec(word)?.[1];
@@ -125,7 +137,8 @@ export function foreignNames(question: string, sentences: SentenceIndex, citedVo
       (i > 0 && /^\p{Lu}/u.test(word)) ||
       /\p{Lu}.*\p{Lu}|\d/u.test(word) ||
       (word.length >= NAME_LENGTH && !isCommonWord(word)) ||
-      isDrugNameForm(word);
+      isDrugNameForm(word) ||
+      isMedicalTermForm(word);
     return nameLike && isUnknownWord(word, sentences, citedVocabulary, true);
   });
 }
@@ -148,7 +161,9 @@ function hasKnownVariant(term: string, sentences: SentenceIndex): boolean {
 function isUnknownWord(word: string, sentences: SentenceIndex, citedVocabulary: ReadonlySet<string>, variants = false): boolean {
   if (isStopword(word) || contentTerms(word).length === 0) return false;
   const known = (term: string) => sentences.knows(term) || citedVocabulary.has(term) || (variants && hasKnownVariant(term, sentences));
-  if (spellings(word).some((spelling) => contentTerms(spelling).some(known))) return false;
+  // A number inside a symbol names nothing on its own: "Ki-67" is not known from a "67" printed elsewhere.
+  const meaningful = (terms: string[]) => (terms.length > 1 ? terms.filter((term) => !/^\d+$/.test(term)) : terms);
+  if (spellings(word).some((spelling) => meaningful(contentTerms(spelling)).some(known))) return false;
   // "p27Kip1" is printed "P27 kip1" in a table: a name whose camel-case parts are all known is known.
   const parts = word.split(/(?<=[\p{Ll}\d])(?=\p{Lu})/u).flatMap((part) => contentTerms(part));
   return !(parts.length > 1 && parts.every(known));
@@ -239,8 +254,9 @@ export function weighParaphrase(terms: QuestionTerms, paraphrase: ReadonlySet<st
 }
 
 export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalThresholds = REFUSAL_THRESHOLDS): boolean {
-  // A drug the reviews never name is what the question is about: no sentence about its context answers it.
-  if (signals.foreignNames.some((name) => isDrugNameForm(name))) return true;
+  // A drug, condition, cell or procedure the reviews never name is what the question is about: no sentence
+  // about its context answers it.
+  if (signals.foreignNames.some((name) => isDrugNameForm(name) || isMedicalTermForm(name))) return true;
   if (signals.sentenceCoverage < thresholds.minCoverage) return true;
   if (signals.foreignNames.length >= thresholds.maxForeignNames) return true;
   if (signals.denseSimilarity < thresholds.minSimilarity && signals.sentenceCoverage < thresholds.minCoverageWhenDistant) return true;
