@@ -27,8 +27,35 @@ export function commonWords(): ReadonlySet<string> {
   return loaded;
 }
 
-/** Is the word (or its singular) an everyday English word? */
+// Regular English inflections (plural -s/-es/-ies, past -ed/-d, -ing, comparative -er/-est) and the
+// adverb's -ly: the vocabulary holds mostly base forms, so "paired", "failing", "newer" or "exactly" are
+// everyday words as their bases are. Each rule gives a base to look up: the stripped word, with "e"
+// restored ("imaging" → image) or a doubled consonant undone ("stripped" → strip).
+const INFLECTIONS: readonly [RegExp, string][] = [
+  [/s$/, ""],
+  [/es$/, ""],
+  [/ies$/, "y"],
+  [/ied$/, "y"],
+  [/e?d$/, ""],
+  [/d$/, ""],
+  [/ing$/, ""],
+  [/ing$/, "e"],
+  [/e?r$/, ""],
+  [/e?st$/, ""],
+  [/ly$/, ""],
+  [/ily$/, "y"],
+  [/([b-df-hj-np-tv-z])\1(?:ed|ing|er|est)$/, "$1"],
+];
+/** A base shorter than this is not looked up: "bed" is not an inflection of "b". */
+const MIN_BASE = 3;
+
+/** Is the word, or the base of a regular inflection of it, an everyday English word? */
 export function isCommonWord(word: string, words: ReadonlySet<string> = commonWords()): boolean {
   const lower = word.toLowerCase();
-  return [lower, lower.replace(/s$/, ""), lower.replace(/es$/, ""), lower.replace(/ies$/, "y")].some((form) => words.has(form));
+  if (words.has(lower)) return true;
+  return INFLECTIONS.some(([ending, base]) => {
+    if (!ending.test(lower)) return false;
+    const form = lower.replace(ending, base);
+    return form.length >= MIN_BASE && words.has(form);
+  });
 }

@@ -7,7 +7,9 @@ import {
   REFUSAL_THRESHOLDS,
   foreignNames,
   foreignTopicWords,
+  isDrugNameForm,
   isEvidenceTooWeak,
+  isMedicalTermForm,
   paraphraseTerms,
   weighParaphrase,
 } from "./refusal.ts";
@@ -43,15 +45,56 @@ describe("foreignNames", () => {
   });
 });
 
+describe("isDrugNameForm", () => {
+  it("reads a drug's name from its INN stem, not an everyday word ending alike", () => {
+    for (const word of ["metformin", "exemestane", "govitecan", "sacituzumab", "Zorvalimab"]) expect(isDrugNameForm(word), word).toBe(true);
+    for (const word of ["concept", "April", "cabin", "resistance"]) expect(isDrugNameForm(word), word).toBe(false);
+  });
+});
+
+describe("isMedicalTermForm", () => {
+  it("reads a clinical term from its suffix, not an everyday word ending alike", () => {
+    for (const word of ["arthralgia", "lymphocytes", "oncolytic", "mastectomy"]) expect(isMedicalTermForm(word), word).toBe(true);
+    for (const word of ["analysis", "paclitaxel"]) expect(isMedicalTermForm(word), word).toBe(false);
+  });
+});
+
+describe("foreignNames beyond capitals", () => {
+  it("does not know a symbol from a number printed elsewhere", () => {
+    // The corpus prints "67" in other places, never "Ki-67"; it prints the "FU" of "5-FU".
+    expect(foreignNames("Does Ki-67 predict response?", sentences, cited)).toEqual(["Ki-67"]);
+    expect(foreignNames("How does 5-FU act?", sentences, cited)).toEqual([]);
+  });
+
+  it("lists a clinical term by its suffix", () => {
+    expect(foreignNames("How is aromatase inhibitor-induced arthralgia managed?", sentences, cited)).toEqual(["arthralgia"]);
+  });
+
+  it("lists a drug named by its INN stem, however it is written", () => {
+    expect(foreignNames("Does metformin reverse doxorubicin resistance?", sentences, cited)).toEqual(["metformin"]);
+  });
+
+  it("knows a stem variant of a corpus term, but not a word that only starts with a combining form", () => {
+    // The corpus prints "develop…", never "developmental"; "micro" begins many words naming other things.
+    expect(sentences.knows(contentTerms("developmental")[0] ?? "")).toBe(false);
+    expect(foreignNames("Which developmental pathways do EMT cells share?", sentences, cited)).toEqual([]);
+    expect(foreignNames("How do microfluidic mixers make liposomes?", sentences, cited)).toEqual(["microfluidic"]);
+  });
+
+  it("does not take a long everyday word for a name", () => {
+    expect(foreignNames("What is the trial's registration number?", sentences, cited)).toEqual([]);
+  });
+});
+
 describe("foreignTopicWords", () => {
   // The cosine each word would have to its nearest passage (the answerer asks the dense search).
   const cosine = (values: Record<string, number>) => async (word: string) => values[word] ?? 0;
 
   it("keeps unknown, non-everyday words close to the field, not paraphrase nor names already listed", async () => {
-    const question = "Do statins or Zorvalimab, fuelling doubts, lower recurrence?";
-    const similarity = cosine({ statins: 0.45, Zorvalimab: 0.6, fuelling: 0.3 });
+    const question = "Do statins or Zorvalimab, drawbacks aside, lower recurrence?";
+    const similarity = cosine({ statins: 0.45, Zorvalimab: 0.6, drawbacks: 0.3 });
     expect(await foreignTopicWords(question, sentences, cited, ["Zorvalimab"], similarity)).toEqual(["statins"]);
-    expect(await foreignTopicWords(question, sentences, cited, ["Zorvalimab"], cosine({ fuelling: 0.5 }))).toEqual(["fuelling"]);
+    expect(await foreignTopicWords(question, sentences, cited, ["Zorvalimab"], cosine({ drawbacks: 0.5 }))).toEqual(["drawbacks"]);
   });
 
   it("leaves out words the corpus prints, everyday words and the names of values", async () => {
@@ -119,8 +162,8 @@ describe("isEvidenceTooWeak", () => {
     expect(isEvidenceTooWeak({ ...strong, denseSimilarity: 0.2, sentenceCoverage: 0.8 })).toBe(false);
   });
   it("refuses a question naming two foreign things whatever its coverage", () => {
-    const names = foreignNames("Does hyperthermic intraperitoneal chemotherapy improve survival in ovarian cancer?", sentences, cited);
-    expect(names).toEqual(["hyperthermic", "intraperitoneal"]);
+    const names = foreignNames("Does hypofractionated intraperitoneal chemotherapy improve survival in ovarian cancer?", sentences, cited);
+    expect(names).toEqual(["hypofractionated", "intraperitoneal"]);
     expect(isEvidenceTooWeak({ ...strong, foreignNames: names })).toBe(true);
     expect(isEvidenceTooWeak({ ...strong, foreignNames: names.slice(0, 1) })).toBe(false);
   });
@@ -130,6 +173,11 @@ describe("isEvidenceTooWeak", () => {
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar - 0.01, foreignTopics: ["statins"] })).toBe(true);
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar + 0.01, foreignTopics: ["statins"] })).toBe(false);
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar - 0.01 })).toBe(false);
+  });
+  it("refuses a question naming a drug the reviews never print, whatever its coverage", () => {
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.9, foreignNames: ["metformin"] })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.9, foreignNames: ["arthralgia"] })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.6, foreignNames: ["PROTAC"] })).toBe(false);
   });
   it("needs more coverage when the question names something foreign", () => {
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.28, foreignNames: ["PROTAC"] })).toBe(true);

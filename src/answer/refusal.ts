@@ -1,7 +1,10 @@
 // When to say the reviews do not cover a question. Three signals, all cheap at question time:
 // how much of the question's weight the best retrieved sentence holds (lexical), how close the
 // nearest passage is in embedding space (dense cosine, from the engine's cached query vector), and
-// whether the question names something the reviews never mention ("PROTAC", "Kubernetes").
+// whether the question names something the reviews never mention ("PROTAC", "Kubernetes"). A drug or
+// clinical term the reviews never name (read from its form: an INN stem, "metformin"; a medical suffix,
+// "arthralgia") is the question's topic, so the question is declined whatever else it shares with them
+// ("…reverse doxorubicin resistance in breast cancer cells").
 // Everyday words the reviews never print (a question in lay or clinical words) are discounted in the
 // lexical signal (`paraphraseTerms`), so rephrasing alone does not read as a missing topic.
 // Thresholds were tuned on the dev set's unanswerable questions (BENCHMARKS.md, "Answers on the dev set").
@@ -9,7 +12,7 @@ import type { AnswerReason } from "./answer-payload.ts";
 import { commonWords, isCommonWord } from "./common-words.ts";
 import { contentTerms, isStopword, type QuestionTerms } from "./question-terms.ts";
 import { VALUE_WORDS } from "./requested-value.ts";
-import type { SentenceIndex } from "./sentence-index.ts";
+import { type SentenceIndex, prefixMatches } from "./sentence-index.ts";
 
 export interface EvidenceSignals {
   /** Best share of the question's idf-weighted terms found in one retrieved sentence, 0–1. */
@@ -89,6 +92,30 @@ const PREFIX = /^(?:sub|super|re|pre|post|non|un|co|counter|anti|multi|inter|ove
 // An abbreviation's plural ("QDs", "SLNs") is its singular's name.
 const ABBREVIATION_PLURAL = /^(\p{Lu}[\p{Lu}\d]+)s$/u;
 
+// Drug names by form: the suffix stems of the WHO's International Nonproprietary Names ("The use of stems
+// in the selection of INN for pharmaceutical substances", WHO 2018), for the classes around cancer care
+// and the commonest others. A word ending in one is a drug's name however it is written
+// ("metformin", "exemestane", "govitecan"), as a capitalised or long word is.
+const INN_STEM =
+  /(?:mab|cept|nib|ciclib|lisib|parib|degib|zomib|taxel|rubicin|platin|tecan|vedotin|mustine|citabine|trexed|relix|relin|lutamide|strant|mestane|rozole|vastatin|formin|dronate|gliptin|glutide|prazole|sartan|pril|olol|vir|cillin|mycin|floxacin|cycline|conazole|setron|parin|dipine|afil|oxetine|azepam)s?$/i;
+const MIN_DRUG_NAME = 7;
+
+/** A drug's name by its INN stem, not an everyday word that happens to end like one ("concept"). */
+export function isDrugNameForm(word: string, common: ReadonlySet<string> = commonWords()): boolean {
+  return word.length >= MIN_DRUG_NAME && INN_STEM.test(word) && !isCommonWord(word, common);
+}
+
+// Clinical terms by form: the Greek and Latin suffixes of medical terminology for conditions, cells and
+// procedures (the suffix tables of medical-terminology primers, e.g. Wikipedia's "List of medical roots,
+// suffixes and prefixes"): "arthralgia", "lymphocytes", "oncolytic", "mastectomy". Unknown to the reviews,
+// such a word names a condition, cell or procedure they do not discuss, not a rephrasing of one.
+const MEDICAL_FORM = /(?:algia|cytes?|lytic|lysis|omas?|osis|itis|ectomy|otomy|plasty|pathy|a?emia|o?edema|genic|plasia|scopy|graphy)$/i;
+
+/** A clinical term by its suffix, not an everyday word that ends alike ("analysis"). */
+export function isMedicalTermForm(word: string, common: ReadonlySet<string> = commonWords()): boolean {
+  return word.length >= MIN_DRUG_NAME && MEDICAL_FORM.test(word) && !isCommonWord(word, common);
+}
+
 /** The word's spellings that name the same thing: itself, its abbreviation's singular, its stem without a prefix. */
 function spellings(word: string): string[] {
   const singular = ABBREVIATION_PLURAL.exec(word)?.[1];
@@ -106,16 +133,37 @@ function spellings(word: string): string[] {
 export function foreignNames(question: string, sentences: SentenceIndex, citedVocabulary: ReadonlySet<string>): string[] {
   const words = [...question.matchAll(WORD)].map((m) => m[0]);
   return words.filter((word, i) => {
-    const nameLike = (i > 0 && /^\p{Lu}/u.test(word)) || /\p{Lu}.*\p{Lu}|\d/u.test(word) || word.length >= NAME_LENGTH;
-    return nameLike && isUnknownWord(word, sentences, citedVocabulary);
+    const nameLike =
+      (i > 0 && /^\p{Lu}/u.test(word)) ||
+      /\p{Lu}.*\p{Lu}|\d/u.test(word) ||
+      (word.length >= NAME_LENGTH && !isCommonWord(word)) ||
+      isDrugNameForm(word) ||
+      isMedicalTermForm(word);
+    return nameLike && isUnknownWord(word, sentences, citedVocabulary, true);
   });
 }
 
-/** A content word that neither the corpus's sentences nor its cited titles print, in any of its spellings. */
-function isUnknownWord(word: string, sentences: SentenceIndex, citedVocabulary: ReadonlySet<string>): boolean {
+// A variant's shorter term must be this long: five-letter terms are combining forms ("micro", "hyper",
+// "nano") that begin words naming other things ("microbiome", "hyperthermic").
+const MIN_VARIANT = 6;
+
+/** Does the corpus print a stem variant of the term ("developmental" ~ develop), as coverage credits it? */
+function hasKnownVariant(term: string, sentences: SentenceIndex): boolean {
+  const variant = (other: string) => other !== term && Math.min(term.length, other.length) >= MIN_VARIANT && prefixMatches(term, other);
+  for (const chunkId of sentences.chunksMentioning([term])) if ([...sentences.termsOfChunk(chunkId)].some(variant)) return true;
+  return false;
+}
+
+/**
+ * A content word that neither the corpus's sentences nor its cited titles print, in any of its
+ * spellings; with `variants`, not even as a stem variant (a name or topic word is foreign only then).
+ */
+function isUnknownWord(word: string, sentences: SentenceIndex, citedVocabulary: ReadonlySet<string>, variants = false): boolean {
   if (isStopword(word) || contentTerms(word).length === 0) return false;
-  const known = (term: string) => sentences.knows(term) || citedVocabulary.has(term);
-  if (spellings(word).some((spelling) => contentTerms(spelling).some(known))) return false;
+  const known = (term: string) => sentences.knows(term) || citedVocabulary.has(term) || (variants && hasKnownVariant(term, sentences));
+  // A number inside a symbol names nothing on its own: "Ki-67" is not known from a "67" printed elsewhere.
+  const meaningful = (terms: string[]) => (terms.length > 1 ? terms.filter((term) => !/^\d+$/.test(term)) : terms);
+  if (spellings(word).some((spelling) => meaningful(contentTerms(spelling)).some(known))) return false;
   // "p27Kip1" is printed "P27 kip1" in a table: a name whose camel-case parts are all known is known.
   const parts = word.split(/(?<=[\p{Ll}\d])(?=\p{Lu})/u).flatMap((part) => contentTerms(part));
   return !(parts.length > 1 && parts.every(known));
@@ -150,10 +198,11 @@ export async function foreignTopicWords(
   threshold = FOREIGN_TOPIC_SIMILARITY,
   common: ReadonlySet<string> = commonWords(),
 ): Promise<string[]> {
-  if (!Number.isFinite(threshold)) return [];
+  if (Number.isNaN(threshold) || threshold === Number.POSITIVE_INFINITY) return [];
   const candidates = [...new Set([...question.matchAll(WORD)].map((m) => m[0]))].filter(
-    (word) => !names.includes(word) && !VALUE_WORDS.has(word.toLowerCase()) && !isCommonWord(word, common) && isUnknownWord(word, sentences, citedVocabulary),
+    (word) => !names.includes(word) && !VALUE_WORDS.has(word.toLowerCase()) && !isCommonWord(word, common) && isUnknownWord(word, sentences, citedVocabulary, true),
   );
+  if (threshold <= -1) return candidates;
   const close = await Promise.all(candidates.map(async (word) => (await similarity(word)) >= threshold));
   return candidates.filter((_, i) => close[i]);
 }
@@ -205,6 +254,9 @@ export function weighParaphrase(terms: QuestionTerms, paraphrase: ReadonlySet<st
 }
 
 export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalThresholds = REFUSAL_THRESHOLDS): boolean {
+  // A drug, condition, cell or procedure the reviews never name is what the question is about: no sentence
+  // about its context answers it.
+  if (signals.foreignNames.some((name) => isDrugNameForm(name) || isMedicalTermForm(name))) return true;
   if (signals.sentenceCoverage < thresholds.minCoverage) return true;
   if (signals.foreignNames.length >= thresholds.maxForeignNames) return true;
   if (signals.denseSimilarity < thresholds.minSimilarity && signals.sentenceCoverage < thresholds.minCoverageWhenDistant) return true;

@@ -19,7 +19,7 @@ export const PREFIX_MATCH_CREDIT = 0.7;
 const MIN_PREFIX = 5;
 
 /** "synergi" and "synergist" name one thing: they share all but at most one letter of the shorter term. */
-function prefixMatches(a: string, b: string): boolean {
+export function prefixMatches(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length);
   if (shorter < MIN_PREFIX || /\d/.test(a) || /\d/.test(b)) return false;
   let shared = 0;
