@@ -23,6 +23,8 @@ export interface EvidenceSignals {
   foreignNames: string[];
   /** Plain words naming a topic the corpus never mentions (`foreignTopicWords`); none when that check is off. */
   foreignTopics?: string[];
+  /** Unknown adjectives naming a kind of something the corpus prints (`foreignModifiers`). */
+  foreignModifiers?: string[];
 }
 
 export interface RefusalThresholds {
@@ -52,6 +54,12 @@ export interface RefusalThresholds {
    */
   minCoverageWithForeignTopic: number;
   /**
+   * A question with a foreign modifier (`foreignModifiers`) needs at least this coverage: the head word
+   * and the question's context are all known, so coverage runs high without the topic. Measured on the
+   * three parts: 0.5 declined fewer plain off-topic questions, 0.6–1.0 the same, none answerable refused.
+   */
+  minCoverageWithForeignModifier: number;
+  /**
    * An everyday word the corpus never prints, farther than this (cosine) from every passage, only
    * paraphrases the question (`paraphraseTerms`). Tuned on the tuning part: everyday words naming a
    * topic the reviews lack sit at 0.28–0.34 ("weight", "fat", "exercise", "diet"), words rephrasing
@@ -70,6 +78,7 @@ export const REFUSAL_THRESHOLDS: RefusalThresholds = {
   maxForeignNames: 2,
   foreignTopicSimilarity: 0.4,
   minCoverageWithForeignTopic: 0.35,
+  minCoverageWithForeignModifier: 0.6,
   paraphraseSimilarity: 0.28,
 };
 
@@ -143,9 +152,10 @@ export function foreignNames(question: string, sentences: SentenceIndex, citedVo
   });
 }
 
-// A variant's shorter term must be this long: five-letter terms are combining forms ("micro", "hyper",
-// "nano") that begin words naming other things ("microbiome", "hyperthermic").
-const MIN_VARIANT = 6;
+// A variant's shorter term must be this long: shorter stems begin words naming other things, five-letter
+// combining forms ("micro", "hyper": "microbiome", "hyperthermic") and six-letter stems alike ("circul":
+// "circular" is not "circulating").
+const MIN_VARIANT = 7;
 
 /** Does the corpus print a stem variant of the term ("developmental" ~ develop), as coverage credits it? */
 function hasKnownVariant(term: string, sentences: SentenceIndex): boolean {
@@ -207,6 +217,38 @@ export async function foreignTopicWords(
   return candidates.filter((_, i) => close[i]);
 }
 
+// English adjective-forming suffixes (Quirk et al., "A Comprehensive Grammar of the English Language",
+// appendix I.33–I.36): -al, -ar, -ary, -ic, -ical, -ive, -ous, -ible/-able, -ent/-ant, -oid.
+const ADJECTIVE_FORM = /(?:al|ar|ary|ic|ive|ous|ible|able|ent|ant|oid)$/i;
+
+/**
+ * Unknown, non-everyday adjectives placed right before a word the corpus prints: each names a kind of
+ * a thing the reviews discuss that they never print ("oncolytic viruses", "circular RNAs",
+ * "bispecific antibodies"). The known head word draws the sentences about its other kinds, so the
+ * question reads as covered while its topic is missing.
+ *
+ * @example
+ * foreignModifiers("Can oncolytic viruses carry paclitaxel?", sentences, cited) // ["oncolytic"]
+ */
+export function foreignModifiers(
+  question: string,
+  sentences: SentenceIndex,
+  citedVocabulary: ReadonlySet<string>,
+  common: ReadonlySet<string> = commonWords(),
+): string[] {
+  const words = [...question.matchAll(WORD)];
+  const out: string[] = [];
+  for (const [i, match] of words.entries()) {
+    const next = words[i + 1];
+    if (!next || /\S/u.test(question.slice((match.index ?? 0) + match[0].length, next.index))) continue;
+    const [word, head] = [match[0], next[0]];
+    if (!ADJECTIVE_FORM.test(word) || /[-‐–]/u.test(word) || isCommonWord(word, common) || !isUnknownWord(word, sentences, citedVocabulary, true)) continue;
+    if (isStopword(head) || contentTerms(head).length === 0 || isUnknownWord(head, sentences, citedVocabulary, true)) continue;
+    out.push(word);
+  }
+  return out;
+}
+
 /**
  * Question terms that only paraphrase. A term the corpus never prints weighs the most in coverage (its
  * idf is the highest), so a question put in lay or clinical words ("forecast" for predict, "switch …
@@ -261,5 +303,6 @@ export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalT
   if (signals.foreignNames.length >= thresholds.maxForeignNames) return true;
   if (signals.denseSimilarity < thresholds.minSimilarity && signals.sentenceCoverage < thresholds.minCoverageWhenDistant) return true;
   if (signals.foreignTopics?.length && signals.sentenceCoverage < thresholds.minCoverageWithForeignTopic) return true;
+  if (signals.foreignModifiers?.length && signals.sentenceCoverage < thresholds.minCoverageWithForeignModifier) return true;
   return signals.foreignNames.length > 0 && signals.sentenceCoverage < thresholds.minCoverageWithForeignName;
 }
