@@ -48,7 +48,7 @@ describe("foreignNames", () => {
 
 describe("isDrugNameForm", () => {
   it("reads a drug's name from its INN stem, not an everyday word ending alike", () => {
-    for (const word of ["metformin", "exemestane", "govitecan", "sacituzumab", "Zorvalimab"]) expect(isDrugNameForm(word), word).toBe(true);
+    for (const word of ["metformin", "exemestane", "govitecan", "sacituzumab", "zoledronic", "Zorvalimab"]) expect(isDrugNameForm(word), word).toBe(true);
     for (const word of ["concept", "April", "cabin", "resistance"]) expect(isDrugNameForm(word), word).toBe(false);
   });
 });

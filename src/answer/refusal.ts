@@ -108,7 +108,7 @@ const ABBREVIATION_PLURAL = /^(\p{Lu}[\p{Lu}\d]+)s$/u;
 // and the commonest others. A word ending in one is a drug's name however it is written
 // ("metformin", "exemestane", "govitecan"), as a capitalised or long word is.
 const INN_STEM =
-  /(?:mab|cept|nib|ciclib|lisib|parib|degib|zomib|taxel|rubicin|platin|tecan|vedotin|mustine|citabine|trexed|relix|relin|lutamide|strant|mestane|rozole|vastatin|formin|dronate|gliptin|glutide|prazole|sartan|pril|olol|vir|cillin|mycin|floxacin|cycline|conazole|setron|parin|dipine|afil|oxetine|azepam)s?$/i;
+  /(?:mab|cept|nib|ciclib|lisib|parib|degib|zomib|taxel|rubicin|platin|tecan|vedotin|mustine|citabine|trexed|relix|relin|lutamide|strant|mestane|rozole|vastatin|formin|dronate|dronic|gliptin|glutide|prazole|sartan|pril|olol|vir|cillin|mycin|floxacin|cycline|conazole|setron|parin|dipine|afil|oxetine|azepam)s?$/i;
 const MIN_DRUG_NAME = 7;
 
 /** A drug's name by its INN stem, not an everyday word that happens to end like one ("concept"). */
