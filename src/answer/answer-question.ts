@@ -29,6 +29,7 @@ import {
   REFUSAL_ANSWER,
   REFUSAL_THRESHOLDS,
   type RefusalThresholds,
+  foreignModifiers,
   foreignNames,
   foreignTopicWords,
   isEvidenceTooWeak,
@@ -289,6 +290,7 @@ export class Answerer {
       denseSimilarity,
       foreignNames: names,
       foreignTopics,
+      foreignModifiers: foreignModifiers(question, this.res.sentences, this.res.citedVocabulary),
     };
     return isEvidenceTooWeak(signals, thresholds);
   }

@@ -5,6 +5,7 @@ import { contentTerms, questionTerms } from "./question-terms.ts";
 import {
   FOREIGN_TOPIC_SIMILARITY,
   REFUSAL_THRESHOLDS,
+  foreignModifiers,
   foreignNames,
   foreignTopicWords,
   isDrugNameForm,
@@ -47,7 +48,7 @@ describe("foreignNames", () => {
 
 describe("isDrugNameForm", () => {
   it("reads a drug's name from its INN stem, not an everyday word ending alike", () => {
-    for (const word of ["metformin", "exemestane", "govitecan", "sacituzumab", "Zorvalimab"]) expect(isDrugNameForm(word), word).toBe(true);
+    for (const word of ["metformin", "exemestane", "govitecan", "sacituzumab", "zoledronic", "Zorvalimab"]) expect(isDrugNameForm(word), word).toBe(true);
     for (const word of ["concept", "April", "cabin", "resistance"]) expect(isDrugNameForm(word), word).toBe(false);
   });
 });
@@ -83,6 +84,21 @@ describe("foreignNames beyond capitals", () => {
 
   it("does not take a long everyday word for a name", () => {
     expect(foreignNames("What is the trial's registration number?", sentences, cited)).toEqual([]);
+  });
+});
+
+describe("foreignModifiers", () => {
+  it("lists an unknown adjective right before a word the corpus prints", () => {
+    expect(foreignModifiers("Can oncolytic viruses carry paclitaxel?", sentences, cited)).toEqual(["oncolytic"]);
+    // "circul-" is also the stem of "circulating", which the corpus prints: too short to make "circular" known.
+    expect(foreignModifiers("What do circular RNAs do in resistance?", sentences, cited)).toEqual(["circular"]);
+  });
+
+  it("leaves out other word forms, adjectives the corpus knows, and adjectives before unknown words", () => {
+    // A verb before a noun ("transduce cells"), a known adjective, an unknown head.
+    expect(foreignModifiers("Can lentiviral vectors transduce tumour cells?", sentences, cited)).toEqual([]);
+    expect(foreignModifiers("Do magnetic nanoparticles help?", sentences, cited)).toEqual([]);
+    expect(foreignModifiers("Are oncolytic zorvamabs useful?", sentences, cited)).toEqual([]);
   });
 });
 
@@ -178,6 +194,11 @@ describe("isEvidenceTooWeak", () => {
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.9, foreignNames: ["metformin"] })).toBe(true);
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.9, foreignNames: ["arthralgia"] })).toBe(true);
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.6, foreignNames: ["PROTAC"] })).toBe(false);
+  });
+  it("refuses a question with a foreign modifier unless one sentence holds most of it", () => {
+    const bar = REFUSAL_THRESHOLDS.minCoverageWithForeignModifier;
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar - 0.01, foreignModifiers: ["oncolytic"] })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar + 0.01, foreignModifiers: ["oncolytic"] })).toBe(false);
   });
   it("needs more coverage when the question names something foreign", () => {
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.28, foreignNames: ["PROTAC"] })).toBe(true);
