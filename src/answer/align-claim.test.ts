@@ -112,7 +112,8 @@ describe("alignClaim", () => {
     const claim = "heat shock proteins protect enzymes in hot leaves";
     const aligned = await alignClaim(res, claim, questionTerms(claim), await res.search.search(claim, { k: 4 }));
     expect(aligned).toHaveLength(PARAGRAPHS.flat().length);
-    for (let i = 1; i < aligned.length; i++) expect(aligned[i]!.score).toBeLessThanOrEqual(aligned[i - 1]!.score);
+    for (let i = 1; i < aligned.length; i++) expect(aligned[i]!.orderScore).toBeLessThanOrEqual(aligned[i - 1]!.orderScore);
+    for (const a of aligned) expect(a.orderScore).toBeCloseTo(a.score * (1 - ALIGNMENT.passageRankPrior * a.passageRank));
     expect(aligned[0]!.sentence.sentence.refs).toEqual([5]);
   });
 

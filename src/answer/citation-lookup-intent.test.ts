@@ -18,6 +18,11 @@ describe("parseCitationLookup", () => {
     ["Which reference is given for the claim that SLNs are biocompatible?", { kind: "claim", claim: "SLNs are biocompatible" }],
     ["Where does the claim that liposomes carry both drug types come from?", { kind: "claim", claim: "liposomes carry both drug types" }],
     ["Where is the statement that hypoxia drives resistance from?", { kind: "claim", claim: "hypoxia drives resistance" }],
+    ["Which studies showed that hypoxia makes tumours acidic?", { kind: "claim", claim: "hypoxia makes tumours acidic" }],
+    ["Which clinical studies found that miR-21 targets PTEN?", { kind: "claim", claim: "miR-21 targets PTEN" }],
+    ["What primary literature supports that SLNs are biocompatible?", { kind: "claim", claim: "SLNs are biocompatible" }],
+    ["According to which studies does hypoxia drive resistance?", { kind: "claim", claim: "hypoxia drive resistance" }],
+    ["Find the references for: hypoxia drives resistance", { kind: "claim", claim: "hypoxia drives resistance" }],
   ])("%s", (question, intent) => {
     expect(parseCitationLookup(question)).toEqual(intent);
   });
@@ -31,6 +36,8 @@ describe("parseCitationLookup", () => {
     "Do both reviews discuss exosomes as a route of resistance?",
     "How many references does the review list about hypoxia?",
     "Where do the cells that resist docetaxel come from?",
+    "What do studies show about liposome toxicity?",
+    "Which studies show the best response in TNBC?",
   ])(
     "is not a lookup: %s",
     (question) => expect(parseCitationLookup(question)).toBeNull(),

@@ -40,14 +40,20 @@ const WORK_LOOKUP_WORDS = new Set(
 const WORK_LOOKUP_CUE = /\b(?:references?|citations?|cite[sd]?|refers?\s+to|bibliograph\w*|entry)\b/i;
 const NOT_NAMES = new Set(["it", "this", "that", "them", "these", "those", "which", "what", "where", "the", "a", "an", "for", "in", "paper", "review", "study", "work"]);
 
-const SUPPORT_NOUN = String.raw`(?:references?|refs?|citations?|papers?|stud(?:y|ies)|sources?|works?|evidence|articles?|publications?)`;
+const SUPPORT_NOUN = String.raw`(?:references?|refs?|citations?|papers?|stud(?:y|ies)|sources?|works?|evidence|articles?|publications?|literature)`;
+// The noun may carry one qualifier: "which clinical studies …", "what primary literature …".
+const WHICH_SUPPORT = String.raw`\b(?:which|what)\s+(?:[a-z-]+\s+)?${SUPPORT_NOUN}\b`;
 const SUPPORT_VERB = String.raw`(?:supports?|backs?(?:\s+up)?|underpins?|substantiates?|cites?|gives?|uses?|lists?|provides?|is\s+cited|are\s+cited|(?:is|are)\s+given)`;
 const CLAIM_NOUN = String.raw`(?:(?:the|this|that)\s+)?(?:claims?|statements?|ideas?|points?|findings?|assertions?|notions?|sentence)`;
 const CLAIM_PATTERNS = [
   // "which references support the claim that …", "which paper does the Guan review cite for …"
-  new RegExp(String.raw`\b(?:which|what)\s+${SUPPORT_NOUN}\b.*?\b${SUPPORT_VERB}\s+(?:for\s+|to\s+)?(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),
-  // "what is the source for the claim that …", "the reference behind …"
-  new RegExp(String.raw`\b${SUPPORT_NOUN}\s+(?:for|behind|of|supporting)\s+(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),
+  new RegExp(String.raw`${WHICH_SUPPORT}.*?\b${SUPPORT_VERB}\s+(?:for\s+|to\s+)?(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),
+  // "which studies showed that …" (a "that" clause: "what do studies show about …" asks for content)
+  new RegExp(String.raw`${WHICH_SUPPORT}.*?\b(?:show(?:s|ed|n)?|demonstrate[sd]?|report(?:s|ed)?|f(?:ound|inds?))\s+that\s+(.*)$`, "i"),
+  // "what is the source for the claim that …", "the reference behind …", "find the references for: …"
+  new RegExp(String.raw`\b${SUPPORT_NOUN}\s+(?:for|behind|of|supporting)(?:\s*:\s*|\s+)(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),
+  // "according to which studies does …"
+  new RegExp(String.raw`\baccording\s+to\s+(?:which|what)\s+${SUPPORT_NOUN}\s+(?:(?:does|do|did|is|are|was|were)\s+)?(.*)$`, "i"),
   // "where does the claim that … come from?", "where is the statement that … from?"
   new RegExp(String.raw`\bwhere\s+(?:does|do|did|is|are|was)\s+${CLAIM_NOUN}\s+(?:that\s+)?(.*?)\s+(?:come|comes|coming|originate|stem)?\s*from\s*[?.!]*$`, "i"),
   // "which reference is that from?", "what paper is this based on?"

@@ -7,7 +7,7 @@ import { Corpus } from "../store/corpus.ts";
 import type { StoredDocument } from "../store/index-files.ts";
 import type { Chunk, CitationStats, ReferenceEntry, SearchResult } from "../types.ts";
 import { createAnswerResources } from "./answer-resources.ts";
-import { answerCitationLookup } from "./citation-lookup.ts";
+import { CLAIM_MAX_PASSAGE_RANK, CLAIM_MIN_ALIGNMENT, CLAIM_STRONG_ALIGNMENT, answerCitationLookup, claimMatchStrength } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
 
 function document(id: string, title: string, references: ReferenceEntry[], sentences: { text: string; refs: number[] }[], stats: CitationStats): { doc: StoredDocument; chunk: Chunk } {
@@ -139,6 +139,32 @@ describe("a claim whose best sentence cites nothing", () => {
     const answer = await ask("Which references support the claim that hydrogel stiffness depends on the crosslinker?");
     expect(answer.answer).toContain("without citing a reference");
     expect(answer.references).toEqual([]);
+  });
+});
+
+describe("claimMatchStrength, for a claim matched by alignment alone", () => {
+  const partial = (CLAIM_MIN_ALIGNMENT + CLAIM_STRONG_ALIGNMENT) / 2;
+  const none = async () => [];
+  const aspirin = async () => ["aspirin"];
+
+  it("is partial between the two bands when the sentence lies in one of the first passages found", async () => {
+    expect(await claimMatchStrength({ coverage: 0.2, score: partial, passageRank: 0 }, false, [], none)).toBe("partial");
+    expect(await claimMatchStrength({ coverage: 0.2, score: partial, passageRank: CLAIM_MAX_PASSAGE_RANK }, false, [], none)).toBe("partial");
+    expect(await claimMatchStrength({ coverage: 0.2, score: CLAIM_STRONG_ALIGNMENT, passageRank: 0 }, false, [], none)).toBe("strong");
+  });
+
+  it("is not found when the search ranks the sentence's passage low, however close it aligns", async () => {
+    expect(await claimMatchStrength({ coverage: 0.2, score: 0.9, passageRank: CLAIM_MAX_PASSAGE_RANK + 1 }, false, [], none)).toBeUndefined();
+  });
+
+  it("allows a foreign topic word only in a strong match, and no foreign name at all", async () => {
+    expect(await claimMatchStrength({ coverage: 0.2, score: partial, passageRank: 0 }, false, [], aspirin)).toBeUndefined();
+    expect(await claimMatchStrength({ coverage: 0.2, score: CLAIM_STRONG_ALIGNMENT, passageRank: 0 }, false, [], aspirin)).toBe("strong");
+    expect(await claimMatchStrength({ coverage: 0.2, score: 0.9, passageRank: 0 }, false, ["CAR-T"], none)).toBeUndefined();
+  });
+
+  it("keeps a literal match whatever the passage's rank", async () => {
+    expect(await claimMatchStrength({ coverage: 0.5, score: 0.5, passageRank: 7 }, true, [], aspirin)).toBe("partial");
   });
 });
 

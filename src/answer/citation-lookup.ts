@@ -282,8 +282,8 @@ function foreignEntities(claim: string, res: AnswerResources): string[] {
  * How closely the best sentence matches the claim: a literal match (or a high alignment) is strong,
  * an alignment above the floor partial, anything less not found (undefined).
  */
-async function matchStrength(
-  best: ClaimCandidate,
+export async function claimMatchStrength(
+  best: Pick<AlignedSentence, "coverage" | "score" | "passageRank">,
   literal: boolean,
   foreign: readonly string[],
   foreignTopic: () => Promise<readonly string[]>,
@@ -324,7 +324,7 @@ async function answerClaim(res: AnswerResources, claim: string, scope: string[],
   };
   const foreignTopic = async () =>
     (await foreignTopicWords(claim, res.sentences, res.citedVocabulary, foreign, nearestCosine)).filter((word) => nearest.get(word) !== best?.chunk.id);
-  const strength = best && (await matchStrength(best, literal, foreign, foreignTopic));
+  const strength = best && (await claimMatchStrength(best, literal, foreign, foreignTopic));
   if (!best || !strength) {
     return out.result("I could not find this claim in the reviews, so I cannot say which references support it.", true);
   }
