@@ -81,6 +81,28 @@ export function toAnswerReference(entry: ReferenceEntry & { docId: string }): An
 }
 
 /** How closely a claim lookup's quoted sentence matches the claim asked about. */
+/**
+ * The reference entries for (docId, n) pairs, once each, in citation order; numbers a list lacks are skipped.
+ *
+ * @example
+ * referenceEntries((docId, n) => corpus.reference(docId, n), [{ docId: "guan2024", n: 43 }]);
+ */
+export function referenceEntries(
+  lookup: (docId: string, n: number) => (ReferenceEntry & { docId: string }) | undefined,
+  cited: readonly { docId: string; n: number }[],
+): AnswerReference[] {
+  const seen = new Set<string>();
+  const out: AnswerReference[] = [];
+  for (const { docId, n } of cited) {
+    const key = `${docId}#${n}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const entry = lookup(docId, n);
+    if (entry) out.push(toAnswerReference(entry));
+  }
+  return out;
+}
+
 export type ClaimMatchStrength = "strong" | "partial";
 export interface ClaimMatch {
   strength: ClaimMatchStrength;

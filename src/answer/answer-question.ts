@@ -1,8 +1,6 @@
 // The answering pipeline: citation lookups first (deterministic), else condense a follow-up,
 // retrieve, check the evidence, then write — with the LLM when one is configured (falling back to
 // extractive on failure or timeout), else extractively.
-import type { ReferenceWithDoc } from "../store/corpus.ts";
-import type { Chunk } from "../types.ts";
 import { ReviewChatError } from "../errors.ts";
 import {
   type AnswerEvents,
@@ -11,40 +9,23 @@ import {
   type AnswerReference,
   type AnswerSource,
   type AskRequest,
-  sourceFromChunk,
-  toAnswerReference,
+  referenceEntries,
 } from "./answer-payload.ts";
 import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import { type ChatModelLike, type LlmConfig, LlmDeadline, createChatModel, llmFailureReason } from "./chat-model.ts";
 import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-markers.ts";
 import { answerCitationLookup } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
-import { type CondensedQuestion, condenseFollowUp, condenseWithLlm } from "./condense-question.ts";
+import { condenseFollowUp, condenseWithLlm } from "./condense-question.ts";
 import { answerAcrossReviews } from "./cross-review.ts";
-import { type ExtractiveOptions, type ScoredSentence, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
+import { type EvidenceQuestion, isEvidenceWeak } from "./evidence-check.ts";
+import { type ExtractiveOptions, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
-import { type QuestionTerms, questionTerms } from "./question-terms.ts";
-import {
-  NOT_COVERED,
-  REFUSAL_ANSWER,
-  REFUSAL_THRESHOLDS,
-  type RefusalThresholds,
-  foreignModifiers,
-  foreignNames,
-  foreignTopicWords,
-  isEvidenceTooWeak,
-  paraphraseTerms,
-  weighParaphrase,
-} from "./refusal.ts";
-import { type RequestedValue, requestedValue } from "./requested-value.ts";
-import {
-  type ValueEvidence,
-  preferReportedValues,
-  quotesValue,
-  valueEvidence,
-  valueNotReportedAnswer,
-  valueNotReportedReason,
-} from "./value-not-reported.ts";
+import { questionTerms } from "./question-terms.ts";
+import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds } from "./refusal.ts";
+import { requestedValue } from "./requested-value.ts";
+import { corpusValueEvidence, preferReportedValues, quotesValue, valueNotReportedPayload } from "./value-not-reported.ts";
+import { retrieveSources } from "./retrieve-sources.ts";
 
 export const DEFAULT_K = 6;
 
@@ -147,12 +128,12 @@ export class Answerer {
       extractive: this.options.extractive,
       events,
       retrieve: (text, ids, n) => this.retrieve(text, ids, n, true),
-      evidenceIsWeak: (text, terms, scored, ids) => this.evidenceIsWeak(text, { question: text, carried: "" }, terms, scored, ids),
+      evidenceIsWeak: (text, terms, scored, ids) => this.evidenceIsWeak({ question: text, searchText: text, terms, scored, docs: ids }),
       warn: (message) => warnings.push(message),
       references: (cited) => this.entries(cited),
       llm: this.model && llmUsable ? { model: this.model, deadline: () => this.deadline(signal), onFailure: llmFailed } : undefined,
       // A value no passage about the entity prints, in any review, is declined before the reviews are read one by one.
-      declineBeforeAnswering: () => (requested ? this.valueNotReported(requested, this.valueEvidence(requested, [], docs), events, true) : null),
+      declineBeforeAnswering: () => (requested ? valueNotReportedPayload(requested, corpusValueEvidence(this.res, requested, [], docs), events, true) : null),
     });
     if (acrossReviews) return finish(acrossReviews, acrossReviews.sources);
     // End of the cross-review hook.
@@ -175,15 +156,15 @@ export class Answerer {
     // --- "Not reported" (value-not-reported.ts): a value asked of an entity the sources discuss but print none of.
     // Checked before the LLM is called, so both modes decline alike; before the coverage check, which would
     // decline some of these too, but without saying what is missing.
-    const evidence = requested && this.valueEvidence(requested, sources, docs);
+    const evidence = requested && corpusValueEvidence(this.res, requested, sources, docs);
     if (requested && evidence?.status === "not-reported" && !quotesValue(requested, selectSentences(scored, this.options.extractive), this.res.sentences)) {
-      const notReported = this.valueNotReported(requested, evidence, events);
+      const notReported = valueNotReportedPayload(requested, evidence, events);
       if (notReported) return finish(notReported, notReported.sources);
     }
     if (evidence?.status === "reported") scored = preferReportedValues(scored, evidence.sentences);
     // --- end "not reported"
 
-    if (sources.length === 0 || (await this.evidenceIsWeak(question, { ...condensed, question: searchText }, terms, scored, docs))) {
+    if (sources.length === 0 || (await this.evidenceIsWeak({ question, searchText, terms, scored, docs }))) {
       events.onDelta?.(REFUSAL_ANSWER);
       return finish({ answer: REFUSAL_ANSWER, refused: true, reason: NOT_COVERED, mode: "extractive", references: [] }, sources);
     }
@@ -223,91 +204,20 @@ export class Answerer {
     return new LlmDeadline(this.timeoutMs, signal);
   }
 
-  /**
-   * The retrieved passages, numbered as the answer will cite them: hybrid search, or BM25's ranking
-   * when it is decisive (see `LEXICAL_SHORTCUT_MARGIN`; scores then relative to the best passage's).
-   */
-  private async retrieve(question: string, docs: string[] | undefined, k: number, shortcutAllowed: boolean): Promise<AnswerSource[]> {
+  /** Too little support to answer (evidence-check.ts), with this answerer's thresholds. */
+  private evidenceIsWeak(input: EvidenceQuestion): Promise<boolean> {
+    return isEvidenceWeak(this.res, input, this.options.refusal ?? REFUSAL_THRESHOLDS);
+  }
+
+  /** The retrieved passages, numbered as the answer will cite them (retrieve-sources.ts). */
+  private retrieve(question: string, docs: string[] | undefined, k: number, shortcutAllowed: boolean): Promise<AnswerSource[]> {
     const margin = this.options.lexicalShortcutMargin ?? LEXICAL_SHORTCUT_MARGIN;
     const lexicalShortcut = shortcutAllowed && Number.isFinite(margin) ? margin : undefined;
-    const results = await this.res.search.search(question, { k, docs, lexicalShortcut });
-    return results.flatMap((result, i): AnswerSource[] => {
-      const chunk = this.res.corpus.chunk(result.id);
-      const title = this.res.corpus.document(result.docId)?.meta.title ?? result.docId;
-      return chunk ? [sourceFromChunk(chunk, i + 1, round(result.score), title)] : [];
-    });
+    return retrieveSources(this.res, question, { k, docs, lexicalShortcut });
   }
 
-  /** The value check over the sources, then the rest of the corpus (or of the documents asked for). */
-  private valueEvidence(requested: RequestedValue, sources: AnswerSource[], docs: string[] | undefined): ValueEvidence {
-    const chunks = docs ? this.res.corpus.chunks.filter((chunk) => docs.includes(chunk.docId)) : this.res.corpus.chunks;
-    const asSource = (chunk: Chunk, n: number) => sourceFromChunk(chunk, n, 0, this.res.corpus.document(chunk.docId)?.meta.title ?? chunk.docId);
-    return valueEvidence(requested, sources, this.res.sentences, chunks, asSource);
-  }
-
-  /** The "not reported" answer when the evidence says so, else null. */
-  private valueNotReported(requested: RequestedValue, evidence: ValueEvidence, events: AnswerEvents, announceSources = false): AnswerPayload | null {
-    if (evidence.status !== "not-reported") return null;
-    const reason = valueNotReportedReason(requested, evidence.entity);
-    const answer = valueNotReportedAnswer(reason);
-    if (announceSources) events.onSources?.(evidence.sources);
-    events.onDelta?.(answer);
-    return { answer, refused: true, reason, mode: "extractive", references: [], sources: evidence.sources };
-  }
-
-  /** Too little support to answer (see refusal.ts); the dense probe reuses the cached query vector. */
-  private async evidenceIsWeak(
-    question: string,
-    condensed: CondensedQuestion,
-    terms: QuestionTerms,
-    scored: readonly ScoredSentence[],
-    docs: string[] | undefined,
-  ): Promise<boolean> {
-    const thresholds = this.options.refusal ?? REFUSAL_THRESHOLDS;
-    const nearestCosine = async (word: string) => (await this.res.search.search(word, { k: 1, docs, mode: "dense" }))[0]?.score ?? 0;
-    const coverageOf = (weighed: QuestionTerms) => Math.max(0, ...scored.map((s) => this.res.sentences.coverage(weighed, s.sentence.terms)));
-    const lexicalCoverage = coverageOf(terms);
-    const names = foreignNames(question, this.res.sentences, this.res.citedVocabulary);
-    // Topic words decide only below their coverage bar: above it no word is embedded for them.
-    const foreignTopics =
-      lexicalCoverage < thresholds.minCoverageWithForeignTopic
-        ? await foreignTopicWords(question, this.res.sentences, this.res.citedVocabulary, names, nearestCosine, thresholds.foreignTopicSimilarity)
-        : [];
-    // Dense similarity decides only below `minCoverageWhenDistant`: above it the question is not embedded for it.
-    const denseDecides = terms.size > 0 && lexicalCoverage < thresholds.minCoverageWhenDistant;
-    const nearest = denseDecides ? await this.res.search.search(condensed.question, { k: 1, docs, mode: "dense" }) : [];
-    const denseSimilarity = denseDecides ? (nearest[0]?.score ?? 0) : 1;
-    // A question naming nothing foreign, refused only for thin coverage: its everyday words the corpus
-    // never prints are paraphrase and stop outweighing its known terms (refusal.ts, `paraphraseTerms`).
-    let sentenceCoverage = lexicalCoverage;
-    const thin = lexicalCoverage < thresholds.minCoverage || (denseDecides && denseSimilarity < thresholds.minSimilarity);
-    if (thin && names.length === 0 && foreignTopics.length === 0) {
-      const paraphrase = await paraphraseTerms(question, terms, this.res.sentences, this.res.citedVocabulary, nearestCosine, thresholds.paraphraseSimilarity);
-      sentenceCoverage = Math.max(lexicalCoverage, coverageOf(weighParaphrase(terms, paraphrase, this.res.sentences)));
-    }
-    const signals = {
-      sentenceCoverage,
-      denseSimilarity,
-      foreignNames: names,
-      foreignTopics,
-      foreignModifiers: foreignModifiers(question, this.res.sentences, this.res.citedVocabulary),
-    };
-    return isEvidenceTooWeak(signals, thresholds);
-  }
-
-  /** Resolve (docId, n) pairs to entries, once each, in citation order; numbers not in the list are skipped. */
+  /** Resolve (docId, n) pairs to this corpus's entries (answer-payload.ts, `referenceEntries`). */
   private entries(cited: readonly { docId: string; n: number }[]): AnswerReference[] {
-    const seen = new Set<string>();
-    const out: AnswerReference[] = [];
-    for (const { docId, n } of cited) {
-      const key = `${docId}#${n}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const entry: ReferenceWithDoc | undefined = this.res.corpus.reference(docId, n);
-      if (entry) out.push(toAnswerReference(entry));
-    }
-    return out;
+    return referenceEntries((docId, n) => this.res.corpus.reference(docId, n), cited);
   }
 }
-
-const round = (score: number) => Math.round(score * 10_000) / 10_000;

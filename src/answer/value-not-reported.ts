@@ -2,7 +2,9 @@
 // When the sources discuss the entity but none of its sentences prints such a value, the honest answer
 // is that the reviews do not report it: quoting the nearest sentence about the drug would read as an
 // answer and hold no dose.
-import type { AnswerReason, AnswerSource } from "./answer-payload.ts";
+import type { Chunk } from "../types.ts";
+import { type AnswerEvents, type AnswerPayload, type AnswerReason, type AnswerSource, sourceFromChunk } from "./answer-payload.ts";
+import type { AnswerResources } from "./answer-resources.ts";
 import { type ScoredSentence, tableHeaderTerms } from "./extractive-answer.ts";
 import { type QuestionTerms, contentTerms } from "./question-terms.ts";
 import { type RequestedValue, printsValue } from "./requested-value.ts";
@@ -202,4 +204,31 @@ export function valueNotReportedReason(requested: RequestedValue, entity = reque
 /** The answer text: the reason, and what the sources are. */
 export function valueNotReportedAnswer(reason: AnswerReason): string {
   return `${reason.message} The closest passages about it are listed as sources for you to judge.`;
+}
+
+/**
+ * `valueEvidence` over the sources, then the rest of the corpus (or of the documents asked for).
+ *
+ * @example
+ * const evidence = corpusValueEvidence(res, requested, sources, undefined);
+ */
+export function corpusValueEvidence(res: AnswerResources, requested: RequestedValue, sources: AnswerSource[], docs: string[] | undefined): ValueEvidence {
+  const chunks = docs ? res.corpus.chunks.filter((chunk) => docs.includes(chunk.docId)) : res.corpus.chunks;
+  const asSource = (chunk: Chunk, n: number) => sourceFromChunk(chunk, n, 0, res.corpus.document(chunk.docId)?.meta.title ?? chunk.docId);
+  return valueEvidence(requested, sources, res.sentences, chunks, asSource);
+}
+
+/** The "not reported" answer when the evidence says so (its sources announced first if asked), else null. */
+export function valueNotReportedPayload(
+  requested: RequestedValue,
+  evidence: ValueEvidence,
+  events: AnswerEvents,
+  announceSources = false,
+): AnswerPayload | null {
+  if (evidence.status !== "not-reported") return null;
+  const reason = valueNotReportedReason(requested, evidence.entity);
+  const answer = valueNotReportedAnswer(reason);
+  if (announceSources) events.onSources?.(evidence.sources);
+  events.onDelta?.(answer);
+  return { answer, refused: true, reason, mode: "extractive", references: [], sources: evidence.sources };
 }
