@@ -113,6 +113,25 @@ describe("scoreSentences", () => {
   });
 });
 
+describe("scoreSentences: a sentence continuing the one before", () => {
+  it("counts part of the subject the previous sentence names as its own, a sentence opening on its own subject not", () => {
+    const question = "How do zorbium carriers shrink tumours?";
+    const chunk = toyChunk("toy:0001", [
+      ["Zorbium carriers are a promising new system.", [1]],
+      ["They shrink tumours by starving their blood supply.", [2]],
+      ["Gelatin shells shrink tumours in other studies.", [3]],
+    ]);
+    const index = new SentenceIndex([chunk]);
+    const scoreOf = (continuationShare: number, at: number) =>
+      scoreSentences(question, questionTerms(question), [sourceFromChunk(chunk, 1, 1, "Toy")], index, { continuationShare }).find((s) => s.sentence.index === at)!.score;
+    // "They …" names no carrier itself; with the subject counted it outranks the sentence that only names it.
+    expect(scoreOf(0.3, 1)).toBeGreaterThan(scoreOf(0, 1));
+    expect(scoreOf(0.3, 1)).toBeGreaterThan(scoreOf(0.3, 0));
+    // "Gelatin shells …" opens on a subject of its own: read with the sentence before only as context.
+    expect(scoreOf(0.3, 2)).toBeCloseTo(scoreOf(0, 2), 9);
+  });
+});
+
 describe("answerReferences", () => {
   const answerWith = (chunk: Chunk) =>
     composeExtractiveAnswer(ZORBIUM_QUESTION, questionTerms(ZORBIUM_QUESTION), [sourceFromChunk(chunk, 1, 1, "Toy")], new SentenceIndex([chunk]), { maxSpans: 1 });
