@@ -56,6 +56,8 @@ export interface ExtractiveOptions {
   citationLookahead?: number;
   /** Score factor for sentences of other documents when the question names one ("the nanomaterials review"). */
   otherDocumentFactor?: number;
+  /** Score factor for a table row when the question asks why or how: cells hold values, prose holds the explanation. */
+  explanationRowFactor?: number;
   /** Documents the question names; sentences from the others get `otherDocumentFactor`. */
   namedDocuments?: readonly string[];
 }
@@ -73,12 +75,16 @@ export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
   continuationShare: 0.3,
   citationLookahead: 3,
   otherDocumentFactor: 0.6,
+  explanationRowFactor: 0.7,
   namedDocuments: [],
 };
 
 // A sentence opening like this continues the one before ("Aly et al. prepared X. They enhance …").
 const ANAPHORIC_START =
   /^(?:this|these|those|they|it|its|their|such|here|there|the (?:study|studies|nanoparticles?|formulation|system|platform|team|authors|findings?|results?|analysis|approach|method|treatment|nanomaterials?|combination))\b/i;
+
+// "Why …", "How do …" ask for an explanation; "how many / much / long / big / often" ask for a value.
+const ASKS_WHY_OR_HOW = /^\s*(?:why|how)\b(?!\s+(?:many|much|long|big|large|small|often|common|high|low|fast|well)\b)/i;
 
 // A sentence naming the study it reports ("… by Hu et al.", "Aly et al. prepared …") stands on its own.
 const NAMES_ITS_STUDY = /\bet al\b/i;
@@ -104,7 +110,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  * that sentence's subject as its own), nudged by
  * how much of the question its passage covers, the passage's retrieval rank and whether it holds the
  * kind of thing asked for (a number, a year, a trial id), discounted for extraction debris (fragments
- * cut at column breaks, very short lines).
+ * cut at column breaks, very short lines) and, for a why/how question, for being a table row.
  */
 export function scoreSentences(
   question: string,
@@ -113,11 +119,11 @@ export function scoreSentences(
   index: SentenceIndex,
   options: ExtractiveOptions = {},
 ): ScoredSentence[] {
-  const { contextWeight, answerTypeWeight, passageWeight, rankWeight, leadInGain, continuationShare, citationLookahead, otherDocumentFactor, namedDocuments } = {
-    ...EXTRACTIVE_DEFAULTS,
-    ...options,
-  };
+  const settings = { ...EXTRACTIVE_DEFAULTS, ...options };
+  const { contextWeight, answerTypeWeight, passageWeight, rankWeight, leadInGain, continuationShare, citationLookahead } = settings;
+  const { otherDocumentFactor, explanationRowFactor, namedDocuments } = settings;
   const expected = expectedAnswerPatterns(question);
+  const explains = ASKS_WHY_OR_HOW.test(question);
   const scored: ScoredSentence[] = [];
   for (const source of sources) {
     const passageCoverage = index.coverage(questionTerms, index.termsOfChunk(source.id));
@@ -147,6 +153,7 @@ export function scoreSentences(
         rankWeight / source.n;
       if (/^[a-z]/.test(text)) score *= 0.9;
       if (sentence.terms.size < 5) score *= 0.7;
+      if (header && explains) score *= explanationRowFactor;
       if (namedDocuments.length > 0 && !namedDocuments.includes(source.docId)) score *= otherDocumentFactor;
       const leadIn = previous && (continues || withPrevious - own >= leadInGain) ? previous : undefined;
       let followOn: IndexedSentence[] | undefined;
