@@ -113,6 +113,48 @@ describe("scoreSentences", () => {
   });
 });
 
+describe("scoreSentences: a sentence continuing the one before", () => {
+  it("counts part of the subject the previous sentence names as its own, a sentence opening on its own subject not", () => {
+    const question = "How do zorbium carriers shrink tumours?";
+    const chunk = toyChunk("toy:0001", [
+      ["Zorbium carriers are a promising new system.", [1]],
+      ["They shrink tumours by starving their blood supply.", [2]],
+      ["Gelatin shells shrink tumours in other studies.", [3]],
+    ]);
+    const index = new SentenceIndex([chunk]);
+    const scoreOf = (continuationShare: number, at: number) =>
+      scoreSentences(question, questionTerms(question), [sourceFromChunk(chunk, 1, 1, "Toy")], index, { continuationShare }).find((s) => s.sentence.index === at)!.score;
+    // "They …" names no carrier itself; with the subject counted it outranks the sentence that only names it.
+    expect(scoreOf(0.3, 1)).toBeGreaterThan(scoreOf(0, 1));
+    expect(scoreOf(0.3, 1)).toBeGreaterThan(scoreOf(0.3, 0));
+    // "Gelatin shells …" opens on a subject of its own: read with the sentence before only as context.
+    expect(scoreOf(0.3, 2)).toBeCloseTo(scoreOf(0, 2), 9);
+  });
+});
+
+describe("scoreSentences: table rows and why/how questions", () => {
+  // A made-up table: a caption and header line, then one row per carrier.
+  const rows = ["Zorbium carriers\tShrink tumours\tLow toxicity\t4", "Gelatin shells\tSlow release\tFragile\t5"];
+  const header = "Table 1 Carriers that shrink tumours\nCarrier\tEffect\tDrawback\tReferences\n";
+  const text = header + rows.join("\n");
+  const sentences = rows.map((row, i) => ({ text: row, refs: [4 + i], start: text.indexOf(row), end: text.indexOf(row) + row.length }));
+  const table: Chunk = { id: "toy:0009", docId: "toy", section: "Table 1", sectionId: "t1", kind: "table", text, sentences, refs: [4, 5], start: 0, end: text.length };
+  const index = new SentenceIndex([table]);
+  const rowScore = (question: string, explanationRowFactor: number) =>
+    scoreSentences(question, questionTerms(question), [sourceFromChunk(table, 1, 1, "Toy")], index, { explanationRowFactor }).find((s) => s.sentence.index === 0)!.score;
+
+  it("discounts a row for a why/how question, whose explanation a row of values rarely holds", () => {
+    expect(rowScore("Why do zorbium carriers shrink tumours?", 0.7)).toBeCloseTo(0.7 * rowScore("Why do zorbium carriers shrink tumours?", 1), 9);
+    expect(rowScore("How do zorbium carriers shrink tumours?", 0.7)).toBeLessThan(rowScore("How do zorbium carriers shrink tumours?", 1));
+  });
+
+  it("leaves a row alone for a question asking for a value or a thing", () => {
+    for (const question of ["How many tumours did zorbium carriers shrink?", "Which carriers shrink tumours?", "What drawback do zorbium carriers have?"]) {
+      expect(rowScore(question, 0.7)).toBeCloseTo(rowScore(question, 1), 9);
+    }
+  });
+});
+
 describe("answerReferences", () => {
   const answerWith = (chunk: Chunk) =>
     composeExtractiveAnswer(ZORBIUM_QUESTION, questionTerms(ZORBIUM_QUESTION), [sourceFromChunk(chunk, 1, 1, "Toy")], new SentenceIndex([chunk]), { maxSpans: 1 });

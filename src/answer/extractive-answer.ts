@@ -47,10 +47,17 @@ export interface ExtractiveOptions {
   rankWeight?: number;
   /** Coverage the previous sentence must add for it to be quoted as a lead-in. */
   leadInGain?: number;
+  /**
+   * Share of the terms the previous sentence adds that a sentence continuing it ("They …", "This
+   * nanoparticle …") counts as its own (0: read with it only as context, like any other sentence).
+   */
+  continuationShare?: number;
   /** How many sentences ahead a citation may close the run of an uncited sentence. */
   citationLookahead?: number;
   /** Score factor for sentences of other documents when the question names one ("the nanomaterials review"). */
   otherDocumentFactor?: number;
+  /** Score factor for a table row when the question asks why or how: cells hold values, prose holds the explanation. */
+  explanationRowFactor?: number;
   /** Documents the question names; sentences from the others get `otherDocumentFactor`. */
   namedDocuments?: readonly string[];
 }
@@ -65,14 +72,19 @@ export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
   passageWeight: 0.15,
   rankWeight: 0.1,
   leadInGain: 0.15,
+  continuationShare: 0.3,
   citationLookahead: 3,
   otherDocumentFactor: 0.6,
+  explanationRowFactor: 0.7,
   namedDocuments: [],
 };
 
 // A sentence opening like this continues the one before ("Aly et al. prepared X. They enhance …").
 const ANAPHORIC_START =
   /^(?:this|these|those|they|it|its|their|such|here|there|the (?:study|studies|nanoparticles?|formulation|system|platform|team|authors|findings?|results?|analysis|approach|method|treatment|nanomaterials?|combination))\b/i;
+
+// "Why …", "How do …" ask for an explanation; "how many / much / long / big / often" ask for a value.
+const ASKS_WHY_OR_HOW = /^\s*(?:why|how)\b(?!\s+(?:many|much|long|big|large|small|often|common|high|low|fast|well)\b)/i;
 
 // A sentence naming the study it reports ("… by Hu et al.", "Aly et al. prepared …") stands on its own.
 const NAMES_ITS_STUDY = /\bet al\b/i;
@@ -94,10 +106,11 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 /**
  * Score every sentence of the sources against the question: the share of the question's weight the
  * sentence covers (alone, and with the sentence before it, which often names the subject; never with
- * the one after, whose answer is its own), nudged by
+ * the one after, whose answer is its own; a sentence continuing the one before, "They …", counts part of
+ * that sentence's subject as its own), nudged by
  * how much of the question its passage covers, the passage's retrieval rank and whether it holds the
  * kind of thing asked for (a number, a year, a trial id), discounted for extraction debris (fragments
- * cut at column breaks, very short lines).
+ * cut at column breaks, very short lines) and, for a why/how question, for being a table row.
  */
 export function scoreSentences(
   question: string,
@@ -106,11 +119,11 @@ export function scoreSentences(
   index: SentenceIndex,
   options: ExtractiveOptions = {},
 ): ScoredSentence[] {
-  const { contextWeight, answerTypeWeight, passageWeight, rankWeight, leadInGain, citationLookahead, otherDocumentFactor, namedDocuments } = {
-    ...EXTRACTIVE_DEFAULTS,
-    ...options,
-  };
+  const settings = { ...EXTRACTIVE_DEFAULTS, ...options };
+  const { contextWeight, answerTypeWeight, passageWeight, rankWeight, leadInGain, continuationShare, citationLookahead } = settings;
+  const { otherDocumentFactor, explanationRowFactor, namedDocuments } = settings;
   const expected = expectedAnswerPatterns(question);
+  const explains = ASKS_WHY_OR_HOW.test(question);
   const scored: ScoredSentence[] = [];
   for (const source of sources) {
     const passageCoverage = index.coverage(questionTerms, index.termsOfChunk(source.id));
@@ -127,17 +140,21 @@ export function scoreSentences(
       const withHeader = header ? index.coverage(questionTerms, sentence.terms, header) : own;
       const withContext = Math.max(withPrevious, withHeader);
       const text = sentence.sentence.text.trim();
+      // "The study by Hu et al. …" opens a study of its own; "The study found …" continues one.
+      const continues = ANAPHORIC_START.test(text) && !NAMES_ITS_STUDY.test(text);
+      // "This nanoparticle activates …" is about what the sentence before names: part of that subject
+      // counts as its own, else the sentence that only names the subject outranks the one saying what it does.
+      const ownWithSubject = continues && previous ? own + continuationShare * (withPrevious - own) : own;
       let score =
-        (1 - contextWeight) * own +
+        (1 - contextWeight) * ownWithSubject +
         contextWeight * withContext +
         passageWeight * passageCoverage +
         answerTypeWeight * (answerTypeMatch(expected, text) - 0.5) +
         rankWeight / source.n;
       if (/^[a-z]/.test(text)) score *= 0.9;
       if (sentence.terms.size < 5) score *= 0.7;
+      if (header && explains) score *= explanationRowFactor;
       if (namedDocuments.length > 0 && !namedDocuments.includes(source.docId)) score *= otherDocumentFactor;
-      // "The study by Hu et al. …" opens a study of its own; "The study found …" continues one.
-      const continues = ANAPHORIC_START.test(text) && !NAMES_ITS_STUDY.test(text);
       const leadIn = previous && (continues || withPrevious - own >= leadInGain) ? previous : undefined;
       let followOn: IndexedSentence[] | undefined;
       if (sentence.sentence.refs.length === 0 && !(continues && leadIn?.sentence.refs.length)) {
