@@ -221,6 +221,14 @@ describe("cross-review answers", () => {
     expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
   });
 
+  it("takes a capitalised topic after 'mention' as the topic when no reference list has such an author", async () => {
+    // "mention Glycolysis" reads like an author lookup ("does the review mention Granja?"); no entry is by Glycolysis.
+    const payload = await ask("Do both reviews mention Glycolysis?", PAIR);
+    expect(payload.refused).toBe(false);
+    expect(payload.answer).toContain(`Only ${SMITH} covers this`);
+    expect(payload.answer).toContain("glycolysis");
+  });
+
   it("takes two first authors' bare surnames as naming their reviews", async () => {
     const payload = await ask("How do Smith and Jones each describe tumour hypoxia?");
     expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
