@@ -69,6 +69,8 @@ describe("parseCrossReviewIntent", () => {
     ["papers the reviews cite", "Which papers support the idea that nanoshells relieve hypoxia?", []],
     ["a paper a review cites", "Which paper first described catalase nanoshells?", []],
     ["a review of trials the papers cite", "Did any review of clinical trials report renal clearance?", []],
+    ["any paper, a study the reviews cite", "Is there any paper showing that nanoshells relieve hypoxia?", []],
+    ["a finding reported in one study paper", "Was renal clearance reported in one paper only?", []],
     ["'either of them' after no verb of addressing a subject", "Cisplatin or carboplatin: is either of them nephrotoxic?", []],
     ["one review the papers cite and another arm", "In one review of trials, the other arm did better on hypoxia?", []],
   ])("leaves %s to the ordinary pipeline", (_what, question, named) => {

@@ -48,17 +48,21 @@ const EACH = new RegExp(
   String.raw`\b(?:(?:each|every|all)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:three|four|five|\d+\s+)?\s*|across\s+(?:all\s+)?(?:the\s+|these\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
   "iu",
 );
-/** "Does any review mention …", "do any of these papers …": whichever documents cover it. Not "any review of trials". */
+/**
+ * "Does any review mention …", "do any of these papers …": whichever documents cover it. Not "any review of
+ * trials" (a review the documents cite), nor "any paper showing …" alone (in a corpus of reviews, a cited study).
+ */
 const ANY = new RegExp(
-  String.raw`\bany\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:two\s+)?${BETWEEN}${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b)`,
+  String.raw`\bany\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?${BETWEEN}${DOCUMENT_NOUNS}|reviews?)\b(?!\s+(?:of|on|about|by|in|from|for|with)\b)`,
   "iu",
 );
 /**
  * A topic addressed "in either of them", "by both", "in one review only": the documents as what a verb of
- * addressing a subject is done in or by (the verbs of DOCUMENT_PHRASING below, and their kin).
+ * addressing a subject is done in or by (the verbs of DOCUMENT_PHRASING below, and their kin; not "reported
+ * in one paper", which is how a review speaks of a study it cites).
  */
 const ADDRESSED_IN = new RegExp(
-  String.raw`\b(?:discussed|mentioned|covered|addressed|described|reported|treated|considered|raised)\s+(?:in|by)\s+(?:(?:either|neither|both)(?:\s+of\s+them)?\b|(?:only\s+)?one\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b))`,
+  String.raw`\b(?:discussed|mentioned|covered|addressed|treated|considered|raised)\s+(?:in|by)\s+(?:(?:either|neither|both)(?:\s+of\s+them)?\b|(?:only\s+)?one\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b))`,
   "iu",
 );
 /**
