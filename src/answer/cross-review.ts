@@ -380,7 +380,9 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
     named.map((id) => ({ id, surname: surnameOf(id) })),
   );
   if (!intent) return null;
-  const terms = questionTerms(intent.topic);
+  // "How many", "how much" ask for a count or an amount (requested-value.ts reads them from the topic); "many"
+  // and "much" are not what the sentences must hold ("miR-21 alters many genes").
+  const terms = questionTerms(intent.topic.replace(/\bhow\s+(?:many|much)\b/giu, "how"));
   if (terms.size === 0) return null;
 
   const targets = await targetDocuments(intent, named, ctx);
