@@ -21,6 +21,8 @@ import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswe
 export const MAX_CROSS_REVIEW_DOCUMENTS = 4;
 /** Passages retrieved per document: at least this many, else the request's k shared between them. */
 const MIN_PASSAGES_PER_DOCUMENT = 2;
+/** At most this many of a review's chunks naming the topic are scored to re-quote its part (a bound on the cost in long documents). */
+const MAX_REQUOTE_CHUNKS = 40;
 /** How deep the corpus-wide search that ranks documents for an unnamed "both reviews" looks. */
 const DOCUMENT_RANKING_DEPTH = 30;
 
@@ -219,7 +221,10 @@ function onTopicParts(parts: FoundPart[], topic: string, terms: QuestionTerms, c
     if (!part.covered || holds(quoted(part))) return part;
     const chunks = mentioning(part.docId);
     if (chunks.length === 0) return { ...part, covered: false, chosen: [] };
-    return quotedOnTopic(part, chunks, topic, terms, (sentence) => namesTerm(sentence, term, only, res.sentences), ctx) ?? part;
+    // Retrieved chunks first, then the document's order; a long document's every mention is not scored.
+    const retrieved = new Set(part.sources.map((source) => source.id));
+    const pool = [...chunks.filter((chunk) => retrieved.has(chunk.id)), ...chunks.filter((chunk) => !retrieved.has(chunk.id))].slice(0, MAX_REQUOTE_CHUNKS);
+    return quotedOnTopic(part, pool, topic, terms, (sentence) => namesTerm(sentence, term, only, res.sentences), ctx) ?? part;
   });
 }
 
