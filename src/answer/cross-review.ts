@@ -7,10 +7,10 @@ import { type AnswerEvents, type AnswerPayload, type AnswerReason, type AnswerRe
 import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import type { ChatModelLike, LlmDeadline } from "./chat-model.ts";
 import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-markers.ts";
+import { isCommonWord } from "./common-words.ts";
 import { type CrossReviewIntent, parseCrossReviewIntent } from "./cross-review-intent.ts";
 import { type ExtractiveOptions, type ScoredSentence, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
-import { isCommonWord } from "./common-words.ts";
 import { type QuestionTerms, contentTerms, questionTerms } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER } from "./refusal.ts";
 import { type RequestedValue, requestedValue } from "./requested-value.ts";
@@ -198,9 +198,10 @@ function namesTerm(sentence: IndexedSentence, term: string, only: QuestionTerms,
  * The topic as each document's part must speak of it: a document that never mentions the topic's most
  * specific term does not discuss the question when another document's quoted part does ("DNA methylation
  * as a cause of resistance": a review without "methylation" has nearby sentences on DNA repair, not an
- * answer). A document that mentions it outside the passages retrieved for it is quoted from its best
- * sentence that does (its best sentence on the topic, not on the question's other words). Spelling
- * variants count as mentions, so do the long forms of abbreviations.
+ * answer). A document whose quoted sentence does not name it, but which names it elsewhere (in its other
+ * retrieved passages or in the rest of it), is quoted from its best sentence that does: its best sentence
+ * on the topic, not on the question's other words. Spelling variants count as mentions, so do the long
+ * forms of abbreviations.
  */
 function onTopicParts(parts: FoundPart[], topic: string, terms: QuestionTerms, ctx: CrossReviewContext): FoundPart[] {
   const { res } = ctx;
