@@ -25,6 +25,7 @@ describe("parseCrossReviewIntent", () => {
     "Is tumour hypoxia covered by either of them?",
     "Is tumour hypoxia discussed in one review only?",
     "Does tumour hypoxia come up in both texts?",
+    "Does electroporation appear in both the photothermal and the exosome reviews?",
   ])("'%s' asks about two documents", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("pair");
   });
@@ -89,6 +90,9 @@ describe("parseCrossReviewIntent", () => {
     expect(parseCrossReviewIntent("Which review covers nanoshells, the photothermal one or the exosome one?", [])?.topic).toBe("nanoshells,?");
     expect(parseCrossReviewIntent("Is tumour hypoxia discussed in both?", [])?.topic).toBe("Is tumour hypoxia in?");
     expect(parseCrossReviewIntent("Across both papers, how is tumour hypoxia measured?", [])?.topic).toBe("how is tumour hypoxia measured?");
+    expect(parseCrossReviewIntent("Does tumour hypoxia appear in both the J. Nanomed. and the Extracellular Vesicle papers?", [smith])?.topic).toBe(
+      "Does tumour hypoxia in?",
+    );
     expect(parseCrossReviewIntent("What does one review say about hypoxia that the other doesn't?", [])?.topic).toBe("What does about hypoxia that doesn't?");
     // A journal's name before the document noun, printed as a name, when the question names documents.
     expect(
