@@ -21,7 +21,7 @@ import { answerAcrossReviews } from "./cross-review.ts";
 import { type EvidenceQuestion, isEvidenceWeak } from "./evidence-check.ts";
 import { type ExtractiveOptions, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
-import { questionTerms } from "./question-terms.ts";
+import { contentTerms, questionTerms } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds } from "./refusal.ts";
 import { requestedValue } from "./requested-value.ts";
 import { corpusValueEvidence, preferReportedValues, quotesValue, valueNotReportedPayload } from "./value-not-reported.ts";
@@ -84,7 +84,9 @@ export class Answerer {
     const intent = parseCitationLookup(request.question);
     if (intent) {
       const lookup = await answerCitationLookup(intent, request.question, this.res, { docs: request.docs, k, history: request.history });
-      if (lookup) {
+      // "Do both reviews mention olaparib?": a name no reference list holds but the texts print is a topic, not an author.
+      const topicNotAuthor = intent.kind === "author" && lookup?.refused && contentTerms(intent.author).some((term) => this.res.sentences.knows(term));
+      if (lookup && !topicNotAuthor) {
         events.onSources?.(lookup.sources);
         events.onDelta?.(lookup.answer);
         return { ...lookup, ...(lookup.refused ? { reason: NOT_COVERED } : {}), mode: "extractive" };

@@ -25,6 +25,7 @@ describe("parseCrossReviewIntent", () => {
     "Is tumour hypoxia covered by either of them?",
     "Is tumour hypoxia discussed in one review only?",
     "Does tumour hypoxia come up in both texts?",
+    "Does electroporation appear in both the photothermal and the exosome reviews?",
   ])("'%s' asks about two documents", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("pair");
   });
@@ -69,6 +70,8 @@ describe("parseCrossReviewIntent", () => {
     ["papers the reviews cite", "Which papers support the idea that nanoshells relieve hypoxia?", []],
     ["a paper a review cites", "Which paper first described catalase nanoshells?", []],
     ["a review of trials the papers cite", "Did any review of clinical trials report renal clearance?", []],
+    ["any paper, a study the reviews cite", "Is there any paper showing that nanoshells relieve hypoxia?", []],
+    ["a finding reported in one study paper", "Was renal clearance reported in one paper only?", []],
     ["'either of them' after no verb of addressing a subject", "Cisplatin or carboplatin: is either of them nephrotoxic?", []],
     ["one review the papers cite and another arm", "In one review of trials, the other arm did better on hypoxia?", []],
   ])("leaves %s to the ordinary pipeline", (_what, question, named) => {
@@ -87,6 +90,9 @@ describe("parseCrossReviewIntent", () => {
     expect(parseCrossReviewIntent("Which review covers nanoshells, the photothermal one or the exosome one?", [])?.topic).toBe("nanoshells,?");
     expect(parseCrossReviewIntent("Is tumour hypoxia discussed in both?", [])?.topic).toBe("Is tumour hypoxia in?");
     expect(parseCrossReviewIntent("Across both papers, how is tumour hypoxia measured?", [])?.topic).toBe("how is tumour hypoxia measured?");
+    expect(parseCrossReviewIntent("Does tumour hypoxia appear in both the J. Nanomed. and the Extracellular Vesicle papers?", [smith])?.topic).toBe(
+      "Does tumour hypoxia in?",
+    );
     expect(parseCrossReviewIntent("What does one review say about hypoxia that the other doesn't?", [])?.topic).toBe("What does about hypoxia that doesn't?");
     // A journal's name before the document noun, printed as a name, when the question names documents.
     expect(

@@ -39,6 +39,14 @@ const PAIR = new RegExp(
   String.raw`\b(?:both\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?|(?:the|these|those)\s+(?:two|2)\s+|(?:either|neither)\s+(?:of\s+the\s+)?(?:two\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
   "iu",
 );
+/**
+ * "Both" before two names that share one plural document noun: "both the Frontiers and the Nanoscale Advances
+ * articles", "both the nanomaterials and the miRNA reviews" (each name up to three words, no preposition).
+ */
+const BOTH_NAMED = new RegExp(
+  String.raw`\bboth\s+(?:the\s+)?${BETWEEN.replace("{0,3}?", "{1,3}?")}and\s+(?:the\s+)?${BETWEEN}(?:reviews|papers|articles|documents|publications|manuscripts|texts)\b`,
+  "iu",
+);
 /** Two documents named side by side: "the nanomaterials review and the miRNA paper", "the Frontiers article or the RSC one". */
 const TWO_DOCUMENTS = new RegExp(
   String.raw`\b(?:the|this)\s+${BETWEEN}(?:review|paper|article|document|publication|manuscript)\s+(?:and|or|with|versus|vs\.?)\s+(?:the|that)\s+${BETWEEN}(?:review|paper|article|document|publication|manuscript|one)\b`,
@@ -48,17 +56,21 @@ const EACH = new RegExp(
   String.raw`\b(?:(?:each|every|all)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:three|four|five|\d+\s+)?\s*|across\s+(?:all\s+)?(?:the\s+|these\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
   "iu",
 );
-/** "Does any review mention …", "do any of these papers …": whichever documents cover it. Not "any review of trials". */
+/**
+ * "Does any review mention …", "do any of these papers …": whichever documents cover it. Not "any review of
+ * trials" (a review the documents cite), nor "any paper showing …" alone (in a corpus of reviews, a cited study).
+ */
 const ANY = new RegExp(
-  String.raw`\bany\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:two\s+)?${BETWEEN}${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b)`,
+  String.raw`\bany\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?${BETWEEN}${DOCUMENT_NOUNS}|reviews?)\b(?!\s+(?:of|on|about|by|in|from|for|with)\b)`,
   "iu",
 );
 /**
  * A topic addressed "in either of them", "by both", "in one review only": the documents as what a verb of
- * addressing a subject is done in or by (the verbs of DOCUMENT_PHRASING below, and their kin).
+ * addressing a subject is done in or by (the verbs of DOCUMENT_PHRASING below, and their kin; not "reported
+ * in one paper", which is how a review speaks of a study it cites).
  */
 const ADDRESSED_IN = new RegExp(
-  String.raw`\b(?:discussed|mentioned|covered|addressed|described|reported|treated|considered|raised)\s+(?:in|by)\s+(?:(?:either|neither|both)(?:\s+of\s+them)?\b|(?:only\s+)?one\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b))`,
+  String.raw`\b(?:discussed|mentioned|covered|addressed|treated|considered|raised)\s+(?:in|by)\s+(?:(?:either|neither|both)(?:\s+of\s+them)?\b|(?:only\s+)?one\s+(?:of\s+(?:the|these|those)\s+(?:two\s+)?)?${DOCUMENT_NOUNS}\b(?!\s+(?:of|on|about|by|in|from|for|with)\b))`,
   "iu",
 );
 /**
@@ -110,6 +122,8 @@ const DOCUMENT_PHRASING = [
   // Only verbs of addressing a subject; "report", "treat" or "show" can be what the question is about, and
   // "describe", "characterise" or "define" are printed by the definitions that answer it ("X is characterized by").
   /\b(?:say|says|said|discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?|cover(?:s|ed|ing)?|talk(?:s|ed)?\s+about)\b/giu,
+  // "does X appear / feature / come up in both …": where the topic is found, not what it is.
+  /\b(?:appears?|appeared|features?|featured|comes?\s+up|came\s+up)\s+(?=in\b)/giu,
   // "any of the reviews", "either of them", "in one review only", "anywhere in": the documents, not the topic.
   /\bany\s+(?:of\s+)?(?=(?:the|these|those|two)\b)|\b(?:either|neither|both)\s+of\s+them\b|\banywhere\s+(?=in\b)|\bonly\s+(?=one\b)|(?<=\bone\s+\S+)\s+only\b/giu,
   // "one review … the other (one)": the documents set against each other.
@@ -132,12 +146,13 @@ function escape(text: string): string {
 
 /**
  * A name printed in capitals before a document noun ("the Frontiers in Immunology review", "the Nanoscale
- * Advances paper"): a journal's or title's words, joined by the function words journal names keep. Read
+ * Advances paper", "the Frontiers and the Nanoscale Advances articles"): a journal's or title's words,
+ * joined by the function words journal names keep. Read
  * only when the question names documents, so the capitals are their names ("the HER2 papers" of a
  * question naming none stays a topic). Case-sensitive: the capitals are what make it a name.
  */
 const CAPITALISED_NAME = new RegExp(
-  String.raw`\b(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{N}.'’-]*\s+(?:(?:in|of|and|for|on|the|&)\s+)?){1,6}(?=${DOCUMENT_NOUNS}\b)`,
+  String.raw`\b(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}\p{N}.'’-]*\s+(?:(?:in|of|and|for|on|the|&)\s+){0,2}){1,6}(?=${DOCUMENT_NOUNS}\b)`,
   "gu",
 );
 
@@ -165,7 +180,8 @@ export function parseCrossReviewIntent(question: string, named: readonly NamedDo
   let scope: CrossReviewScope | undefined;
   if (named.length >= 3) scope = "each";
   else if (named.length === 2) scope = "pair";
-  else if (PAIR.test(question) || TWO_DOCUMENTS.test(question) || BOTH_AS_DOCUMENTS.test(question) || ONE_AND_OTHER.test(question)) scope = "pair";
+  else if (PAIR.test(question) || TWO_DOCUMENTS.test(question) || BOTH_NAMED.test(question) || BOTH_AS_DOCUMENTS.test(question) || ONE_AND_OTHER.test(question))
+    scope = "pair";
   else if (ADDRESSED_IN.test(question)) scope = "pair";
   else if (EACH.test(question) || ANY.test(question)) scope = "each";
   else if (COMPARISON.test(question) && PLURAL_DOCUMENTS.test(question)) scope = "pair";

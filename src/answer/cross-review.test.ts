@@ -221,6 +221,24 @@ describe("cross-review answers", () => {
     expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
   });
 
+  it("quotes a review from its sentence naming the topic when its best-scoring sentence does not", async () => {
+    // Jones's electroporation sentence holds "low efficiency" and "loading" but not hypoxia, the topic's one
+    // word that is not everyday English; its hypoxia sentence is what it says about the topic.
+    const payload = await ask("What do both reviews say about hypoxia and low efficiency in loading?", PAIR);
+    expect([...citedDocumentsByParagraph(payload).keys()]).toContain(JONES);
+    const jones = payload.answer.split("\n").find((line) => line.startsWith(JONES))!;
+    expect(jones).toContain("hypoxia");
+    expect(jones).not.toContain("Electroporation");
+  });
+
+  it("takes a capitalised topic after 'mention' as the topic when no reference list has such an author", async () => {
+    // "mention Glycolysis" reads like an author lookup ("does the review mention Granja?"); no entry is by Glycolysis.
+    const payload = await ask("Do both reviews mention Glycolysis?", PAIR);
+    expect(payload.refused).toBe(false);
+    expect(payload.answer).toContain(`Only ${SMITH} covers this`);
+    expect(payload.answer).toContain("glycolysis");
+  });
+
   it("takes two first authors' bare surnames as naming their reviews", async () => {
     const payload = await ask("How do Smith and Jones each describe tumour hypoxia?");
     expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);

@@ -7,10 +7,10 @@ import { type AnswerEvents, type AnswerPayload, type AnswerReason, type AnswerRe
 import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import type { ChatModelLike, LlmDeadline } from "./chat-model.ts";
 import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-markers.ts";
+import { isCommonWord } from "./common-words.ts";
 import { type CrossReviewIntent, parseCrossReviewIntent } from "./cross-review-intent.ts";
 import { type ExtractiveOptions, type ScoredSentence, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
-import { isCommonWord } from "./common-words.ts";
 import { type QuestionTerms, contentTerms, questionTerms } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER } from "./refusal.ts";
 import { type RequestedValue, requestedValue } from "./requested-value.ts";
@@ -21,6 +21,8 @@ import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswe
 export const MAX_CROSS_REVIEW_DOCUMENTS = 4;
 /** Passages retrieved per document: at least this many, else the request's k shared between them. */
 const MIN_PASSAGES_PER_DOCUMENT = 2;
+/** At most this many of a review's chunks naming the topic are scored to re-quote its part (a bound on the cost in long documents). */
+const MAX_REQUOTE_CHUNKS = 40;
 /** How deep the corpus-wide search that ranks documents for an unnamed "both reviews" looks. */
 const DOCUMENT_RANKING_DEPTH = 30;
 
@@ -196,9 +198,10 @@ function namesTerm(sentence: IndexedSentence, term: string, only: QuestionTerms,
  * The topic as each document's part must speak of it: a document that never mentions the topic's most
  * specific term does not discuss the question when another document's quoted part does ("DNA methylation
  * as a cause of resistance": a review without "methylation" has nearby sentences on DNA repair, not an
- * answer). A document that mentions it outside the passages retrieved for it is quoted from its best
- * sentence that does (its best sentence on the topic, not on the question's other words). Spelling
- * variants count as mentions, so do the long forms of abbreviations.
+ * answer). A document whose quoted sentence does not name it, but which names it elsewhere (in its other
+ * retrieved passages or in the rest of it), is quoted from its best sentence that does: its best sentence
+ * on the topic, not on the question's other words. Spelling variants count as mentions, so do the long
+ * forms of abbreviations.
  */
 function onTopicParts(parts: FoundPart[], topic: string, terms: QuestionTerms, ctx: CrossReviewContext): FoundPart[] {
   const { res } = ctx;
@@ -219,7 +222,10 @@ function onTopicParts(parts: FoundPart[], topic: string, terms: QuestionTerms, c
     if (!part.covered || holds(quoted(part))) return part;
     const chunks = mentioning(part.docId);
     if (chunks.length === 0) return { ...part, covered: false, chosen: [] };
-    return quotedOnTopic(part, chunks, topic, terms, (sentence) => namesTerm(sentence, term, only, res.sentences), ctx) ?? part;
+    // Retrieved chunks first, then the document's order; a long document's every mention is not scored.
+    const retrieved = new Set(part.sources.map((source) => source.id));
+    const pool = [...chunks.filter((chunk) => retrieved.has(chunk.id)), ...chunks.filter((chunk) => !retrieved.has(chunk.id))].slice(0, MAX_REQUOTE_CHUNKS);
+    return quotedOnTopic(part, pool, topic, terms, (sentence) => namesTerm(sentence, term, only, res.sentences), ctx) ?? part;
   });
 }
 
@@ -380,7 +386,9 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
     named.map((id) => ({ id, surname: surnameOf(id) })),
   );
   if (!intent) return null;
-  const terms = questionTerms(intent.topic);
+  // "How many", "how much" ask for a count or an amount (requested-value.ts reads them from the topic); "many"
+  // and "much" are not what the sentences must hold ("miR-21 alters many genes").
+  const terms = questionTerms(intent.topic.replace(/\bhow\s+(?:many|much)\b/giu, "how"));
   if (terms.size === 0) return null;
 
   const targets = await targetDocuments(intent, named, ctx);
