@@ -1,4 +1,5 @@
-// Files vs PostgreSQL at scale: `npm run bench:store` (options: --chunks 20000, --modes files,postgres).
+// Files vs PostgreSQL at scale: `npm run bench:store` (options: --chunks 20000, --modes files,postgres,
+// --no-settle).
 // A synthetic build of --chunks chunks (real sentences recombined, pseudo document vectors: see
 // synthetic-corpus.ts; queries are embedded by the real model) is served by one server process per
 // mode — from its index folder ("files"), or published to a throwaway PostgreSQL 15 cluster and
@@ -24,7 +25,14 @@ import { startPostgresCluster } from "../test/support/postgres-cluster.ts";
 import { PseudoDocumentEmbeddings, generateSyntheticChunks, loadCorpusSentences } from "./synthetic-corpus.ts";
 
 const { values: args } = parseArgs({
-  options: { chunks: { type: "string", default: "20000" }, modes: { type: "string", default: "files,postgres" } },
+  options: {
+    chunks: { type: "string", default: "20000" },
+    modes: { type: "string", default: "files,postgres" },
+    // After the publish, VACUUM ANALYZE and CHECKPOINT, so the database's own catch-up work on the new
+    // rows does not run during the timing (--no-settle times the instance right after the publish).
+    settle: { type: "boolean", default: true },
+  },
+  allowNegative: true,
 });
 const total = Number(args.chunks);
 const modes = args.modes!.split(",");
@@ -141,6 +149,12 @@ try {
       const { rows } = await db.query("SELECT pg_database_size(current_database()) AS bytes, (SELECT count(*) FROM window_vectors)::int AS vectors");
       results.databaseMiB = round(Number(rows[0].bytes) / 2 ** 20);
       results.vectors = rows[0].vectors;
+      if (args.settle) {
+        t = performance.now();
+        await db.query("VACUUM ANALYZE");
+        await db.query("CHECKPOINT");
+        results.settleSeconds = round((performance.now() - t) / 1000);
+      }
       await db.end();
       env.DATABASE_URL = url;
       env.INDEX_DIR = path.join(root, "db-instance-index");
