@@ -11,24 +11,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { warmIngestWorker } from "../../src/server/ingest-runner.ts";
 import type { RunningServer } from "../../src/server/start-server.ts";
 import { type IngestProgress, progressFile } from "../../src/store/ingest-progress.ts";
-import { copyLiveIndex } from "../support/copy-live-index.ts";
-import { type TempIndex, createTempIndex } from "../support/temp-index.ts";
-import { startTestServer } from "../support/test-server.ts";
+import { type IndexCopyServer, TEST_ADMIN_TOKEN as TOKEN, startServerOnIndexCopy } from "../support/index-copy-server.ts";
+import type { TempIndex } from "../support/temp-index.ts";
 
-const TOKEN = "test-admin-token-0123456789abcdef";
+let served: IndexCopyServer;
 let temp: TempIndex;
 let server: RunningServer;
 
 beforeAll(async () => {
-  temp = await createTempIndex();
-  await copyLiveIndex(temp.indexDir);
-  server = await startTestServer({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent", CORPUS_DIR: temp.corpusDir, INDEX_DIR: temp.indexDir, ADMIN_TOKEN: TOKEN });
+  served = await startServerOnIndexCopy({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" });
+  ({ temp, server } = served);
   await warmIngestWorker(temp.indexDir);
 }, 300_000);
 
 afterAll(async () => {
-  await server?.close();
-  await temp?.cleanup();
+  await served?.close();
 });
 
 /** A text PDF: a title page, then `pages` pages of numbered sentences carrying `keyword`. */

@@ -3,24 +3,19 @@
 // (parsed → embedding n % → ready) in /api/documents and /healthz meanwhile.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/server/start-server.ts";
-import { copyLiveIndex } from "../support/copy-live-index.ts";
-import { type TempIndex, createTempIndex } from "../support/temp-index.ts";
-import { startTestServer } from "../support/test-server.ts";
+import { type IndexCopyServer, TEST_ADMIN_TOKEN as TOKEN, startServerOnIndexCopy } from "../support/index-copy-server.ts";
 import { TEST_REVIEW_ID, makeTestReview } from "../support/test-review.ts";
 
-const TOKEN = "test-admin-token-0123456789abcdef";
-let temp: TempIndex;
+let served: IndexCopyServer;
 let server: RunningServer;
 
 beforeAll(async () => {
-  temp = await createTempIndex();
-  await copyLiveIndex(temp.indexDir);
-  server = await startTestServer({ CORPUS_DIR: temp.corpusDir, INDEX_DIR: temp.indexDir, ADMIN_TOKEN: TOKEN });
+  served = await startServerOnIndexCopy();
+  server = served.server;
 });
 
 afterAll(async () => {
-  await server?.close();
-  await temp?.cleanup();
+  await served?.close();
 });
 
 interface DocumentsBody {
