@@ -143,10 +143,8 @@ async function documentPart(
  * with a capital after its first letter or with a digit, which names a thing ("pH", "TGF", "siRNA", "HER2").
  */
 function isEverydayWord(word: string): boolean {
-  if (/^.+\p{Lu}/u.test(word) || /\d/.test(word)) return false;
-  const lower = word.toLowerCase();
-  const stems = [lower, lower.replace(/ing$/, ""), lower.replace(/ing$/, "e"), lower.replace(/ed$/, ""), lower.replace(/d$/, "")];
-  return stems.some((form) => form.length > 2 && isCommonWord(form));
+  // isCommonWord reads regular inflections itself.
+  return !/^.+\p{Lu}/u.test(word) && !/\d/.test(word) && isCommonWord(word);
 }
 
 /**
