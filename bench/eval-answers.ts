@@ -3,7 +3,7 @@
 // near-miss); claim references found; cross-review answers citing every expected review; latency.
 //
 //   npm run eval:answers                         # tune and test parts side by side, extractive mode
-//   npm run eval:answers -- --set test           # one part (tune | test | fresh | holdout | all | path/to/file.jsonl)
+//   npm run eval:answers -- --set test           # one part (tune | test | fresh | holdout | blind | all | path/to/file.jsonl)
 //   npm run eval:answers -- --llm                # the LLM configured by OPENAI_API_KEY / LLM_BASE_URL / LLM_MODEL
 //   npm run eval:answers -- --verbose            # print every miss
 //   npm run eval:answers -- --json               # machine-readable summaries

@@ -1,4 +1,4 @@
-// Validates the QA parts (bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl, qa-holdout.jsonl) against the real
+// Validates the QA parts (bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl, qa-holdout.jsonl, qa-blind.jsonl) against the real
 // corpus: every passage must be findable verbatim, every reference number must be printed next to it,
 // questions must paraphrase rather than copy, ids are unique across the parts and no passage is shared
 // between them.
@@ -16,6 +16,7 @@ const PARTS = {
   test: path.join(ROOT, "bench", "qa-test.jsonl"),
   fresh: path.join(ROOT, "bench", "qa-fresh.jsonl"),
   holdout: path.join(ROOT, "bench", "qa-holdout.jsonl"),
+  blind: path.join(ROOT, "bench", "qa-blind.jsonl"),
 };
 type Part = keyof typeof PARTS;
 
@@ -266,7 +267,7 @@ describe("citation marker helpers", () => {
   });
 });
 
-describe("bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl and qa-holdout.jsonl", () => {
+describe("bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl, qa-holdout.jsonl and qa-blind.jsonl", () => {
   it("have ids unique across the parts", () => {
     const ids = items.map((x) => x.id);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
@@ -274,7 +275,7 @@ describe("bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl and qa-holdout.json
 
   it("have the required mix of questions", () => {
     // The mix is counted over the tuning and test parts, as before the fresh part; the parts written
-    // apart from the code (fresh, holdout) each have their own.
+    // apart from the code (fresh, holdout, blind) each have their own.
     const inSplit = (x: { part: Part }) => x.part === "tune" || x.part === "test";
     const unanswerableCount = items.filter((x) => inSplit(x) && !x.answerable).length - nearMisses.filter(inSplit).length;
     const followUps = items.filter((x) => inSplit(x) && "history" in x && x.history !== undefined);
@@ -292,8 +293,8 @@ describe("bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl and qa-holdout.json
       expect(splitAnswerables.filter((x) => x.docId === docId).length, docId).toBeGreaterThanOrEqual(20);
       expect(splitAnswerables.filter((x) => x.docId === docId && x.kind === "table").length, docId).toBeGreaterThanOrEqual(3);
     }
-    // The fresh and holdout parts each cover every kind, both reviews and some follow-ups (bench/README.md).
-    for (const apart of ["fresh", "holdout"] as const) {
+    // The fresh, holdout and blind parts each cover every kind, both reviews and some follow-ups (bench/README.md).
+    for (const apart of ["fresh", "holdout", "blind"] as const) {
       const inPart = (x: { part: Part }) => x.part === apart;
       expect(answerables.filter((x) => inPart(x) && x.kind === "table").length, `${apart}: table`).toBeGreaterThanOrEqual(4);
       expect(items.filter((x) => inPart(x) && "history" in x && x.history !== undefined).length, `${apart}: follow-ups`).toBeGreaterThanOrEqual(2);
@@ -310,7 +311,7 @@ describe("bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl and qa-holdout.json
 
   it("share no passage between the parts", () => {
     // Each later part against every earlier one: test against tune, fresh against tune and test, holdout
-    // against all three.
+    // against all three, blind against all four.
     const pairs: [Part, Part][] = [
       ["test", "tune"],
       ["fresh", "tune"],
@@ -318,6 +319,10 @@ describe("bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl and qa-holdout.json
       ["holdout", "tune"],
       ["holdout", "test"],
       ["holdout", "fresh"],
+      ["blind", "tune"],
+      ["blind", "test"],
+      ["blind", "fresh"],
+      ["blind", "holdout"],
     ];
     for (const [later, earlier] of pairs) {
       const before = expectations.filter((e) => e.part === earlier);

@@ -2,7 +2,7 @@
 // part, and checks both parts against the corpus.
 //
 //   node --import tsx bench/split-dev-set.ts            # split: (re)writes the old items in both parts
-//   node --import tsx bench/split-dev-set.ts --check    # check bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl and qa-holdout.jsonl
+//   node --import tsx bench/split-dev-set.ts --check    # check bench/qa-tune.jsonl, qa-test.jsonl, qa-fresh.jsonl, qa-holdout.jsonl and qa-blind.jsonl
 //
 // The old set is read from git (commit OLD_SET_COMMIT, before it was deleted); the items written since (new
 // ids and kinds) are kept in each part, after the old ones.
@@ -221,23 +221,25 @@ function check(): number {
   const test = readItems(path.join(BENCH, "qa-test.jsonl"));
   const fresh = readItems(path.join(BENCH, "qa-fresh.jsonl"));
   const holdout = readItems(path.join(BENCH, "qa-holdout.jsonl"));
+  const blind = readItems(path.join(BENCH, "qa-blind.jsonl"));
   let failures = 0;
   const report = (where: string, problem: string) => {
     failures++;
     console.log(`${where}: ${problem}`);
   };
-  const all = [...tune, ...test, ...fresh, ...holdout];
+  const all = [...tune, ...test, ...fresh, ...holdout, ...blind];
   const ids = all.map((x) => x.id);
   for (const id of ids.filter((id, i) => ids.indexOf(id) !== i)) report(id, "duplicate id");
   for (const x of all) for (const p of itemProblems(x, corpora)) report(x.id, p);
   // Each later part is checked against every earlier one: test against tune, fresh against both, holdout
-  // against all three.
+  // against all three, blind against all four.
   const tuning = { name: "tuning", items: tune };
   const testing = { name: "test", items: test };
   const earlier = [
     { part: test, against: [tuning] },
     { part: fresh, against: [tuning, testing] },
     { part: holdout, against: [tuning, testing, { name: "fresh", items: fresh }] },
+    { part: blind, against: [tuning, testing, { name: "fresh", items: fresh }, { name: "holdout", items: holdout }] },
   ];
   for (const { part, against } of earlier) {
     for (const { name, items } of against) {
@@ -250,7 +252,7 @@ function check(): number {
       }
     }
   }
-  for (const [name, part] of [["tune", tune], ["test", test], ["fresh", fresh], ["holdout", holdout]] as const) {
+  for (const [name, part] of [["tune", tune], ["test", test], ["fresh", fresh], ["holdout", holdout], ["blind", blind]] as const) {
     const counts = new Map<string, number>();
     for (const x of part) {
       const k = x.kind ?? "unanswerable";

@@ -26,7 +26,7 @@ describe("resolveQaSets", () => {
       }
     })();
     expect(ReviewChatError.isInstance(error) && error.code).toBe("bad_request");
-    expect((error as Error).message).toMatch(/tune, test, fresh, holdout, both, all or a \.jsonl file/);
+    expect((error as Error).message).toMatch(/tune, test, fresh, holdout, blind, both, all or a \.jsonl file/);
   });
 });
 

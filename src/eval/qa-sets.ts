@@ -1,6 +1,6 @@
 // The parts of the QA questions: the tuning part (answer heuristics may be tuned on it), the held-out
-// test part (measured, never tuned on), and the fresh and holdout parts (each written later by someone who
-// had not read the answer code; measured on request only). `--set` on the evaluation commands picks them.
+// test part (measured, never tuned on), and the fresh, holdout and blind parts (each written later by someone
+// who had not read the answer code; measured on request only; the blind part only when a session closes). `--set` on the evaluation commands picks them.
 import fs from "node:fs";
 import path from "node:path";
 import type { ChatTurn } from "../answer/answer-payload.ts";
@@ -13,6 +13,7 @@ export const QA_SET_FILES = {
   test: path.join(PROJECT_ROOT, "bench", "qa-test.jsonl"),
   fresh: path.join(PROJECT_ROOT, "bench", "qa-fresh.jsonl"),
   holdout: path.join(PROJECT_ROOT, "bench", "qa-holdout.jsonl"),
+  blind: path.join(PROJECT_ROOT, "bench", "qa-blind.jsonl"),
 } as const;
 
 export type QaSetName = keyof typeof QA_SET_FILES;
@@ -24,9 +25,9 @@ export interface QaSelection {
 }
 
 /**
- * What `--set` selects: "tune", "test", "fresh" or "holdout" (one part), "all" (tune and test as one set),
+ * What `--set` selects: "tune", "test", "fresh", "holdout" or "blind" (one part), "all" (tune and test as one set),
  * "both" (tune and test each on its own, reported side by side; the default) or a path to another JSONL
- * file. The fresh and holdout parts stay out of "both" and "all" so that they are read only when asked for.
+ * file. The fresh, holdout and blind parts stay out of "both" and "all" so that they are read only when asked for.
  *
  * @example
  * resolveQaSets("both"); // [{ name: "tune", files: [".../qa-tune.jsonl"] }, { name: "test", … }]
@@ -35,7 +36,7 @@ export function resolveQaSets(set = "both"): QaSelection[] {
   if (Object.hasOwn(QA_SET_FILES, set)) return [{ name: set, files: [QA_SET_FILES[set as QaSetName]] }];
   if (set === "both") return (["tune", "test"] as const).map((name) => ({ name, files: [QA_SET_FILES[name]] }));
   if (set === "all") return [{ name: "all", files: [QA_SET_FILES.tune, QA_SET_FILES.test] }];
-  if (!set.endsWith(".jsonl")) throw badRequest(`--set must be tune, test, fresh, holdout, both, all or a .jsonl file; got "${set}"`);
+  if (!set.endsWith(".jsonl")) throw badRequest(`--set must be tune, test, fresh, holdout, blind, both, all or a .jsonl file; got "${set}"`);
   return [{ name: path.basename(set, ".jsonl"), files: [path.resolve(set)] }];
 }
 
