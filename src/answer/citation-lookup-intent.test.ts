@@ -23,6 +23,20 @@ describe("parseCitationLookup", () => {
     ["What primary literature supports that SLNs are biocompatible?", { kind: "claim", claim: "SLNs are biocompatible" }],
     ["According to which studies does hypoxia drive resistance?", { kind: "claim", claim: "hypoxia drive resistance" }],
     ["Find the references for: hypoxia drives resistance", { kind: "claim", claim: "hypoxia drives resistance" }],
+    // Who did the work, and what the evidence is, ask for the source as well.
+    ["Who showed that hypoxia makes tumours acidic?", { kind: "claim", claim: "hypoxia makes tumours acidic" }],
+    ["Who reported that, in mice, SLNs are biocompatible?", { kind: "claim", claim: "in mice, SLNs are biocompatible" }],
+    ["Which authors found that miR-21 targets PTEN?", { kind: "claim", claim: "miR-21 targets PTEN" }],
+    ["Which research demonstrated that miR-21 targets PTEN?", { kind: "claim", claim: "miR-21 targets PTEN" }],
+    ["Which sources say that hypoxia drives resistance?", { kind: "claim", claim: "hypoxia drives resistance" }],
+    ["What is the evidence that hypoxia drives resistance?", { kind: "claim", claim: "hypoxia drives resistance" }],
+    ["What evidence is there for the claim that hypoxia drives resistance?", { kind: "claim", claim: "hypoxia drives resistance" }],
+    ["What supports the claim that SLNs are biocompatible?", { kind: "claim", claim: "SLNs are biocompatible" }],
+    ["What study is the statement that SLNs are biocompatible based on?", { kind: "claim", claim: "SLNs are biocompatible" }],
+    ["Where does the review get the idea that hypoxia drives resistance?", { kind: "claim", claim: "hypoxia drives resistance" }],
+    ["Which references does the Guan review cite when it says that SLNs are biocompatible?", { kind: "claim", claim: "SLNs are biocompatible" }],
+    // The question's verb comes before the first "that"; a verb inside the claim is the claim's.
+    ["Which sources say that cells give up their adhesion?", { kind: "claim", claim: "cells give up their adhesion" }],
   ])("%s", (question, intent) => {
     expect(parseCitationLookup(question)).toEqual(intent);
   });
@@ -38,6 +52,10 @@ describe("parseCitationLookup", () => {
     "Where do the cells that resist docetaxel come from?",
     "What do studies show about liposome toxicity?",
     "Which studies show the best response in TNBC?",
+    "Who gave the first description of EMT?",
+    "What is the evidence on liposome toxicity?",
+    "What supports tumour growth in hypoxia?",
+    "Where does the review get its data?",
   ])(
     "is not a lookup: %s",
     (question) => expect(parseCitationLookup(question)).toBeNull(),

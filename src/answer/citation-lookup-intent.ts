@@ -43,22 +43,39 @@ const NOT_NAMES = new Set(["it", "this", "that", "them", "these", "those", "whic
 const SUPPORT_NOUN = String.raw`(?:references?|refs?|citations?|papers?|stud(?:y|ies)|sources?|works?|evidence|articles?|publications?|literature)`;
 // The noun may carry one qualifier: "which clinical studies …", "what primary literature …".
 const WHICH_SUPPORT = String.raw`\b(?:which|what)\s+(?:[a-z-]+\s+)?${SUPPORT_NOUN}\b`;
+// Who did the work, asked as "which authors / researchers / groups … found that …".
+const WHICH_AUTHORS = String.raw`\b(?:which|what)\s+(?:[a-z-]+\s+)?(?:authors?|researchers?|research|investigators?|groups?|teams?|labs?|laboratories)\b`;
 const SUPPORT_VERB = String.raw`(?:supports?|backs?(?:\s+up)?|underpins?|substantiates?|cites?|gives?|uses?|lists?|provides?|is\s+cited|are\s+cited|(?:is|are)\s+given)`;
+// Verbs that report a finding: "which studies showed that …", "which sources say that …".
+const REPORT_VERB = String.raw`(?:show(?:s|ed|n)?|demonstrate[sd]?|report(?:s|ed)?|f(?:ound|inds?)|sa(?:y|ys|id)|state[sd]?|suggest(?:s|ed)?|indicate[sd]?|claim(?:s|ed)?|argue[sd]?|establish(?:es|ed)?|prove[sd]?|proven|confirm(?:s|ed)?|observe[sd]?|discover(?:s|ed)?)`;
 const CLAIM_NOUN = String.raw`(?:(?:the|this|that)\s+)?(?:claims?|statements?|ideas?|points?|findings?|assertions?|notions?|sentence)`;
+// Up to the first "that": the verb belongs to the question, not to the claim after it ("which sources say that cells give up …").
+const BEFORE_THAT = String.raw`(?:(?!\bthat\b).)*?`;
 const CLAIM_PATTERNS = [
+  // "what study is the claim that … based on?" (before the verbs below: "the claim that" is no report of one)
+  new RegExp(String.raw`${WHICH_SUPPORT}\s+(?:is|are|was|were)\s+${CLAIM_NOUN}\s+(?:that\s+)?(.*?)\s+(?:based|founded|grounded|drawn)\s+(?:on|upon|from)\s*[?.!]*$`, "i"),
   // "which references support the claim that …", "which paper does the Guan review cite for …"
-  new RegExp(String.raw`${WHICH_SUPPORT}.*?\b${SUPPORT_VERB}\s+(?:for\s+|to\s+)?(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),
-  // "which studies showed that …" (a "that" clause: "what do studies show about …" asks for content)
-  new RegExp(String.raw`${WHICH_SUPPORT}.*?\b(?:show(?:s|ed|n)?|demonstrate[sd]?|report(?:s|ed)?|f(?:ound|inds?))\s+that\s+(.*)$`, "i"),
+  new RegExp(String.raw`${WHICH_SUPPORT}${BEFORE_THAT}\b${SUPPORT_VERB}\s+(?:for\s+|to\s+)?(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),
+  // "which studies showed that …", "which authors found that …", "who reported that …" (a "that" clause:
+  // "what do studies show about …" asks for content)
+  new RegExp(String.raw`(?:${WHICH_SUPPORT}|${WHICH_AUTHORS}|\bwho)${BEFORE_THAT}\b${REPORT_VERB}\s+that[\s,]+(.*)$`, "i"),
   // "what is the source for the claim that …", "the reference behind …", "find the references for: …"
   new RegExp(String.raw`\b${SUPPORT_NOUN}\s+(?:for|behind|of|supporting)(?:\s*:\s*|\s+)(?:${CLAIM_NOUN}\s*)?(?:that\s+)?(.*)$`, "i"),
+  // "what is the evidence that …", "what evidence is there for the claim that …"
+  new RegExp(String.raw`\bwhat\s+(?:is\s+the\s+evidence|evidence\s+is\s+there)\s+(?:for\s+)?(?:${CLAIM_NOUN}\s+)?that\s+(.*)$`, "i"),
+  // "what supports the claim that …", "what backs up the statement that …"
+  new RegExp(String.raw`\bwhat\s+${SUPPORT_VERB}\s+${CLAIM_NOUN}\s+(?:that\s+)?(.*)$`, "i"),
   // "according to which studies does …"
   new RegExp(String.raw`\baccording\s+to\s+(?:which|what)\s+${SUPPORT_NOUN}\s+(?:(?:does|do|did|is|are|was|were)\s+)?(.*)$`, "i"),
   // "where does the claim that … come from?", "where is the statement that … from?"
   new RegExp(String.raw`\bwhere\s+(?:does|do|did|is|are|was)\s+${CLAIM_NOUN}\s+(?:that\s+)?(.*?)\s+(?:come|comes|coming|originate|stem)?\s*from\s*[?.!]*$`, "i"),
+  // "where does the review get the idea that … (from)?"
+  new RegExp(String.raw`\bwhere\s+(?:does|do|did)\s+(?:the\s+|this\s+|that\s+)?(?:[\p{L}-]+\s+){0,3}?(?:get|take|find|draw|obtain)\s+${CLAIM_NOUN}\s+(?:that\s+)?(.*?)(?:\s+from)?\s*[?.!]*$`, "iu"),
   // "which reference is that from?", "what paper is this based on?"
   new RegExp(String.raw`\b(?:which|what)\s+${SUPPORT_NOUN}\s+(?:is|are|was|were|does|do|did)\s+((?:that|this|it|these|those)\b.*)$`, "i"),
 ];
+// "… cite when it says that …": the claim is what the review says.
+const SAYS_LEAD = /^(?:when|where)\s+(?:it|they|the\s+(?:[\p{L}-]+\s+){0,3}?(?:review|paper|article|authors?))\s+(?:says?|states?|claims?|writes?|reports?|argues?|mentions?|notes?)\s+(?:that\s+)?/iu;
 const ANAPHORA = /^(?:(?:that|this|it|these|those|them|the\s+same)\b\s*(?:from|claim|statement|one|come\s+from|based\s+on|say|says)?\s*)?[?.!]*$/i;
 
 /** "21–23" → [21, 22, 23]; "21, 22 and 25" → [21, 22, 25]. Ranges over 50 are cut to their first number. */
@@ -109,7 +126,7 @@ export function parseCitationLookup(question: string): CitationLookupIntent | nu
   for (const pattern of CLAIM_PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const claim = match[1]!.trim();
+    const claim = match[1]!.trim().replace(SAYS_LEAD, "");
     return { kind: "claim", claim: ANAPHORA.test(claim) ? "" : claim.replace(/[?.!]+$/, "") };
   }
   return null;
