@@ -13,9 +13,9 @@ import { type LoadedIndex, loadIndex } from "../store/load-index.ts";
 import { type AnswerPayload, sourceFromChunk } from "./answer-payload.ts";
 import { Answerer } from "./answer-question.ts";
 import { createAnswerResources } from "./answer-resources.ts";
-import { type CrossReviewContext, type FoundPart, onTopicParts, specificTerms, topicTerms } from "./cross-review.ts";
+import { type CrossReviewContext, type FoundPart, onTopicParts, preferCited, specificTerms, topicTerms } from "./cross-review.ts";
 import { isEvidenceWeak } from "./evidence-check.ts";
-import { scoreSentences, selectSentences } from "./extractive-answer.ts";
+import { type ScoredSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { contentTerms, questionTerms } from "./question-terms.ts";
 
 const review = (front: string, body: string, references: string[]) =>
@@ -347,5 +347,26 @@ describe("the topic of a cross-review question", () => {
     const catalase = "What about catalase against tumour hypoxia?";
     const [, still] = await onTopicParts([smithPart(catalase), jonesPart], catalase, questionTerms(catalase), ctx);
     expect(still!.covered).toBe(false);
+  });
+});
+
+describe("preferCited", () => {
+  const scored = (text: string, refs: number[], score: number) =>
+    ({ sentence: { chunkId: "c", index: 0, sentence: { text, refs, start: 0, end: text.length }, terms: new Set<string>() }, score }) as unknown as ScoredSentence;
+  const texts = (items: ScoredSentence[]) => items.map((item) => item.sentence.sentence.text);
+
+  it("puts a citing sentence nearly as good as an uncited best first", () => {
+    const summary = scored("Abstract: carriers overcome resistance.", [], 1);
+    const body = scored("Carriers overcome resistance in mice.", [12], 0.95);
+    expect(texts(preferCited([summary, body]))).toEqual([body.sentence.sentence.text, summary.sentence.sentence.text]);
+  });
+
+  it("keeps the best sentence when it cites, or when the citing one scores well below it", () => {
+    const cited = scored("Carriers overcome resistance.", [3], 1);
+    const other = scored("Other carriers.", [4], 0.99);
+    expect(texts(preferCited([cited, other]))).toEqual(texts([cited, other]));
+    const summary = scored("Abstract: carriers overcome resistance.", [], 1);
+    const weak = scored("Carriers were made.", [5], 0.5);
+    expect(texts(preferCited([summary, weak]))).toEqual(texts([summary, weak]));
   });
 });

@@ -114,6 +114,23 @@ export interface FoundPart {
 const ONE_PART = { maxSpans: 1 } as const;
 
 /**
+ * How close to the best sentence's score a sentence printing references must come to be a review's part
+ * instead of it: a review's abstract and summaries restate its body without citing, and the part of a
+ * citation-grounded answer should carry the references the review gives for what it says.
+ */
+const CITED_SCORE_SHARE = 0.9;
+
+const printsReferences = (item: ScoredSentence) => item.sentence.sentence.refs.length > 0 || (item.followOn ?? []).some((s) => s.sentence.refs.length > 0);
+
+/** The scored sentences with a citing one nearly as good as an uncited best put first (CITED_SCORE_SHARE). */
+export function preferCited(scored: readonly ScoredSentence[]): ScoredSentence[] {
+  const best = scored[0];
+  if (!best || printsReferences(best)) return [...scored];
+  const cited = scored.find((item) => printsReferences(item) && item.score >= best.score * CITED_SCORE_SHARE);
+  return cited ? [{ ...cited, score: best.score }, ...scored.filter((item) => item !== cited)] : [...scored];
+}
+
+/**
  * Retrieve, score and check one document's evidence; sources keep their per-document numbers for now.
  * A value question ("what dose of X do both reviews give?") first gets the ordinary "not reported"
  * check on this document's passages alone, then the rest of this document.
@@ -140,7 +157,7 @@ async function documentPart(
   }
   const covered = sources.length > 0 && !(await ctx.evidenceIsWeak(topic, terms, scored, [docId]));
   // One cited part per document: a sentence with its lead-in and the citation run it belongs to.
-  const chosen = covered ? selectSentences(scored, { ...ctx.extractive, ...ONE_PART }) : [];
+  const chosen = covered ? selectSentences(preferCited(scored), { ...ctx.extractive, ...ONE_PART }) : [];
   return { docId, sources, chosen, covered };
 }
 
@@ -305,7 +322,7 @@ function quotedOnTopic(
     return source;
   });
   const scored = scoreSentences(topic, terms, pool, ctx.res.sentences, ctx.extractive).filter((item) => onTopic(item.sentence));
-  const chosen = selectSentences(scored, { ...ctx.extractive, ...ONE_PART });
+  const chosen = selectSentences(preferCited(scored), { ...ctx.extractive, ...ONE_PART });
   if (chosen.length === 0) return undefined;
   // Only the added chunks a chosen sentence comes from join the sources, numbered after the retrieved ones.
   const used = added.filter((source) => chosen.some((item) => item.source === source));
