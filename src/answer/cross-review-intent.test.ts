@@ -26,6 +26,10 @@ describe("parseCrossReviewIntent", () => {
     "Is tumour hypoxia discussed in one review only?",
     "Does tumour hypoxia come up in both texts?",
     "Does electroporation appear in both the photothermal and the exosome reviews?",
+    // The authors as groups standing for their documents, and two documents listed with a comma.
+    "Has either group of authors looked at electroporation?",
+    "What do both author teams say about tumour hypoxia?",
+    "Does the photothermal paper, the exosome paper, or neither mention hypoxia?",
   ])("'%s' asks about two documents", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("pair");
   });
@@ -37,6 +41,7 @@ describe("parseCrossReviewIntent", () => {
     "How is toxicity assessed in every paper?",
     "Does any review mention electroporation?",
     "Do any of these papers discuss exosome loading?",
+    "Did each group of authors discuss toxicity?",
   ])("'%s' asks about each document", (question) => {
     expect(parseCrossReviewIntent(question, [])?.scope).toBe("each");
   });
@@ -74,6 +79,7 @@ describe("parseCrossReviewIntent", () => {
     ["a finding reported in one study paper", "Was renal clearance reported in one paper only?", []],
     ["'either of them' after no verb of addressing a subject", "Cisplatin or carboplatin: is either of them nephrotoxic?", []],
     ["one review the papers cite and another arm", "In one review of trials, the other arm did better on hypoxia?", []],
+    ["a paper's two authors, no group of them", "Did both authors of the study use mice?", []],
   ])("leaves %s to the ordinary pipeline", (_what, question, named) => {
     expect(parseCrossReviewIntent(question as string, named as (typeof smith)[])).toBeNull();
   });
@@ -90,6 +96,7 @@ describe("parseCrossReviewIntent", () => {
     expect(parseCrossReviewIntent("Which review covers nanoshells, the photothermal one or the exosome one?", [])?.topic).toBe("nanoshells,?");
     expect(parseCrossReviewIntent("Is tumour hypoxia discussed in both?", [])?.topic).toBe("Is tumour hypoxia in?");
     expect(parseCrossReviewIntent("Across both papers, how is tumour hypoxia measured?", [])?.topic).toBe("how is tumour hypoxia measured?");
+    expect(parseCrossReviewIntent("Has either group of authors looked at electroporation?", [])?.topic).toBe("Has looked at electroporation?");
     expect(parseCrossReviewIntent("Does tumour hypoxia appear in both the J. Nanomed. and the Extracellular Vesicle papers?", [smith])?.topic).toBe(
       "Does tumour hypoxia in?",
     );

@@ -35,8 +35,14 @@ const DOCUMENT_NOUNS = String.raw`(?:reviews?|papers?|articles?|documents?|publi
  */
 const BETWEEN = String.raw`(?:(?!(?:the|a|an|in|of|on|about|for|to|by|with|from|at|as|into|than|is|are|do|does|did)\b)[\p{L}\p{N}'’.-]+\s+){0,3}?`;
 
+/**
+ * The documents' authors as a group standing for each document: "either group of authors", "both author
+ * teams", "the two sets of authors". A group noun is needed: "both authors" can be a paper's two authors.
+ */
+const AUTHOR_GROUPS = String.raw`(?:(?:groups?|teams?|sets?)\s+of\s+(?:the\s+)?authors|author\s+(?:teams?|groups?))`;
+
 const PAIR = new RegExp(
-  String.raw`\b(?:both\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?|(?:the|these|those)\s+(?:two|2)\s+|(?:either|neither)\s+(?:of\s+the\s+)?(?:two\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
+  String.raw`\b(?:both\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?|(?:the|these|those)\s+(?:two|2)\s+|(?:either|neither)\s+(?:of\s+the\s+)?(?:two\s+)?)(?:${BETWEEN}${DOCUMENT_NOUNS}|${AUTHOR_GROUPS})\b`,
   "iu",
 );
 /**
@@ -47,13 +53,16 @@ const BOTH_NAMED = new RegExp(
   String.raw`\bboth\s+(?:the\s+)?${BETWEEN.replace("{0,3}?", "{1,3}?")}and\s+(?:the\s+)?${BETWEEN}(?:reviews|papers|articles|documents|publications|manuscripts|texts)\b`,
   "iu",
 );
-/** Two documents named side by side: "the nanomaterials review and the miRNA paper", "the Frontiers article or the RSC one". */
+/**
+ * Two documents named side by side: "the nanomaterials review and the miRNA paper", "the Frontiers article or
+ * the RSC one", or listed with a comma ("the nanomaterials paper, the miRNA paper, or neither").
+ */
 const TWO_DOCUMENTS = new RegExp(
-  String.raw`\b(?:the|this)\s+${BETWEEN}(?:review|paper|article|document|publication|manuscript)\s+(?:and|or|with|versus|vs\.?)\s+(?:the|that)\s+${BETWEEN}(?:review|paper|article|document|publication|manuscript|one)\b`,
+  String.raw`\b(?:the|this)\s+${BETWEEN}(?:review|paper|article|document|publication|manuscript)(?:\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|with|versus|vs\.?)\s+)(?:the|that)\s+${BETWEEN}(?:review|paper|article|document|publication|manuscript|one)\b`,
   "iu",
 );
 const EACH = new RegExp(
-  String.raw`\b(?:(?:each|every|all)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:three|four|five|\d+\s+)?\s*|across\s+(?:all\s+)?(?:the\s+|these\s+)?)${BETWEEN}${DOCUMENT_NOUNS}\b`,
+  String.raw`\b(?:(?:each|every|all)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+)?(?:three|four|five|\d+\s+)?\s*(?:${BETWEEN}${DOCUMENT_NOUNS}|${AUTHOR_GROUPS})|across\s+(?:all\s+)?(?:the\s+|these\s+)?${BETWEEN}${DOCUMENT_NOUNS})\b`,
   "iu",
 );
 /**

@@ -10,9 +10,13 @@ import { type TempIndex, createTempIndex } from "../../test/support/temp-index.t
 import { UseLiteEmbeddings } from "../index/use-lite-embeddings.ts";
 import { buildIndex } from "../store/build-index.ts";
 import { type LoadedIndex, loadIndex } from "../store/load-index.ts";
-import type { AnswerPayload } from "./answer-payload.ts";
+import { type AnswerPayload, sourceFromChunk } from "./answer-payload.ts";
 import { Answerer } from "./answer-question.ts";
 import { createAnswerResources } from "./answer-resources.ts";
+import { type CrossReviewContext, type FoundPart, onTopicParts, preferCited, specificTerms, topicTerms } from "./cross-review.ts";
+import { isEvidenceWeak } from "./evidence-check.ts";
+import { type ScoredSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
+import { contentTerms, questionTerms } from "./question-terms.ts";
 
 const review = (front: string, body: string, references: string[]) =>
   `---\n${front}\n---\n\n${body}\n\n# References\n\n${references.map((ref, i) => `${i + 1}. ${ref}`).join("\n")}\n`;
@@ -290,5 +294,79 @@ describe("cross-review answers", () => {
     expect(prompt.indexOf(`### ${JONES}`)).toBeGreaterThan(prompt.indexOf(`### ${SMITH}`));
     expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
     expect(new Set(payload.references.map((ref) => ref.docId))).toEqual(new Set(PAIR));
+  });
+});
+
+describe("the topic of a cross-review question", () => {
+  it("weighs the everyday words down when the topic also has words that are not everyday English", () => {
+    const [part, catalase] = contentTerms("part catalase");
+    expect(topicTerms("Where do they part on catalase?", questionTerms("Where do they part on catalase?"))).toEqual(
+      new Map([
+        [part!, 0.5],
+        [catalase!, 1],
+      ]),
+    );
+    // Nothing but everyday words: they are the topic.
+    expect(topicTerms("Where do they part?", questionTerms("Where do they part?")).get(part!)).toBe(1);
+  });
+
+  it("takes an uncommon word before the most specific one as naming the topic too, not the word that modifies it or one after it", () => {
+    const res = createAnswerResources(loaded.corpus, loaded.engine);
+    const specific = (topic: string) => specificTerms(topic, questionTerms(topic), res.sentences);
+    const [nanoshells, catalase, glycolysis] = contentTerms("nanoshells catalase glycolysis");
+    // "catalase" is in one sentence, "nanoshells" in two: nearly as rare, and what the question is about.
+    expect(specific("What about nanoshells carrying catalase?")).toEqual([catalase, nanoshells]);
+    // Right before it, "nanoshell" modifies "catalase"; after it, "hypoxic" qualifies "glycolysis".
+    expect(specific("What about nanoshell catalase?")).toEqual([catalase]);
+    expect(specific("What about glycolysis in hypoxic tumours?")).toEqual([glycolysis]);
+  });
+
+  it("reads a review judged not to cover the question again when it names the topic another review's part names", async () => {
+    const res = createAnswerResources(loaded.corpus, loaded.engine);
+    const ctx = {
+      res,
+      k: 6,
+      events: {},
+      retrieve: async () => [],
+      evidenceIsWeak: (question, terms, scored, docs) => isEvidenceWeak(res, { question, searchText: question, terms, scored, docs }),
+      warn: () => {},
+      references: () => [],
+    } satisfies CrossReviewContext;
+    const smithPart = (topic: string): FoundPart => {
+      const sources = res.corpus.chunksOf("smith2023").map((chunk, i) => sourceFromChunk(chunk, i + 1, 0, "smith2023"));
+      const chosen = selectSentences(scoreSentences(topic, questionTerms(topic), sources, res.sentences), { maxSpans: 1 });
+      return { docId: "smith2023", sources, chosen, covered: true };
+    };
+    // Jones's retrieval found nothing (as when the question's other words outweigh the topic there).
+    const jonesPart: FoundPart = { docId: "jones2022", sources: [], chosen: [], covered: false };
+    const hypoxia = "What about tumour hypoxia?";
+    const [, jones] = await onTopicParts([smithPart(hypoxia), jonesPart], hypoxia, questionTerms(hypoxia), ctx);
+    expect(jones!.covered).toBe(true);
+    expect(jones!.chosen.map((item) => item.sentence.sentence.text).join(" ")).toMatch(/hypoxia/i);
+    // Jones never names catalase: it stays a review that does not discuss it.
+    const catalase = "What about catalase against tumour hypoxia?";
+    const [, still] = await onTopicParts([smithPart(catalase), jonesPart], catalase, questionTerms(catalase), ctx);
+    expect(still!.covered).toBe(false);
+  });
+});
+
+describe("preferCited", () => {
+  const scored = (text: string, refs: number[], score: number) =>
+    ({ sentence: { chunkId: "c", index: 0, sentence: { text, refs, start: 0, end: text.length }, terms: new Set<string>() }, score }) as unknown as ScoredSentence;
+  const texts = (items: ScoredSentence[]) => items.map((item) => item.sentence.sentence.text);
+
+  it("puts a citing sentence nearly as good as an uncited best first", () => {
+    const summary = scored("Abstract: carriers overcome resistance.", [], 1);
+    const body = scored("Carriers overcome resistance in mice.", [12], 0.95);
+    expect(texts(preferCited([summary, body]))).toEqual([body.sentence.sentence.text, summary.sentence.sentence.text]);
+  });
+
+  it("keeps the best sentence when it cites, or when the citing one scores well below it", () => {
+    const cited = scored("Carriers overcome resistance.", [3], 1);
+    const other = scored("Other carriers.", [4], 0.99);
+    expect(texts(preferCited([cited, other]))).toEqual(texts([cited, other]));
+    const summary = scored("Abstract: carriers overcome resistance.", [], 1);
+    const weak = scored("Carriers were made.", [5], 0.5);
+    expect(texts(preferCited([summary, weak]))).toEqual(texts([summary, weak]));
   });
 });

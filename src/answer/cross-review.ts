@@ -17,6 +17,12 @@ import { type RequestedValue, requestedValue } from "./requested-value.ts";
 import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
 
+/**
+ * Weight of the topic's everyday words when it also has words that are not everyday English: in a question
+ * about two reviews they mostly phrase the comparison ("part ways on", "common ground", "does Verma add
+ * anything", "give me each paper's take"), the uncommon words name what is compared.
+ */
+const EVERYDAY_WORD_WEIGHT = 0.5;
 /** "Each review" in a large corpus: the best-matching documents, at most this many. */
 export const MAX_CROSS_REVIEW_DOCUMENTS = 4;
 /** Passages retrieved per document: at least this many, else the request's k shared between them. */
@@ -95,7 +101,7 @@ interface ValueNotReported {
 }
 
 /** One document's evidence before the sources are numbered across documents. */
-interface FoundPart {
+export interface FoundPart {
   docId: string;
   sources: AnswerSource[];
   chosen: ScoredSentence[];
@@ -106,6 +112,23 @@ interface FoundPart {
 
 /** Passages per document for one selection: one cited part per document. */
 const ONE_PART = { maxSpans: 1 } as const;
+
+/**
+ * How close to the best sentence's score a sentence printing references must come to be a review's part
+ * instead of it: a review's abstract and summaries restate its body without citing, and the part of a
+ * citation-grounded answer should carry the references the review gives for what it says.
+ */
+const CITED_SCORE_SHARE = 0.9;
+
+const printsReferences = (item: ScoredSentence) => item.sentence.sentence.refs.length > 0 || (item.followOn ?? []).some((s) => s.sentence.refs.length > 0);
+
+/** The scored sentences with a citing one nearly as good as an uncited best put first (CITED_SCORE_SHARE). */
+export function preferCited(scored: readonly ScoredSentence[]): ScoredSentence[] {
+  const best = scored[0];
+  if (!best || printsReferences(best)) return [...scored];
+  const cited = scored.find((item) => printsReferences(item) && item.score >= best.score * CITED_SCORE_SHARE);
+  return cited ? [{ ...cited, score: best.score }, ...scored.filter((item) => item !== cited)] : [...scored];
+}
 
 /**
  * Retrieve, score and check one document's evidence; sources keep their per-document numbers for now.
@@ -134,7 +157,7 @@ async function documentPart(
   }
   const covered = sources.length > 0 && !(await ctx.evidenceIsWeak(topic, terms, scored, [docId]));
   // One cited part per document: a sentence with its lead-in and the citation run it belongs to.
-  const chosen = covered ? selectSentences(scored, { ...ctx.extractive, ...ONE_PART }) : [];
+  const chosen = covered ? selectSentences(preferCited(scored), { ...ctx.extractive, ...ONE_PART }) : [];
   return { docId, sources, chosen, covered };
 }
 
@@ -156,6 +179,13 @@ function uncommonTerms(topic: string): Set<string> {
   return new Set(words.filter((word) => !isEverydayWord(word)).flatMap((word) => contentTerms(word)));
 }
 
+/** The topic's terms, its everyday words weighed down (EVERYDAY_WORD_WEIGHT) when it has others. */
+export function topicTerms(topic: string, terms: QuestionTerms): QuestionTerms {
+  const uncommon = uncommonTerms(topic);
+  if (![...terms.keys()].some((term) => uncommon.has(term))) return terms;
+  return new Map([...terms].map(([term, weight]) => [term, uncommon.has(term) ? weight : weight * EVERYDAY_WORD_WEIGHT]));
+}
+
 /**
  * The topic's most specific term: the one the fewest sentences of the corpus hold (and at least one
  * does), among the terms of words that are not everyday English when there are any (a rare everyday
@@ -167,6 +197,38 @@ function mostSpecificTerm(topic: string, terms: QuestionTerms, index: SentenceIn
   const uncommon = uncommonTerms(topic);
   const specific = known.filter((term) => uncommon.has(term));
   return (specific.length > 0 ? specific : known).sort((a, b) => index.idf(b) - index.idf(a))[0];
+}
+
+/**
+ * How rare, relative to the topic's most specific term, another of its uncommon terms must be to name the
+ * topic as well: "exosomes" (idf 4.4) in "using exosomes to carry therapeutic cargo" beside the rarer
+ * "cargo" (5.5), not "chemotherapy" (2.5) beside "methylation" (4.4). A term within a quarter of the
+ * rarest one's idf is about as specific; a term printed twice as often or more is context.
+ */
+const SPECIFIC_IDF_SHARE = 0.75;
+
+/**
+ * The topic's specific terms: its most specific term, and the terms of the words that are not everyday
+ * English and come before it in the question, nearly as rare (SPECIFIC_IDF_SHARE). English puts what a
+ * question is about first and qualifies it after: "using exosomes to carry therapeutic cargo" is about
+ * exosomes, "glycolysis in hypoxic tumours" about glycolysis, not hypoxia. Not the word right before the
+ * most specific one, which modifies it ("DNA" of "DNA methylation"), nor the terms of its own word ("TGF"
+ * of "TGF-beta"): a sentence naming them alone does not name the topic. A document's part speaks of the
+ * topic when it names one of the specific terms.
+ */
+export function specificTerms(topic: string, terms: QuestionTerms, index: SentenceIndex): string[] {
+  const most = mostSpecificTerm(topic, terms, index);
+  if (!most) return [];
+  const words = topic.split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean);
+  const at = words.findIndex((word) => contentTerms(word).includes(most));
+  const own = new Set(words.slice(Math.max(0, at - 1), at + 1).flatMap((word) => contentTerms(word)));
+  const bar = index.idf(most) * SPECIFIC_IDF_SHARE;
+  const before = words
+    .slice(0, Math.max(0, at - 1))
+    .filter((word) => !isEverydayWord(word))
+    .flatMap((word) => contentTerms(word))
+    .filter((term) => terms.get(term) === 1 && !own.has(term) && !/^\d+$/.test(term) && index.knows(term) && index.idf(term) >= bar);
+  return [...new Set([most, ...before])];
 }
 
 /**
@@ -201,30 +263,40 @@ function namesTerm(sentence: IndexedSentence, term: string, only: QuestionTerms,
  * on the topic, not on the question's other words. Spelling variants count as mentions, so do the long
  * forms of abbreviations.
  */
-function onTopicParts(parts: FoundPart[], topic: string, terms: QuestionTerms, ctx: CrossReviewContext): FoundPart[] {
+export async function onTopicParts(parts: FoundPart[], topic: string, terms: QuestionTerms, ctx: CrossReviewContext): Promise<FoundPart[]> {
   const { res } = ctx;
-  const term = mostSpecificTerm(topic, terms, res.sentences);
-  if (!term) return parts;
-  const only = new Map([[term, 1]]);
-  const holds = (sentences: readonly IndexedSentence[]) => sentences.some((s) => namesTerm(s, term, only, res.sentences));
+  const specific = specificTerms(topic, terms, res.sentences);
+  if (specific.length === 0) return parts;
+  const only = new Map(specific.map((term) => [term, 1]));
+  const names = (sentence: IndexedSentence) => specific.some((term) => namesTerm(sentence, term, only, res.sentences));
+  const holds = (sentences: readonly IndexedSentence[]) => sentences.some(names);
   const quoted = (part: FoundPart) => part.chosen.flatMap((item) => [item.sentence, ...(item.leadIn ? [item.leadIn] : [])]);
-  // Only chunks the term can be credited in are read (the sentence index's posting lists).
-  const candidates = res.sentences.chunksMentioning([term]);
+  // Only chunks a term can be credited in are read (the sentence index's posting lists).
+  const candidates = res.sentences.chunksMentioning(specific);
   const mentioning = (docId: string) =>
     res.corpus.chunksOf(docId).filter((chunk) => candidates.has(chunk.id) && holds(res.sentences.sentencesOf(chunk.id)));
   // A document that discusses the entity of a value question without reporting the value holds the topic too.
   const anyHolds = parts.some((part) => (part.covered && holds(quoted(part))) || part.notReported);
-  // No covering document names the term anywhere: the question's words say it otherwise; the parts stand.
+  // No covering document names the terms anywhere: the question's words say it otherwise; the parts stand.
   if (!anyHolds && !parts.some((part) => part.covered && mentioning(part.docId).length > 0)) return parts;
-  return parts.map((part) => {
-    if (!part.covered || holds(quoted(part))) return part;
+  return Promise.all(parts.map(async (part) => {
+    if (part.notReported || (part.covered && holds(quoted(part)))) return part;
+    // A document judged not to cover the question is read again when another document's part names the
+    // topic: if it names the topic too, its best sentence doing so is its part (the question's other
+    // words, phrased for the comparison, had outweighed it in this document's retrieval or coverage).
+    if (!part.covered && !anyHolds) return part;
     const chunks = mentioning(part.docId);
     if (chunks.length === 0) return { ...part, covered: false, chosen: [] };
     // Retrieved chunks first, then the document's order; a long document's every mention is not scored.
     const retrieved = new Set(part.sources.map((source) => source.id));
     const pool = [...chunks.filter((chunk) => retrieved.has(chunk.id)), ...chunks.filter((chunk) => !retrieved.has(chunk.id))].slice(0, MAX_REQUOTE_CHUNKS);
-    return quotedOnTopic(part, pool, topic, terms, (sentence) => namesTerm(sentence, term, only, res.sentences), ctx) ?? part;
-  });
+    const requoted = quotedOnTopic(part, pool, topic, terms, names, ctx);
+    if (!requoted) return part;
+    if (part.covered) return requoted;
+    // Reported as covering only when its sentences naming the topic pass the refusal check any part passes.
+    const weak = await ctx.evidenceIsWeak(topic, terms, requoted.scored, [part.docId]);
+    return weak ? part : { ...requoted, covered: true };
+  }));
 }
 
 /**
@@ -238,7 +310,7 @@ function quotedOnTopic(
   terms: QuestionTerms,
   onTopic: (sentence: IndexedSentence) => boolean,
   ctx: CrossReviewContext,
-): FoundPart | undefined {
+): (FoundPart & { scored: ScoredSentence[] }) | undefined {
   const title = ctx.res.corpus.document(part.docId)?.meta.title ?? part.docId;
   const retrieved = new Map(part.sources.map((source) => [source.id, source]));
   const added: AnswerSource[] = [];
@@ -250,7 +322,7 @@ function quotedOnTopic(
     return source;
   });
   const scored = scoreSentences(topic, terms, pool, ctx.res.sentences, ctx.extractive).filter((item) => onTopic(item.sentence));
-  const chosen = selectSentences(scored, { ...ctx.extractive, ...ONE_PART });
+  const chosen = selectSentences(preferCited(scored), { ...ctx.extractive, ...ONE_PART });
   if (chosen.length === 0) return undefined;
   // Only the added chunks a chosen sentence comes from join the sources, numbered after the retrieved ones.
   const used = added.filter((source) => chosen.some((item) => item.source === source));
@@ -259,6 +331,7 @@ function quotedOnTopic(
     ...part,
     sources: [...part.sources, ...renumbered.values()],
     chosen: chosen.map((item) => ({ ...item, source: renumbered.get(item.source) ?? item.source })),
+    scored,
   };
 }
 
@@ -386,7 +459,7 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
   if (!intent) return null;
   // "How many", "how much" ask for a count or an amount (requested-value.ts reads them from the topic); "many"
   // and "much" are not what the sentences must hold ("miR-21 alters many genes").
-  const terms = questionTerms(intent.topic.replace(/\bhow\s+(?:many|much)\b/giu, "how"));
+  const terms = topicTerms(intent.topic, questionTerms(intent.topic.replace(/\bhow\s+(?:many|much)\b/giu, "how")));
   if (terms.size === 0) return null;
 
   const targets = await targetDocuments(intent, named, ctx);
@@ -402,7 +475,7 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
     ctx.res.sentences,
   );
   const found = await Promise.all(targets.map((docId) => documentPart(docId, intent.topic, terms, perDocument, requested, ctx)));
-  const parts = numberAcross(onTopicParts(found, intent.topic, terms, ctx), ctx.res);
+  const parts = numberAcross(await onTopicParts(found, intent.topic, terms, ctx), ctx.res);
   const sources = parts.flatMap((part) => part.sources);
   ctx.events.onSources?.(sources);
   ctx.events.signal?.throwIfAborted();
