@@ -1,6 +1,6 @@
 // Keeps `ctx.index` on the live build: after an ingest (admin endpoint, a message from the cluster
 // primary, or `review-chat ingest` run beside the server, seen through the CURRENT pointer) the new
-// build is loaded in full first and then swapped in with one assignment, so every request sees
+// build is loaded in full first (its answer lookups built too) and then swapped in with one assignment, so every request sees
 // either the old index or the new one, never a mix. A build that fails to load leaves the old one serving.
 import { watchFile, unwatchFile } from "node:fs";
 import path from "node:path";
@@ -9,6 +9,7 @@ import { loadBuild, loadIndex } from "../store/load-index.ts";
 import type { ServerContext } from "./context.ts";
 import type { Logger } from "./logger.ts";
 import { recordIndexSwap } from "./metrics.ts";
+import { warmUpIndex } from "./warm-up.ts";
 
 export interface ReloadResult {
   changed: boolean;
@@ -41,6 +42,7 @@ async function swapIn(ctx: ServerContext, stagedBuildDir?: string): Promise<Relo
   const buildDir = ctx.postgres ? await ctx.postgres.activeBuildDir() : await currentBuildDir(ctx.config.indexDir);
   if (ctx.postgres && stagedBuildDir && stagedBuildDir !== buildDir) {
     const loaded = await loadBuild(stagedBuildDir, ctx.embeddings);
+    await warmUpIndex(loaded);
     ctx.index = loaded;
     stagedOver.set(ctx, buildDir);
     recordIndexSwap(loaded.files.manifest.chunkCount);
@@ -53,6 +55,7 @@ async function swapIn(ctx: ServerContext, stagedBuildDir?: string): Promise<Relo
   }
   if (!buildDir || ctx.index?.files.buildDir === buildDir) return { changed: false, buildDir };
   const loaded = ctx.postgres ? await ctx.postgres.loadActive(ctx.embeddings) : await loadIndex(ctx.config.indexDir, ctx.embeddings);
+  await warmUpIndex(loaded);
   ctx.index = loaded;
   recordIndexSwap(loaded.files.manifest.chunkCount);
   return { changed: true, buildDir: loaded.files.buildDir };

@@ -11,6 +11,7 @@ import { createApp } from "./app.ts";
 import type { ServerContext } from "./context.ts";
 import { stopIngestWorker } from "./ingest-runner.ts";
 import { applyServerTimeouts } from "./middleware/request-timeout.ts";
+import { warmUpIndex } from "./warm-up.ts";
 
 export interface RunningServer {
   server: Server;
@@ -43,6 +44,7 @@ export async function startServer(
   const ctx: ServerContext = database
     ? { config, embeddings, index: database.index, postgres: database.store }
     : { config, embeddings, index: await loadIndex(config.indexDir, embeddings) };
+  if (ctx.index) await warmUpIndex(ctx.index, { embedQuery: true });
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
