@@ -132,6 +132,25 @@ describe("scoreSentences: a sentence continuing the one before", () => {
   });
 });
 
+describe("scoreSentences: a sentence the next one continues", () => {
+  const question = "What were zorbium carriers assembled from?";
+  const followOnOf = (second: [string, number[]]) => {
+    const chunk = toyChunk("toy:0001", [ZORBIUM, second, GELATIN]);
+    const scored = scoreSentences(question, questionTerms(question), [sourceFromChunk(chunk, 1, 1, "Toy")], new SentenceIndex([chunk]));
+    return scored.find((s) => s.sentence.index === 0)!.followOn?.map((s) => s.sentence.text);
+  };
+
+  it("brings the continuation along with the citation it prints", () => {
+    expect(followOnOf(["They lowered tumour volume in mice by half.", [2]])).toEqual(["They lowered tumour volume in mice by half."]);
+  });
+
+  it("leaves a next sentence alone that opens a subject of its own or prints no citation", () => {
+    expect(followOnOf(["Mice given placebo kept their tumours.", [2]])).toBeUndefined();
+    expect(followOnOf(["The study by Ozaki et al. used gelatin too.", [2]])).toBeUndefined();
+    expect(followOnOf(["They lowered tumour volume in mice by half.", []])).toBeUndefined();
+  });
+});
+
 describe("scoreSentences: table rows and why/how questions", () => {
   // A made-up table: a caption and header line, then one row per carrier.
   const rows = ["Zorbium carriers\tShrink tumours\tLow toxicity\t4", "Gelatin shells\tSlow release\tFragile\t5"];

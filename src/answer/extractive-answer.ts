@@ -15,7 +15,10 @@ export interface ScoredSentence {
   score: number;
   /** The sentence before, when it names what this one is about ("Aly et al. prepared X. They enhance …"). */
   leadIn?: IndexedSentence;
-  /** For a sentence printing no citation: the following ones up to the citation that closes its run. */
+  /**
+   * For a sentence printing no citation: the following ones up to the citation that closes its run; for
+   * one the next sentence continues ("They …") with a citation of its own: that sentence.
+   */
   followOn?: IndexedSentence[];
   /** Quoted only to say what the next sentence is about; its references support itself, not the answer. */
   contextOnly?: boolean;
@@ -89,6 +92,13 @@ const ASKS_WHY_OR_HOW = /^\s*(?:why|how)\b(?!\s+(?:many|much|long|big|large|smal
 // A sentence naming the study it reports ("… by Hu et al.", "Aly et al. prepared …") stands on its own.
 const NAMES_ITS_STUDY = /\bet al\b/i;
 
+/** "They enhance …", "This nanoparticle activates …": the sentence goes on about what the one before names. */
+function continuesPrevious(sentence: IndexedSentence): boolean {
+  const text = sentence.sentence.text.trim();
+  // "The study by Hu et al. …" opens a study of its own; "The study found …" continues one.
+  return ANAPHORIC_START.test(text) && !NAMES_ITS_STUDY.test(text);
+}
+
 /** Terms of a table's caption and header lines: the context every row is read in. */
 export function tableHeaderTerms(index: SentenceIndex, source: Pick<AnswerSource, "text" | "docId">, sentences: readonly IndexedSentence[]): Set<string> {
   const first = sentences[0]?.sentence.text;
@@ -140,8 +150,7 @@ export function scoreSentences(
       const withHeader = header ? index.coverage(questionTerms, sentence.terms, header) : own;
       const withContext = Math.max(withPrevious, withHeader);
       const text = sentence.sentence.text.trim();
-      // "The study by Hu et al. …" opens a study of its own; "The study found …" continues one.
-      const continues = ANAPHORIC_START.test(text) && !NAMES_ITS_STUDY.test(text);
+      const continues = continuesPrevious(sentence);
       // "This nanoparticle activates …" is about what the sentence before names: part of that subject
       // counts as its own, else the sentence that only names the subject outranks the one saying what it does.
       const ownWithSubject = continues && previous ? own + continuationShare * (withPrevious - own) : own;
@@ -162,6 +171,10 @@ export function scoreSentences(
         const closing = ahead.findIndex((s) => s.sentence.refs.length > 0);
         if (closing >= 0) followOn = ahead.slice(0, closing + 1);
       }
+      // A sentence the next one continues ("Aly et al. prepared X (43). They enhance … (44).") is half of
+      // one statement about one subject: the continuation comes along, with the citation it prints.
+      const next = sentences[i + 1];
+      if (!followOn && !header && next && next.sentence.refs.length > 0 && continuesPrevious(next)) followOn = [next];
       scored.push({ source, sentence, coverage: withContext, score, leadIn, followOn });
     }
   }
