@@ -63,6 +63,18 @@ export interface ExtractiveOptions {
   explanationRowFactor?: number;
   /** Documents the question names; sentences from the others get `otherDocumentFactor`. */
   namedDocuments?: readonly string[];
+  /**
+   * The question's embedding similarity to each source's sentence windows, by chunk id (the retriever's
+   * `windowSimilarities`); absent, sentences are scored on their words alone.
+   */
+  windowSimilarities?: ReadonlyMap<string, readonly WindowSimilarity[]>;
+  /** A sentence's score falls by e^(−similarityWeight × gap), gap: its window's similarity below the best window's. */
+  similarityWeight?: number;
+}
+
+export interface WindowSimilarity {
+  text: string;
+  similarity: number;
 }
 
 export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
@@ -80,6 +92,8 @@ export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
   otherDocumentFactor: 0.6,
   explanationRowFactor: 0.7,
   namedDocuments: [],
+  windowSimilarities: new Map(),
+  similarityWeight: 2,
 };
 
 // A sentence opening like this continues the one before ("Aly et al. prepared X. They enhance …").
@@ -178,7 +192,35 @@ export function scoreSentences(
       scored.push({ source, sentence, coverage: withContext, score, leadIn, followOn });
     }
   }
-  return scored.sort((a, b) => b.score - a.score);
+  // Read from `options`: an explicit `windowSimilarities: undefined` would override the default.
+  return byMeaning(scored, options.windowSimilarities, settings.similarityWeight).sort((a, b) => b.score - a.score);
+}
+
+/** The similarity of the window holding the sentence (windows group whole sentences), if one does. */
+function windowSimilarityOf(windows: readonly WindowSimilarity[] | undefined, sentence: IndexedSentence): number | undefined {
+  const head = sentence.sentence.text.trim().slice(0, 30);
+  let best: number | undefined;
+  for (const window of windows ?? []) if (window.text.includes(head)) best = Math.max(best ?? -1, window.similarity);
+  return best;
+}
+
+/**
+ * Scores discounted by how far each sentence's window falls below the window most similar to the
+ * question: words alone cannot tell a sentence that says what was asked in other words from its
+ * neighbour that repeats the question's words; the embedding reads the meaning. Sentences of the best
+ * window keep their score; a sentence no window holds, and a table row, are left alone.
+ */
+function byMeaning(scored: ScoredSentence[], windows: ReadonlyMap<string, readonly WindowSimilarity[]> | undefined, weight: number): ScoredSentence[] {
+  if (!windows?.size || weight === 0) return scored;
+  // A table row is cells, not a sentence: the sentence encoder says little about it, so rows keep their score.
+  const similarities = scored.map((item) => (item.source.kind === "table" ? undefined : windowSimilarityOf(windows.get(item.source.id), item.sentence)));
+  const known = similarities.filter((similarity): similarity is number => similarity !== undefined);
+  if (known.length === 0) return scored;
+  const top = Math.max(...known);
+  return scored.map((item, i) => {
+    const similarity = similarities[i];
+    return similarity === undefined ? item : { ...item, score: item.score * Math.exp(-weight * (top - similarity)) };
+  });
 }
 
 /**

@@ -101,6 +101,14 @@ describe("SearchEngine on the two reviews", () => {
     expect(windows.map((w) => w.text).join(" ").replace(/\s+/g, " ")).toBe(first!.text.replace(/\s+/g, " ").trim());
   });
 
+  it("reads only a cached query vector when asked not to embed", async () => {
+    const [first] = await engine.search(SLN_QUESTION, { k: 1, mode: "dense" });
+    const queriesBefore = embeddings.queries;
+    expect((await engine.windowSimilarities(SLN_QUESTION, [first!.id], { embed: false })).get(first!.id)!.length).toBeGreaterThan(0);
+    expect(await engine.windowSimilarities("a question nobody has embedded yet", [first!.id], { embed: false })).toEqual(new Map());
+    expect(embeddings.queries).toBe(queriesBefore);
+  });
+
   it("rejects an empty query, a bad k and an unknown mode with bad_request", async () => {
     for (const call of [
       () => engine.search("   "),

@@ -266,13 +266,21 @@ export class SearchEngine {
   /**
    * Each sentence window of the given chunks (its text and cosine similarity to the query), in
    * window order: the query's cached vector against the cached window vectors, nothing re-embedded.
+   * `embed: false` reads only a vector already cached (an empty map when the query was never embedded,
+   * e.g. after a lexical shortcut), so the caller never waits for the embedder.
    *
    * @example
    * await engine.windowSimilarities("PTX micelles overcome P-gp efflux", ["guan2024:0042"]); // Map { "guan2024:0042" → [{ text, similarity: 0.61 }, …] }
    */
-  async windowSimilarities(query: string, chunkIds: readonly string[]): Promise<Map<string, { text: string; similarity: number }[]>> {
-    const unitQuery = toUnit(await this.queryVector(query.trim()));
+  async windowSimilarities(
+    query: string,
+    chunkIds: readonly string[],
+    options: { embed?: boolean } = {},
+  ): Promise<Map<string, { text: string; similarity: number }[]>> {
     const out = new Map<string, { text: string; similarity: number }[]>();
+    const key = query.trim();
+    if (options.embed === false && !this.queryVectors.get(key)) return out;
+    const unitQuery = toUnit(await this.queryVector(key));
     for (const id of chunkIds) {
       const position = this.positionOf.get(id);
       if (position === undefined) continue;
