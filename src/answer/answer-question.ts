@@ -156,7 +156,7 @@ export class Answerer {
     // Sentences are ranked by meaning as well as words (the question's similarity to each source's sentence
     // windows) when hybrid search embedded the question; after a lexical shortcut, by words alone.
     const ids = sources.map((source) => source.id);
-    const windowSimilarities = await this.res.search.windowSimilarities?.(searchText, ids, { embed: false }).catch(() => undefined);
+    const windowSimilarities = await this.res.search.windowSimilarities?.(searchText, ids, { searchedOnly: true }).catch(() => undefined);
     let scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments, windowSimilarities });
 
     // --- "Not reported" (value-not-reported.ts): a value asked of an entity the sources discuss but print none of.
