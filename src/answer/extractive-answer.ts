@@ -134,7 +134,9 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  * that sentence's subject as its own), nudged by
  * how much of the question its passage covers, the passage's retrieval rank and whether it holds the
  * kind of thing asked for (a number, a year, a trial id), discounted for extraction debris (fragments
- * cut at column breaks, very short lines) and, for a why/how question, for being a table row.
+ * cut at column breaks, very short lines) and, for a why/how question, for being a table row; then,
+ * given `windowSimilarities`, discounted by how far the sentence's window falls below the one closest in
+ * meaning to the question (`byMeaning`).
  */
 export function scoreSentences(
   question: string,
