@@ -153,7 +153,11 @@ export class Answerer {
     signal?.throwIfAborted();
 
     const terms = condensed.carried ? questionTerms(question, condensed.carried) : questionTerms(condensed.question);
-    let scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments });
+    // Sentences are ranked by meaning as well as words (the question's similarity to each source's sentence
+    // windows) when hybrid search embedded the question; after a lexical shortcut, by words alone.
+    const ids = sources.map((source) => source.id);
+    const windowSimilarities = await this.res.search.windowSimilarities?.(searchText, ids, { searchedOnly: true }).catch(() => undefined);
+    let scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments, windowSimilarities });
 
     // --- "Not reported" (value-not-reported.ts): a value asked of an entity the sources discuss but print none of.
     // Checked before the LLM is called, so both modes decline alike; before the coverage check, which would

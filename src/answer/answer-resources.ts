@@ -13,7 +13,7 @@ import { SentenceIndex } from "./sentence-index.ts";
 export interface PassageSearch {
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
   /** The query's similarity to each sentence window of some chunks, in window order (retrievers with an embedder). */
-  windowSimilarities?(query: string, chunkIds: readonly string[]): Promise<Map<string, { text: string; similarity: number }[]>>;
+  windowSimilarities?(query: string, chunkIds: readonly string[], options?: { searchedOnly?: boolean }): Promise<Map<string, { text: string; similarity: number }[]>>;
   /** The retriever's recogniser of documents a question names (the search engine's); reused when it knows the corpus's documents. */
   readonly mentions?: DocumentMentions;
 }

@@ -32,6 +32,15 @@ describe("expected answer shapes", () => {
     expect(expectedAnswerPatterns("What is the main safety risk of retroviral miRNA delivery?")).toEqual([]);
   });
 
+  it("expects a verdict of a yes/no question on whether something is good, useful or effective", () => {
+    expect(matches("Is the zorbium carrier a good option for older patients?", "Zorbium carriers are a promising system for older patients.")).toBe(1);
+    expect(matches("Are gelatin shells useful against relapse?", "Gelatin shells have shown great potential against relapse.")).toBe(1);
+    expect(matches("Is the zorbium carrier a good option for older patients?", "Zorbium carriers were assembled from gelatin shells.")).toBe(0);
+    // Not a verdict: a yes/no question about a fact, or an open question using the same words.
+    expect(expectedAnswerPatterns("Is zorbium made of gelatin?")).toEqual([]);
+    expect(expectedAnswerPatterns("Which carriers are most effective against relapse?")).toEqual([]);
+  });
+
   it("expects a role, and a comparison", () => {
     expect(matches("What role does PDTC play with doxorubicin?", "Pyrrolidine dithiocarbamate served as a chemosensitizer.")).toBe(1);
     expect(matches("Why choose non-viral carriers over viruses?", "Non-viral systems are less toxic compared to viral vectors.")).toBe(1);

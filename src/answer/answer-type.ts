@@ -24,6 +24,13 @@ const ANSWER_TYPES: { question: RegExp; answer: RegExp }[] = [
   },
   // A role: "X served as a chemosensitizer".
   { question: /\bwhat (?:role|function)\b|\bwhat (?:purpose|part)\b.*\b(?:serve|play)\b/i, answer: /\b(?:serv(?:es|ed|ing) as|acts? as|acted as|functions? as|role)\b/i },
+  // A verdict: a yes/no question on whether something is good, useful or effective ("Is X a good option
+  // for …?") is answered by the sentence that weighs it ("X is a promising system for …"), not by one
+  // that only describes it.
+  {
+    question: /^\s*(?:is|are|was|were|would|could|can|does|do)\b.*\b(?:good|useful|effective|promising|worth(?:while)?|viable|suitable|options?|helpful|beneficial)\b/i,
+    answer: /\b(?:promising|(?:great |high |huge )?potential|effective(?:ly|ness)?|efficac(?:y|ious)|advantages?|useful|valuable|suitable|benefits?|beneficial|viable|ideal)\b/i,
+  },
   // A comparison: "why choose X over Y", "X rather than Y", "more … than".
   {
     question: /\b(?:over(?! time| the)|than|versus|vs\.?|compared (?:to|with)|rather than|instead of)\b/i,

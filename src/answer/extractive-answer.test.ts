@@ -4,7 +4,7 @@ import type { Corpus } from "../store/corpus.ts";
 import { loadCorpus } from "../store/load-index.ts";
 import { DocumentAbbreviations } from "./abbreviations.ts";
 import { sourceFromChunk } from "./answer-payload.ts";
-import { EXTRACTIVE_DEFAULTS, answerReferences, composeExtractiveAnswer, scoreSentences, withMarker } from "./extractive-answer.ts";
+import { EXTRACTIVE_DEFAULTS, type ScoredSentence, answerReferences, composeExtractiveAnswer, scoreSentences, withMarker } from "./extractive-answer.ts";
 import { questionTerms } from "./question-terms.ts";
 import { SentenceIndex } from "./sentence-index.ts";
 import type { Chunk } from "../types.ts";
@@ -129,6 +129,53 @@ describe("scoreSentences: a sentence continuing the one before", () => {
     expect(scoreOf(0.3, 1)).toBeGreaterThan(scoreOf(0.3, 0));
     // "Gelatin shells …" opens on a subject of its own: read with the sentence before only as context.
     expect(scoreOf(0.3, 2)).toBeCloseTo(scoreOf(0, 2), 9);
+  });
+});
+
+describe("scoreSentences: a sentence the next one continues", () => {
+  const question = "What were zorbium carriers assembled from?";
+  const followOnOf = (second: [string, number[]]) => {
+    const chunk = toyChunk("toy:0001", [ZORBIUM, second, GELATIN]);
+    const scored = scoreSentences(question, questionTerms(question), [sourceFromChunk(chunk, 1, 1, "Toy")], new SentenceIndex([chunk]));
+    return scored.find((s) => s.sentence.index === 0)!.followOn?.map((s) => s.sentence.text);
+  };
+
+  it("brings the continuation along with the citation it prints", () => {
+    expect(followOnOf(["They lowered tumour volume in mice by half.", [2]])).toEqual(["They lowered tumour volume in mice by half."]);
+  });
+
+  it("leaves a next sentence alone that opens a subject of its own or prints no citation", () => {
+    expect(followOnOf(["Mice given placebo kept their tumours.", [2]])).toBeUndefined();
+    expect(followOnOf(["The study by Ozaki et al. used gelatin too.", [2]])).toBeUndefined();
+    expect(followOnOf(["They lowered tumour volume in mice by half.", []])).toBeUndefined();
+  });
+});
+
+describe("scoreSentences: by meaning as well as words", () => {
+  // Two sentences that share the question's words equally; the embedding finds the second closer in meaning.
+  const chunk = toyChunk("toy:0001", [
+    ["Zorbium carriers were studied in mice.", [1]],
+    ["In mice, zorbium carriers halved tumour volume.", [2]],
+  ]);
+  const question = "What did zorbium carriers do in mice?";
+  const windows = new Map([["toy:0001", chunk.sentences.map((s, i) => ({ text: s.text, similarity: [0.2, 0.6][i]! }))]]);
+  const scoresOf = (options: { windowSimilarities?: typeof windows; similarityWeight?: number }, source = sourceFromChunk(chunk, 1, 1, "Toy")) =>
+    scoreSentences(question, questionTerms(question), [source], new SentenceIndex([chunk]), { passageWeight: 0, ...options });
+
+  it("keeps the score of the sentence in the window closest to the question and lowers the others by the gap", () => {
+    const words = scoresOf({});
+    const both = scoresOf({ windowSimilarities: windows, similarityWeight: 2 });
+    const scoreOf = (list: ScoredSentence[], at: number) => list.find((s) => s.sentence.index === at)!.score;
+    expect(scoreOf(both, 1)).toBeCloseTo(scoreOf(words, 1), 9);
+    expect(scoreOf(both, 0)).toBeCloseTo(scoreOf(words, 0) * Math.exp(-2 * 0.4), 9);
+    expect(both[0]!.sentence.index).toBe(1);
+  });
+
+  it("leaves table rows, and sentences no window holds, alone", () => {
+    const asTable = { ...sourceFromChunk(chunk, 1, 1, "Toy"), kind: "table" as const };
+    expect(scoresOf({ windowSimilarities: windows }, asTable).map((s) => s.score)).toEqual(scoresOf({}, asTable).map((s) => s.score));
+    const elsewhere = new Map([["toy:0001", [{ text: "Another passage altogether.", similarity: 0.9 }]]]);
+    expect(scoresOf({ windowSimilarities: elsewhere }).map((s) => s.score)).toEqual(scoresOf({}).map((s) => s.score));
   });
 });
 

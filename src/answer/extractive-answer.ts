@@ -15,7 +15,10 @@ export interface ScoredSentence {
   score: number;
   /** The sentence before, when it names what this one is about ("Aly et al. prepared X. They enhance …"). */
   leadIn?: IndexedSentence;
-  /** For a sentence printing no citation: the following ones up to the citation that closes its run. */
+  /**
+   * For a sentence printing no citation: the following ones up to the citation that closes its run; for
+   * one the next sentence continues ("They …") with a citation of its own: that sentence.
+   */
   followOn?: IndexedSentence[];
   /** Quoted only to say what the next sentence is about; its references support itself, not the answer. */
   contextOnly?: boolean;
@@ -60,6 +63,18 @@ export interface ExtractiveOptions {
   explanationRowFactor?: number;
   /** Documents the question names; sentences from the others get `otherDocumentFactor`. */
   namedDocuments?: readonly string[];
+  /**
+   * The question's embedding similarity to each source's sentence windows, by chunk id (the retriever's
+   * `windowSimilarities`); absent, sentences are scored on their words alone.
+   */
+  windowSimilarities?: ReadonlyMap<string, readonly WindowSimilarity[]>;
+  /** A sentence's score falls by e^(−similarityWeight × gap), gap: its window's similarity below the best window's. */
+  similarityWeight?: number;
+}
+
+export interface WindowSimilarity {
+  text: string;
+  similarity: number;
 }
 
 export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
@@ -77,6 +92,8 @@ export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
   otherDocumentFactor: 0.6,
   explanationRowFactor: 0.7,
   namedDocuments: [],
+  windowSimilarities: new Map(),
+  similarityWeight: 2,
 };
 
 // A sentence opening like this continues the one before ("Aly et al. prepared X. They enhance …").
@@ -88,6 +105,13 @@ const ASKS_WHY_OR_HOW = /^\s*(?:why|how)\b(?!\s+(?:many|much|long|big|large|smal
 
 // A sentence naming the study it reports ("… by Hu et al.", "Aly et al. prepared …") stands on its own.
 const NAMES_ITS_STUDY = /\bet al\b/i;
+
+/** "They enhance …", "This nanoparticle activates …": the sentence goes on about what the one before names. */
+function continuesPrevious(sentence: IndexedSentence): boolean {
+  const text = sentence.sentence.text.trim();
+  // "The study by Hu et al. …" opens a study of its own; "The study found …" continues one.
+  return ANAPHORIC_START.test(text) && !NAMES_ITS_STUDY.test(text);
+}
 
 /** Terms of a table's caption and header lines: the context every row is read in. */
 export function tableHeaderTerms(index: SentenceIndex, source: Pick<AnswerSource, "text" | "docId">, sentences: readonly IndexedSentence[]): Set<string> {
@@ -110,7 +134,9 @@ function jaccard(a: Set<string>, b: Set<string>): number {
  * that sentence's subject as its own), nudged by
  * how much of the question its passage covers, the passage's retrieval rank and whether it holds the
  * kind of thing asked for (a number, a year, a trial id), discounted for extraction debris (fragments
- * cut at column breaks, very short lines) and, for a why/how question, for being a table row.
+ * cut at column breaks, very short lines) and, for a why/how question, for being a table row; then,
+ * given `windowSimilarities`, discounted by how far the sentence's window falls below the one closest in
+ * meaning to the question (`byMeaning`).
  */
 export function scoreSentences(
   question: string,
@@ -140,8 +166,7 @@ export function scoreSentences(
       const withHeader = header ? index.coverage(questionTerms, sentence.terms, header) : own;
       const withContext = Math.max(withPrevious, withHeader);
       const text = sentence.sentence.text.trim();
-      // "The study by Hu et al. …" opens a study of its own; "The study found …" continues one.
-      const continues = ANAPHORIC_START.test(text) && !NAMES_ITS_STUDY.test(text);
+      const continues = continuesPrevious(sentence);
       // "This nanoparticle activates …" is about what the sentence before names: part of that subject
       // counts as its own, else the sentence that only names the subject outranks the one saying what it does.
       const ownWithSubject = continues && previous ? own + continuationShare * (withPrevious - own) : own;
@@ -162,10 +187,42 @@ export function scoreSentences(
         const closing = ahead.findIndex((s) => s.sentence.refs.length > 0);
         if (closing >= 0) followOn = ahead.slice(0, closing + 1);
       }
+      // A sentence the next one continues ("Aly et al. prepared X (43). They enhance … (44).") is half of
+      // one statement about one subject: the continuation comes along, with the citation it prints.
+      const next = sentences[i + 1];
+      if (!followOn && !header && next && next.sentence.refs.length > 0 && continuesPrevious(next)) followOn = [next];
       scored.push({ source, sentence, coverage: withContext, score, leadIn, followOn });
     }
   }
-  return scored.sort((a, b) => b.score - a.score);
+  // Read from `options`: an explicit `windowSimilarities: undefined` would override the default.
+  return byMeaning(scored, options.windowSimilarities, settings.similarityWeight).sort((a, b) => b.score - a.score);
+}
+
+/** The similarity of the window holding the sentence (windows group whole sentences), if one does. */
+function windowSimilarityOf(windows: readonly WindowSimilarity[] | undefined, sentence: IndexedSentence): number | undefined {
+  const head = sentence.sentence.text.trim().slice(0, 30);
+  let best: number | undefined;
+  for (const window of windows ?? []) if (window.text.includes(head)) best = Math.max(best ?? -1, window.similarity);
+  return best;
+}
+
+/**
+ * Scores discounted by how far each sentence's window falls below the window most similar to the
+ * question: words alone cannot tell a sentence that says what was asked in other words from its
+ * neighbour that repeats the question's words; the embedding reads the meaning. Sentences of the best
+ * window keep their score; a sentence no window holds, and a table row, are left alone.
+ */
+function byMeaning(scored: ScoredSentence[], windows: ReadonlyMap<string, readonly WindowSimilarity[]> | undefined, weight: number): ScoredSentence[] {
+  if (!windows?.size || weight === 0) return scored;
+  // A table row is cells, not a sentence: the sentence encoder says little about it, so rows keep their score.
+  const similarities = scored.map((item) => (item.source.kind === "table" ? undefined : windowSimilarityOf(windows.get(item.source.id), item.sentence)));
+  const known = similarities.filter((similarity): similarity is number => similarity !== undefined);
+  if (known.length === 0) return scored;
+  const top = Math.max(...known);
+  return scored.map((item, i) => {
+    const similarity = similarities[i];
+    return similarity === undefined ? item : { ...item, score: item.score * Math.exp(-weight * (top - similarity)) };
+  });
 }
 
 /**

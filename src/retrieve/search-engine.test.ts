@@ -101,6 +101,17 @@ describe("SearchEngine on the two reviews", () => {
     expect(windows.map((w) => w.text).join(" ").replace(/\s+/g, " ")).toBe(first!.text.replace(/\s+/g, " ").trim());
   });
 
+  it("reads, when asked, only the vector of a query a hybrid search embedded", async () => {
+    const [first] = await engine.search(SLN_QUESTION, { k: 1 });
+    const queriesBefore = embeddings.queries;
+    expect((await engine.windowSimilarities(SLN_QUESTION, [first!.id], { searchedOnly: true })).get(first!.id)!.length).toBeGreaterThan(0);
+    expect(await engine.windowSimilarities("a question nobody has searched yet", [first!.id], { searchedOnly: true })).toEqual(new Map());
+    expect(embeddings.queries).toBe(queriesBefore);
+    // Embedded for something else (a claim, a dense probe), it is still not a searched query.
+    await engine.search("a question only probed", { k: 1, mode: "dense" });
+    expect(await engine.windowSimilarities("a question only probed", [first!.id], { searchedOnly: true })).toEqual(new Map());
+  });
+
   it("rejects an empty query, a bad k and an unknown mode with bad_request", async () => {
     for (const call of [
       () => engine.search("   "),

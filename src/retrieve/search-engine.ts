@@ -80,6 +80,8 @@ export class SearchEngine {
   /** Recognises a document named in the question (answering shares it: answer-resources.ts). */
   readonly mentions: DocumentMentions;
   private readonly queryVectors = new LruCache<Promise<number[]>>(QUERY_CACHE_SIZE);
+  /** Queries a hybrid search embedded (not those a lexical shortcut answered): see `windowSimilarities`. */
+  private readonly searchedDensely = new LruCache<true>(QUERY_CACHE_SIZE);
   /**
    * Unit-length window vectors by HNSW label, filled as lexical candidates need them: at most one
    * float32 copy of the vectors HNSW holds (284 windows for the two reviews: 0.6 MB).
@@ -266,13 +268,22 @@ export class SearchEngine {
   /**
    * Each sentence window of the given chunks (its text and cosine similarity to the query), in
    * window order: the query's cached vector against the cached window vectors, nothing re-embedded.
+   * `searchedOnly` reads only the vector of a query a hybrid search embedded (an empty map after a lexical
+   * shortcut, whatever else embedded or probed the text since): the caller never waits for the embedder,
+   * and the same question gets the same answer every time.
    *
    * @example
    * await engine.windowSimilarities("PTX micelles overcome P-gp efflux", ["guan2024:0042"]); // Map { "guan2024:0042" → [{ text, similarity: 0.61 }, …] }
    */
-  async windowSimilarities(query: string, chunkIds: readonly string[]): Promise<Map<string, { text: string; similarity: number }[]>> {
-    const unitQuery = toUnit(await this.queryVector(query.trim()));
+  async windowSimilarities(
+    query: string,
+    chunkIds: readonly string[],
+    options: { searchedOnly?: boolean } = {},
+  ): Promise<Map<string, { text: string; similarity: number }[]>> {
     const out = new Map<string, { text: string; similarity: number }[]>();
+    const key = query.trim();
+    if (options.searchedOnly && !this.searchedDensely.get(key)) return out;
+    const unitQuery = toUnit(await this.queryVector(key));
     for (const id of chunkIds) {
       const position = this.positionOf.get(id);
       if (position === undefined) continue;
@@ -329,6 +340,7 @@ export class SearchEngine {
       return lexical.map(({ index, score }) => ({ index, score: score / first.score }));
     }
     const vector = await this.queryVector(text);
+    this.searchedDensely.set(text, true);
     const dense = await this.denseSearch(vector, depth, allowed);
 
     // The union, each candidate scored by both methods (a lexical hit's dense score is its cosine).
