@@ -307,10 +307,10 @@ export function weighParaphrase(terms: QuestionTerms, paraphrase: ReadonlySet<st
 
 // Auxiliaries opening a yes/no question, and the determiners and possessives that may open its subject
 // (closed word classes of English grammar: Quirk et al., "A Comprehensive Grammar of the English
-// Language", 3.21–3.22 for the auxiliaries, 5.10–5.14 for the determiners).
+// Language", chapter 3 for the auxiliaries, chapter 5 for the determiners).
 const AUXILIARY = new Set("do does did can could is are was were should will would may might must has have had shall".split(" "));
 const DETERMINER = new Set("a an the this that these those my your his her its our their some any such".split(" "));
-// Indefinite pronouns (Quirk et al. 6.45–6.46) are no subject either: "Has anyone combined…?" names nothing.
+// Indefinite pronouns (Quirk et al., chapter 6) are no subject either: "Has anyone combined…?" names nothing.
 const PRONOUN = new Set("anyone anybody anything someone somebody something everyone everybody everything".split(" "));
 const GERUND = /\p{L}{3,}ing$/u;
 
