@@ -74,7 +74,10 @@ export interface RefusalThresholds {
   paraphraseSimilarity: number;
   /**
    * A yes/no question whose subject the corpus never prints (`foreignSubject`) needs at least this
-   * coverage: the rest of such a question is the field's context ("…cause breast cancer?").
+   * coverage: the rest of such a question is the field's context ("…cause breast cancer?"). Measured on
+   * the tuning part: 0.35 (the topic-word bar) declined two more plain off-topic questions, 0.5 four
+   * (subjects "ALDH1 activity", "HSP90 inhibitors" at coverage 0.44–0.47); no answerable question of the
+   * tuning part fires below 0.55, and the test and fresh parts' figures do not change.
    */
   minCoverageWithForeignSubject: number;
 }
@@ -89,7 +92,7 @@ export const REFUSAL_THRESHOLDS: RefusalThresholds = {
   minCoverageWithForeignTopic: 0.35,
   minCoverageWithForeignModifier: 0.6,
   paraphraseSimilarity: 0.28,
-  minCoverageWithForeignSubject: 0.35,
+  minCoverageWithForeignSubject: 0.5,
 };
 
 export const REFUSAL_ANSWER =
@@ -321,8 +324,8 @@ const GERUND = /\p{L}{3,}ing$/u;
  * the run of content words after the auxiliary (determiners skipped); a gerund's subject is its
  * object ("stopping smoking" asks about smoking). A pronoun subject ("Is it…", "Should I…", "Has
  * anyone…") names nothing. Returns the subject's words, or none. Measured on the tuning part it fired
- * on 22 yes/no questions the reviews do not answer (most already declined by other signals) and on no
- * answerable one below the coverage bar.
+ * on 22 yes/no questions the reviews do not answer (most already declined by other signals) and on one
+ * answerable question, "Has anyone…", before indefinite pronouns were left out.
  *
  * @example
  * foreignSubject("Can wearing an underwire bra cause breast cancer?", sentences, cited) // ["underwire", "bra"]
