@@ -1,5 +1,5 @@
 // Is there enough support to answer? Gathers refusal.ts's signals for one question over its scored
-// sentences: lexical coverage, names and topic words the corpus never prints, and (only when coverage is
+// sentences: lexical coverage, names, topic words and a yes/no question's subject the corpus never prints, and (only when coverage is
 // thin) the dense similarity of the nearest passage; the dense probes reuse the engine's cached vectors.
 import type { AnswerResources } from "./answer-resources.ts";
 import type { ScoredSentence } from "./extractive-answer.ts";
@@ -9,6 +9,7 @@ import {
   type RefusalThresholds,
   foreignModifiers,
   foreignNames,
+  foreignSubject,
   foreignTopicWords,
   isEvidenceTooWeak,
   paraphraseTerms,
@@ -61,6 +62,7 @@ export async function isEvidenceWeak(res: AnswerResources, input: EvidenceQuesti
       foreignNames: names,
       foreignTopics,
       foreignModifiers: foreignModifiers(question, res.sentences, res.citedVocabulary),
+      foreignSubject: foreignSubject(question, res.sentences, res.citedVocabulary),
     },
     thresholds,
   );

@@ -7,6 +7,7 @@ import {
   REFUSAL_THRESHOLDS,
   foreignModifiers,
   foreignNames,
+  foreignSubject,
   foreignTopicWords,
   isDrugNameForm,
   isEvidenceTooWeak,
@@ -167,6 +168,24 @@ describe("weighParaphrase", () => {
   });
 });
 
+describe("foreignSubject", () => {
+  it("lists the subject of a yes/no question when the corpus prints none of its words", () => {
+    expect(foreignSubject("Can wearing a wristwatch cause breast cancer?", sentences, cited)).toEqual(["wristwatch"]);
+    // A gerund's subject is its object, in the same run or after a determiner.
+    expect(foreignSubject("Does quitting cigarettes help chemotherapy work?", sentences, cited)).toEqual(["cigarettes"]);
+    expect(foreignSubject("Could eating the chocolate biscuits lower tumour growth?", sentences, cited)).toEqual(["chocolate", "biscuits"]);
+  });
+
+  it("leaves out known subjects, relational nouns followed by their complement, pronouns and other questions", () => {
+    expect(foreignSubject("Do nanoparticles carry doxorubicin into cells?", sentences, cited)).toEqual([]);
+    // An unknown word followed by a function word: its complement carries the topic.
+    expect(foreignSubject("Is the collapse of lining cells reversible?", sentences, cited)).toEqual([]);
+    expect(foreignSubject("Is it safe to garden during chemotherapy?", sentences, cited)).toEqual([]);
+    expect(foreignSubject("Has anybody tried trampolines against tumours?", sentences, cited)).toEqual([]);
+    expect(foreignSubject("Why can a wristwatch cause breast cancer?", sentences, cited)).toEqual([]);
+  });
+});
+
 describe("isEvidenceTooWeak", () => {
   const strong = { sentenceCoverage: 0.6, denseSimilarity: 0.6, foreignNames: [] };
   it("accepts strong evidence and refuses thin evidence", () => {
@@ -199,6 +218,11 @@ describe("isEvidenceTooWeak", () => {
     const bar = REFUSAL_THRESHOLDS.minCoverageWithForeignModifier;
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar - 0.01, foreignModifiers: ["oncolytic"] })).toBe(true);
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar + 0.01, foreignModifiers: ["oncolytic"] })).toBe(false);
+  });
+  it("refuses a yes/no question about a subject the reviews never print only when coverage is low", () => {
+    const bar = REFUSAL_THRESHOLDS.minCoverageWithForeignSubject;
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar - 0.01, foreignSubject: ["wristwatch"] })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: bar + 0.01, foreignSubject: ["wristwatch"] })).toBe(false);
   });
   it("needs more coverage when the question names something foreign", () => {
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.28, foreignNames: ["PROTAC"] })).toBe(true);

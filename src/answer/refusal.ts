@@ -27,6 +27,8 @@ export interface EvidenceSignals {
   foreignTopics?: string[];
   /** Unknown adjectives naming a kind of something the corpus prints (`foreignModifiers`). */
   foreignModifiers?: string[];
+  /** The subject of a yes/no question when the corpus prints none of its words (`foreignSubject`). */
+  foreignSubject?: string[];
 }
 
 export interface RefusalThresholds {
@@ -70,6 +72,14 @@ export interface RefusalThresholds {
    * not dropped (`weighParaphrase`).
    */
   paraphraseSimilarity: number;
+  /**
+   * A yes/no question whose subject the corpus never prints (`foreignSubject`) needs at least this
+   * coverage: the rest of such a question is the field's context ("…cause breast cancer?"). Measured on
+   * the tuning part: 0.35 (the topic-word bar) declined two more plain off-topic questions, 0.5 four
+   * (subjects "ALDH1 activity", "HSP90 inhibitors" at coverage 0.44–0.47); no answerable question of the
+   * tuning part fires below 0.55, and the test and fresh parts' figures do not change.
+   */
+  minCoverageWithForeignSubject: number;
 }
 
 export const REFUSAL_THRESHOLDS: RefusalThresholds = {
@@ -82,6 +92,7 @@ export const REFUSAL_THRESHOLDS: RefusalThresholds = {
   minCoverageWithForeignTopic: 0.35,
   minCoverageWithForeignModifier: 0.6,
   paraphraseSimilarity: 0.28,
+  minCoverageWithForeignSubject: 0.5,
 };
 
 export const REFUSAL_ANSWER =
@@ -297,6 +308,55 @@ export function weighParaphrase(terms: QuestionTerms, paraphrase: ReadonlySet<st
   return new Map([...terms].map(([term, own]) => [term, paraphrase.has(term) ? own * Math.min(1, rarestKnownIdf / sentences.idf(term)) : own]));
 }
 
+// Auxiliaries opening a yes/no question, and the determiners and possessives that may open its subject
+// (closed word classes of English grammar: Quirk et al., "A Comprehensive Grammar of the English
+// Language", chapter 3 for the auxiliaries, chapter 5 for the determiners).
+const AUXILIARY = new Set("do does did can could is are was were should will would may might must has have had shall".split(" "));
+const DETERMINER = new Set("a an the this that these those my your his her its our their some any such".split(" "));
+// Indefinite pronouns (Quirk et al., chapter 6) are no subject either: "Has anyone combined…?" names nothing.
+const PRONOUN = new Set("anyone anybody anything someone somebody something everyone everybody everything".split(" "));
+const GERUND = /\p{L}{3,}ing$/u;
+
+/**
+ * The subject of a yes/no question ("Can wearing an underwire bra cause…?", "Does stopping smoking
+ * help…?") when the corpus prints none of its words: the question asks what that thing does, and
+ * sentences sharing only its context ("breast cancer", "treatment") do not answer it. The subject is
+ * the run of content words after the auxiliary (determiners skipped); a gerund's subject is its
+ * object ("stopping smoking" asks about smoking). A pronoun subject ("Is it…", "Should I…", "Has
+ * anyone…") names nothing. Returns the subject's words, or none. Measured on the tuning part it fired
+ * on 22 yes/no questions the reviews do not answer (most already declined by other signals) and on one
+ * answerable question, "Has anyone…", before indefinite pronouns were left out.
+ *
+ * @example
+ * foreignSubject("Can wearing an underwire bra cause breast cancer?", sentences, cited) // ["underwire", "bra"]
+ */
+export function foreignSubject(question: string, sentences: SentenceIndex, citedVocabulary: ReadonlySet<string>): string[] {
+  const words = [...question.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index ?? 0 }));
+  if (words.length < 2 || !AUXILIARY.has(words[0]?.text.toLowerCase() ?? "")) return [];
+  // The run of content words from word `from` on (determiners skipped), up to a function word or punctuation; and where it ends.
+  const runFrom = (from: number): [string[], number] => {
+    let i = from;
+    while (i < words.length && DETERMINER.has(words[i]?.text.toLowerCase() ?? "")) i++;
+    const run: string[] = [];
+    for (let word = words[i]; word && !isStopword(word.text); word = words[++i]) {
+      const previous = words[i - 1];
+      if (run.length > 0 && previous && /\S/u.test(question.slice(previous.start + previous.text.length, word.start))) break;
+      run.push(word.text);
+    }
+    return [run, i];
+  };
+  const [run, end] = runFrom(1);
+  const head = run[0];
+  const subject = head && GERUND.test(head) && isCommonWord(head) ? (run.length > 1 ? run.slice(1) : runFrom(end)[0]) : run;
+  if (PRONOUN.has(subject[0]?.toLowerCase() ?? "")) return [];
+  // The subject is the run's leading words the corpus never prints, when a word it prints (the verb) follows
+  // in the same run: "underwire bra | cause…". Followed by a function word instead, the unknown word is a
+  // relational noun whose complement carries the topic ("the switch | of epithelial cells", "tweaks | on
+  // the surface of nanomedicines"): a paraphrase, not a missing subject.
+  const unknown = subject.findIndex((word) => !isUnknownWord(word, sentences, citedVocabulary, true));
+  return unknown > 0 ? subject.slice(0, unknown) : [];
+}
+
 export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalThresholds = REFUSAL_THRESHOLDS): boolean {
   // A drug, condition, cell or procedure the reviews never name is what the question is about: no sentence
   // about its context answers it.
@@ -306,5 +366,6 @@ export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalT
   if (signals.denseSimilarity < thresholds.minSimilarity && signals.sentenceCoverage < thresholds.minCoverageWhenDistant) return true;
   if (signals.foreignTopics?.length && signals.sentenceCoverage < thresholds.minCoverageWithForeignTopic) return true;
   if (signals.foreignModifiers?.length && signals.sentenceCoverage < thresholds.minCoverageWithForeignModifier) return true;
+  if (signals.foreignSubject?.length && signals.sentenceCoverage < thresholds.minCoverageWithForeignSubject) return true;
   return signals.foreignNames.length > 0 && signals.sentenceCoverage < thresholds.minCoverageWithForeignName;
 }
