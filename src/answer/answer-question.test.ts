@@ -41,6 +41,20 @@ describe("Answerer: the lexical shortcut", () => {
   });
 });
 
+describe("Answerer: a question naming a review", () => {
+  it("weighs its topic without the words naming the review, so a first author the text never prints does not decline it", async () => {
+    const payload = await answererWith().answer({ question: "Does the Guan paper mention hypoxia?" });
+    expect(payload.refused).toBe(false);
+    expect(payload.answer).toMatch(/hypoxi/i);
+    expect(payload.references.every((ref) => ref.docId === "guan2024")).toBe(true);
+  });
+
+  it("still declines a topic the named review does not cover", async () => {
+    const payload = await answererWith().answer({ question: "Does the Guan paper mention scalp cooling?" });
+    expect(payload.refused).toBe(true);
+  });
+});
+
 describe("Answerer: a value asked of both reviews", () => {
   it("declines it as not reported when no passage about the entity prints one, naming the closest passages", async () => {
     const payload = await answererWith().answer({ question: "What dose of letrozole do both reviews give?" });

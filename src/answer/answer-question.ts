@@ -21,7 +21,7 @@ import { answerAcrossReviews } from "./cross-review.ts";
 import { type EvidenceQuestion, isEvidenceWeak } from "./evidence-check.ts";
 import { type ExtractiveOptions, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
-import { contentTerms, questionTerms } from "./question-terms.ts";
+import { contentTerms, questionTerms, withoutWords } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds } from "./refusal.ts";
 import { requestedValue } from "./requested-value.ts";
 import { corpusValueEvidence, preferReportedValues, quotesValue, valueNotReportedPayload } from "./value-not-reported.ts";
@@ -152,7 +152,10 @@ export class Answerer {
     events.onSources?.(sources);
     signal?.throwIfAborted();
 
-    const terms = condensed.carried ? questionTerms(question, condensed.carried) : questionTerms(condensed.question);
+    // The words naming a review ("the Guan paper") say which paper is asked, not what about: the topic is weighed without them.
+    const namingWords = namedDocuments.length > 0 ? this.res.mentions.namingWords(`${question} ${condensed.question}`) : [];
+    const topic = (text: string) => withoutWords(text, namingWords);
+    const terms = condensed.carried ? questionTerms(topic(question), condensed.carried) : questionTerms(topic(condensed.question));
     // Sentences are ranked by meaning as well as words (the question's similarity to each source's sentence
     // windows) when hybrid search embedded the question; after a lexical shortcut, by words alone.
     const ids = sources.map((source) => source.id);
@@ -170,7 +173,7 @@ export class Answerer {
     if (evidence?.status === "reported") scored = preferReportedValues(scored, evidence.sentences);
     // --- end "not reported"
 
-    if (sources.length === 0 || (await this.evidenceIsWeak({ question, searchText, terms, scored, docs }))) {
+    if (sources.length === 0 || (await this.evidenceIsWeak({ question: topic(question), searchText, terms, scored, docs }))) {
       events.onDelta?.(REFUSAL_ANSWER);
       return finish({ answer: REFUSAL_ANSWER, refused: true, reason: NOT_COVERED, mode: "extractive", references: [] }, sources);
     }

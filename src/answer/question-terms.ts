@@ -8,7 +8,9 @@ const QUESTION_WORDS = (
   "tell explain describe summarize summarise list give show name mention mentioned discuss discussed " +
   "review reviews paper papers article articles author authors say says said according report reported reports " +
   "please know example examples kind kinds type types way ways happen happens does do did also " +
-  "apart aside besides else exactly"
+  "apart aside besides else exactly " +
+  // Indefinite pronouns (Quirk et al., "A Comprehensive Grammar of the English Language", ch. 6): "does it say anything about…".
+  "anything something everything"
 ).split(" ");
 const QUESTION_STEMS = new Set(QUESTION_WORDS.map((word) => stemmer(word)));
 
@@ -45,4 +47,20 @@ export function questionTerms(question: string, carried = ""): QuestionTerms {
 export function isStopword(word: string): boolean {
   const lower = word.toLowerCase();
   return STOPWORDS.has(lower) || QUESTION_WORDS.includes(lower);
+}
+
+/**
+ * `text` without the given words (whole words, with a possessive "'s"): the words that name a review
+ * ("the Guan paper", "Verma's") are taken out of the question whose topic is weighed.
+ *
+ * @example
+ * withoutWords("Does the Guan paper mention hypoxia?", ["Guan"]); // "Does the paper mention hypoxia?"
+ */
+export function withoutWords(text: string, words: readonly string[]): string {
+  if (words.length === 0) return text;
+  const escaped = [...new Set(words)].map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return text
+    .replace(new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${escaped.join("|")})(?:['’]s)?(?![\p{L}\p{N}])`, "gu"), "")
+    .replace(/\s{2,}/g, " ")
+    .trim();
 }

@@ -85,6 +85,23 @@ describe("DocumentMentions", () => {
   });
 });
 
+describe("DocumentMentions.namingWords", () => {
+  it.each([
+    ["Does the Guan paper mention hypoxia?", ["Guan"]],
+    ["What does Verma et al. say about exosomes?", ["Verma"]],
+    ["Which trials does Verma's table list?", ["Verma"]],
+    ["What is reference 45 in guan2024?", ["guan2024"]],
+  ])("%s → %j", (question, words) => {
+    expect(mentions.namingWords(question)).toEqual(words);
+  });
+
+  it("keeps a surname that names no document of the question, and journal and title words", () => {
+    // "long" is an adjective here; "Nanomaterials" names a journal but is a topic word too.
+    expect(mentions.namingWords("Are long circulation times reported?")).toEqual([]);
+    expect(mentions.namingWords("What does the review in Nanomaterials say about exosomes?")).toEqual([]);
+  });
+});
+
 describe("DocumentMentions.recognises", () => {
   it("is true only for the same documents in the same order", () => {
     const ids = documents.map((doc) => doc.id);

@@ -165,6 +165,23 @@ export class DocumentMentions {
     return this.names.filter((doc) => named.has(doc.id)).map((doc) => doc.id);
   }
 
+  /**
+   * The words of `text` that stand for the documents it names: their ids and first authors' surnames
+   * ("Does the Guan paper mention hypoxia?" → ["Guan"]). They say which paper is asked, not what about,
+   * so answering weighs the rest of the question as its topic. Journal and title words stay: they are
+   * topic words too ("the nanomaterials review").
+   *
+   * @example
+   * mentions.namingWords("What does Verma et al. say about exosomes?"); // ["Verma"]
+   */
+  namingWords(text: string): string[] {
+    const named = new Set(this.find(text));
+    const names = this.names.filter((doc) => named.has(doc.id));
+    return readWords(text)
+      .filter((word) => names.some((doc) => word.lower === doc.id || (doc.surnames.has(word.lower) && /^\p{Lu}/u.test(word.raw))))
+      .map((word) => word.raw);
+  }
+
   /** The id, the first author with "et al."/"'s"/a year/"by", or the journal's whole name printed as one. */
   private namesExplicitly(words: readonly Word[], doc: DocumentNames): boolean {
     return words.some((word, i) => {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { questionTerms, withoutWords } from "./question-terms.ts";
+
+describe("questionTerms", () => {
+  it("leaves out indefinite pronouns that only phrase the question", () => {
+    expect([...questionTerms("Does it say anything about exosomes?").keys()]).toEqual(["exosom"]);
+  });
+});
+
+describe("withoutWords", () => {
+  it("takes whole words out, with a possessive", () => {
+    expect(withoutWords("Does the Okafor paper mention hypoxia?", ["Okafor"])).toBe("Does the paper mention hypoxia?");
+    expect(withoutWords("What do Okafor's tables list?", ["Okafor"])).toBe("What do tables list?");
+  });
+
+  it("leaves a word inside another word and text without the words unchanged", () => {
+    expect(withoutWords("Is Okaforine a drug?", ["Okafor"])).toBe("Is Okaforine a drug?");
+    expect(withoutWords("Does hypoxia matter?", [])).toBe("Does hypoxia matter?");
+  });
+});
