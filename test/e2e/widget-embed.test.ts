@@ -10,7 +10,9 @@ import { startOpenAiStub } from "../support/openai-stub.ts";
 import { startReviewServer } from "./support/review-server.ts";
 import { ask, countStreamedPieces, inWidget, openLauncher, screenshot, streamedPieces, waitForAnswer } from "./support/widget.ts";
 
-const QUESTION = "How do liposomes overcome drug resistance in breast cancer?";
+// A question whose answer cites references that carry DOIs (the tests open them). The liposome question used
+// before now leads with sentences citing a reference printed without a DOI.
+const QUESTION = "How do solid lipid nanoparticles overcome drug resistance in breast cancer?";
 
 let browser: Chromium;
 let host: HostSite;
