@@ -26,7 +26,7 @@ import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds
 import { requestedValue } from "./requested-value.ts";
 import { corpusValueEvidence, preferReportedValues, quotesValue, valueNotReportedPayload } from "./value-not-reported.ts";
 import { retrieveSources } from "./retrieve-sources.ts";
-import { asksOnlyForSection, sectionLeadPayload } from "./section-answer.ts";
+import { sectionOnlyAnswer } from "./section-answer.ts";
 import { sectionsAsked, withPartsAsPaper } from "./section-mentions.ts";
 
 export const DEFAULT_K = 6;
@@ -155,7 +155,7 @@ export class Answerer {
     const namingWords = namedDocuments.length > 0 ? this.res.mentions.namingWords(`${withPartsAsPaper(question)} ${condensed.question}`) : [];
     const sections = sectionsAsked(question, this.res.corpus, namedDocuments, docs);
     const topic = (text: string) => withoutWords(text, [...namingWords, ...(sections?.words ?? [])]);
-    const lead = sections && !condensed.carried && asksOnlyForSection(topic(question)) ? sectionLeadPayload(sections, this.res, events, (cited) => this.entries(cited)) : null;
+    const lead = condensed.carried ? null : sectionOnlyAnswer({ question, sections, namedDocuments, topic, res: this.res, events, entries: (cited) => this.entries(cited) });
     if (lead) return finish(lead, lead.sources);
     const sources = await this.retrieve(searchText, docs, k, namedDocuments.length === 0 && !sections, sections?.chunkIds);
     events.onSources?.(sources);

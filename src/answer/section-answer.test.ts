@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { Corpus } from "../store/corpus.ts";
 import type { StoredDocument } from "../store/index-files.ts";
 import type { Chunk } from "../types.ts";
-import { asksOnlyForSection, sectionLeadPayload, SECTION_LEAD_SENTENCES } from "./section-answer.ts";
+import { asksOnlyForSection, sectionLeadPayload, sectionOnlyAnswer, SECTION_LEAD_SENTENCES } from "./section-answer.ts";
 import { findSectionMentions } from "./section-mentions.ts";
+import { withoutWords } from "./question-terms.ts";
 import { SentenceIndex } from "./sentence-index.ts";
 
 function chunk(id: string, section: string, texts: string[], refs: number[] = []): Chunk {
@@ -48,5 +49,36 @@ describe("sectionLeadPayload", () => {
   it("reads the abstract, not the introduction after it", () => {
     const payload = sectionLeadPayload(findSectionMentions("What does the abstract say?", chunks, false)!, res, {}, () => [])!;
     expect(payload.answer).toBe("Gel beads carry enzymes [1]. They shield them from heat [1].");
+  });
+});
+
+describe("sectionOnlyAnswer", () => {
+  // A second toy paper that ends without a conclusion heading.
+  const kimChunks = [
+    { ...chunk("kim2022:0000", "Abstract", ["Silica pores hold drugs."]), docId: "kim2022" },
+    { ...chunk("kim2022:0001", "2 Open problems", ["Pores clog.", "Release is uneven."]), docId: "kim2022" },
+    { ...chunk("kim2022:0002", "2.1 Clogging", ["Protein coronas block pores."]), docId: "kim2022" },
+  ];
+  const kim = { meta: { id: "kim2022", title: "Silica carriers", year: 2022 }, references: [] } as unknown as StoredDocument;
+  const both = [...chunks, ...kimChunks];
+  const two = { corpus: new Corpus({ documents: [doc, kim], chunks: both, links: [] }), sentences: new SentenceIndex(both) };
+  const ask = (question: string, namedDocuments: string[], words: string[]) => {
+    const sections = findSectionMentions(question, both.filter((c) => namedDocuments.includes(c.docId)), true);
+    const topic = (text: string) => withoutWords(text, [...words, ...(sections?.words ?? [])]);
+    return sectionOnlyAnswer({ question, sections, namedDocuments, topic, res: two, events: {}, entries: () => [] });
+  };
+
+  it("says a named paper prints no heading for the part asked, listing its sections", () => {
+    const payload = ask("What is the conclusion of the Kim review?", ["kim2022"], ["Kim"])!;
+    expect(payload.refused).toBe(true);
+    expect(payload.answer).toContain("Kim et al. (2022) prints no section headed as its conclusion");
+    expect(payload.answer).toContain("Its sections are: Abstract; 2 Open problems.");
+    expect(payload.sources.map((source) => source.id)).toEqual(["kim2022:0001"]);
+  });
+
+  it("answers from the section when the paper prints it, and leaves a question with a topic to search", () => {
+    expect(ask("What is the conclusion of the Lee review?", ["lee2019"], ["Lee"])!.refused).toBe(false);
+    expect(ask("What is the conclusion of the Kim review about coronas?", ["kim2022"], ["Kim"])).toBeNull();
+    expect(ask("What does the abstract of the Lee review say about heat?", ["lee2019"], ["Lee"])).toBeNull();
   });
 });

@@ -3,10 +3,11 @@
 // there is no topic to search for, and the section's opening states what it holds.
 import type { AnswerEvents, AnswerPayload, AnswerReference, AnswerSource } from "./answer-payload.ts";
 import { sourceFromChunk } from "./answer-payload.ts";
-import type { AnswerResources } from "./answer-resources.ts";
+import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import { answerReferences, quoteSentence, type ScoredSentence } from "./extractive-answer.ts";
-import { contentTerms, questionTerms } from "./question-terms.ts";
-import type { SectionMention } from "./section-mentions.ts";
+import { contentTerms, questionTerms, withoutWords } from "./question-terms.ts";
+import { NOT_COVERED } from "./refusal.ts";
+import { missingSections, type SectionMention } from "./section-mentions.ts";
 import { tokenize } from "../index/tokenize.ts";
 
 // Words that ask for a part's gist rather than a topic: reporting verbs of academic writing (Hyland 1999,
@@ -71,4 +72,46 @@ export function sectionLeadPayload(
   const parts = quoted.map(quoteSentence);
   for (const [i, part] of parts.entries()) events.onDelta?.(i === 0 ? part : ` ${part}`);
   return { answer: parts.join(" "), refused: false, mode: "extractive", references: entries(answerReferences(quoted as ScoredSentence[])), sources };
+}
+
+type SectionPayload = AnswerPayload & { sources: AnswerSource[] };
+
+/**
+ * The answer to a question that asks only what a section says: the named sections' opening, or, when
+ * the one document it names prints no heading for the part asked ("the conclusion" of a review ending
+ * in "7 Challenges"), a refusal saying so, with its last section as the passage to judge. Null when the
+ * question asks about a topic too (it is then searched, preferring the named sections).
+ *
+ * @example
+ * const payload = sectionOnlyAnswer({ question, sections, namedDocuments, topic, res, events, entries });
+ */
+export function sectionOnlyAnswer(input: {
+  question: string;
+  sections: SectionMention | null;
+  namedDocuments: readonly string[];
+  /** The question without the words naming documents and sections. */
+  topic: (text: string) => string;
+  res: Pick<AnswerResources, "corpus" | "sentences">;
+  events: AnswerEvents;
+  entries: (cited: readonly { docId: string; n: number }[]) => AnswerReference[];
+}): SectionPayload | null {
+  const { question, sections, namedDocuments, topic, res, events } = input;
+  if (sections) return asksOnlyForSection(topic(question)) ? sectionLeadPayload(sections, res, events, input.entries) : null;
+  if (namedDocuments.length !== 1) return null;
+  const docId = namedDocuments[0]!;
+  const chunks = res.corpus.chunksOf(docId);
+  const missing = missingSections(question, chunks, true);
+  if (missing.length === 0 || !asksOnlyForSection(withoutWords(topic(question), missing.flatMap((phrase) => phrase.split(" "))))) return null;
+  // Top-level headings ("3 Carriers", "Abstract"), in reading order.
+  const topLevel = [...new Set(chunks.map((chunk) => chunk.section))].filter((heading) => !/^\s*\d+\.\d/.test(heading));
+  const last = chunks.filter((chunk) => chunk.section === topLevel.at(-1) && chunk.kind === "text")[0];
+  const title = res.corpus.document(docId)?.meta.title ?? docId;
+  const sources = last ? [sourceFromChunk(last, 1, 1, title)] : [];
+  const answer =
+    `${documentLabel(res.corpus, docId)} prints no section headed as its ${missing[0]!.toLowerCase()}. ` +
+    `Its sections are: ${topLevel.join("; ")}.` +
+    (last ? ` Its last section, "${last.section}" [1], is listed as a source for you to judge.` : "");
+  events.onSources?.(sources);
+  events.onDelta?.(answer);
+  return { answer, refused: true, reason: NOT_COVERED, mode: "extractive", references: [], sources };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../types.ts";
-import { findSectionMentions, withPartsAsPaper } from "./section-mentions.ts";
+import { findSectionMentions, missingSections, withPartsAsPaper } from "./section-mentions.ts";
 
 let ordinal = 0;
 function chunk(docId: string, section: string, text = "Some text."): Chunk {
@@ -67,5 +67,19 @@ describe("withPartsAsPaper", () => {
   it("reads a part noun after a name as the document noun", () => {
     expect(withPartsAsPaper("What does the Smith abstract say?")).toBe("What does the Smith paper say?");
     expect(withPartsAsPaper("what does the abstract say?")).toBe("what does the abstract say?");
+  });
+});
+
+describe("missingSections", () => {
+  it("names the parts every paper heads that this one prints no heading for", () => {
+    expect(missingSections("What is the conclusion of the Jones review?", jones, true)).toEqual(["conclusion"]);
+    expect(missingSections("What are the conclusions of Jones et al.?", jones, true)).toEqual(["conclusions"]);
+    expect(missingSections("What is the conclusion of the Smith review?", smith, true)).toEqual([]);
+  });
+
+  it("leaves out parts another heading may hold, and ordinary uses of the nouns", () => {
+    expect(missingSections("What future directions does the Jones review propose?", jones, true)).toEqual([]);
+    expect(missingSections("What limitations does the Jones review list?", jones, true)).toEqual([]);
+    expect(missingSections("Is the conclusion that beads work justified?", jones, true)).toEqual([]);
   });
 });

@@ -90,7 +90,23 @@ const inNumbered = (heading: string, number: string) => {
  * // { chunkIds: ["smith2020:0000"], headings: [{ docId: "smith2020", heading: "Abstract" }], words: ["abstract"] }
  */
 export function findSectionMentions(question: string, chunks: readonly Chunk[], documentNamed: boolean): SectionMention | null {
+  return scanSections(question, chunks, documentNamed).found;
+}
+
+/**
+ * The parts a question names by a part's name that the paper prints no heading for ("the conclusion"
+ * of a review whose last section is "7 Challenges"), as asked: an answer can say so rather than invent one.
+ *
+ * @example
+ * missingSections("What is the conclusion of the Smith review?", chunks, true); // ["conclusion"]
+ */
+export function missingSections(question: string, chunks: readonly Chunk[], documentNamed: boolean): string[] {
+  return scanSections(question, chunks, documentNamed).missing;
+}
+
+function scanSections(question: string, chunks: readonly Chunk[], documentNamed: boolean): { found: SectionMention | null; missing: string[] } {
   const words = readWords(question);
+  const missing: string[] = [];
   const headings = [...new Map(chunks.map((chunk) => [`${chunk.docId}\n${chunk.section}`, chunk])).values()];
   const wanted = new Set<string>();
   const named: string[] = [];
@@ -134,9 +150,11 @@ export function findSectionMentions(question: string, chunks: readonly Chunk[], 
       // "the introduction of nanoparticles", "the conclusion that …": the ordinary nouns, unless "of" names a document.
       const ordinary = (after === "of" && !documentAfter(words, i + length + 1)) || after === "that";
       const counts = asPart || (!ordinary && (kind.free || (determined && (!kind.plain || documentNamed))));
-      if (counts && take((heading) => kind.heading.test(splitHeading(heading).title), words.slice(i, i + length + (asPart ? 1 : 0)))) {
-        i += length - 1 + (asPart ? 1 : 0);
-      }
+      const phrase = words.slice(i, i + length + (asPart ? 1 : 0));
+      if (counts && take((heading) => kind.heading.test(splitHeading(heading).title), phrase)) i += phrase.length - 1;
+      // Only the parts nearly every paper heads as such are missing when unheaded: future directions or
+      // limitations may be discussed under another heading ("Challenges and hopes").
+      else if (counts && !kind.plain && !kind.free) missing.push(phrase.map((word) => word.raw).join(" "));
       continue;
     }
     // "the liposomes section": the longest run of words before "section" a heading's title holds.
@@ -148,13 +166,13 @@ export function findSectionMentions(question: string, chunks: readonly Chunk[], 
       }
     }
   }
-  if (wanted.size === 0) return null;
+  if (wanted.size === 0) return { found: null, missing };
   const chosen = chunks.filter((chunk) => wanted.has(`${chunk.docId}\n${chunk.section}`) || descendsFrom(chunk, wanted));
   const headingList = [...wanted].map((key) => {
     const [docId, heading] = key.split("\n") as [string, string];
     return { docId, heading };
   });
-  return { chunkIds: chosen.map((chunk) => chunk.id), headings: headingList, words: [...new Set(named)] };
+  return { found: { chunkIds: chosen.map((chunk) => chunk.id), headings: headingList, words: [...new Set(named)] }, missing };
 }
 
 /** A numbered subsection of a wanted numbered section ("3.2 Liposomes" of "3 Nanomaterials"). */
@@ -179,9 +197,10 @@ function documentNamedBefore(words: readonly Word[], i: number): boolean {
   return DOCUMENT_NOUN.test(words[i - 1]!.lower);
 }
 
-/** "the conclusion of the Smith review": a document noun within the next few words. */
+/** "the conclusion of the Smith review", "… of Smith et al.": a document noun or "et al." within the next few words. */
 function documentAfter(words: readonly Word[], from: number): boolean {
-  return words.slice(from, from + MAX_NAME_WORDS).some((word) => DOCUMENT_NOUN.test(word.lower));
+  const next = words.slice(from, from + MAX_NAME_WORDS);
+  return next.some((word, i) => DOCUMENT_NOUN.test(word.lower) || (word.lower === "et" && next[i + 1]?.lower === "al"));
 }
 
 /** "the Guan abstract": a capitalised name between a determiner and the noun. */
