@@ -26,7 +26,7 @@ import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds
 import { requestedValue } from "./requested-value.ts";
 import { corpusValueEvidence, preferReportedValues, quotesValue, valueNotReportedPayload } from "./value-not-reported.ts";
 import { retrieveSources } from "./retrieve-sources.ts";
-import { sectionOnlyAnswer } from "./section-answer.ts";
+import { sectionNotQuotedWarning, sectionOnlyAnswer } from "./section-answer.ts";
 import { sectionsAsked, withPartsAsPaper } from "./section-mentions.ts";
 
 export const DEFAULT_K = 6;
@@ -204,6 +204,8 @@ export class Answerer {
     }
 
     const chosen = selectSentences(scored, this.options.extractive);
+    const outsideSections = sectionNotQuotedWarning(sections, chosen, this.res.corpus);
+    if (outsideSections) warnings.push(outsideSections);
     const parts = chosen.map(quoteSentence);
     for (const [i, part] of parts.entries()) events.onDelta?.(i === 0 ? part : ` ${part}`);
     const cited = answerReferences(chosen);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Corpus } from "../store/corpus.ts";
 import type { StoredDocument } from "../store/index-files.ts";
 import type { Chunk } from "../types.ts";
-import { asksOnlyForSection, sectionLeadPayload, sectionOnlyAnswer, SECTION_LEAD_SENTENCES } from "./section-answer.ts";
+import { asksOnlyForSection, sectionLeadPayload, sectionNotQuotedWarning, sectionOnlyAnswer, SECTION_LEAD_SENTENCES } from "./section-answer.ts";
 import { findSectionMentions } from "./section-mentions.ts";
 import { withoutWords } from "./question-terms.ts";
 import { SentenceIndex } from "./sentence-index.ts";
@@ -80,5 +80,19 @@ describe("sectionOnlyAnswer", () => {
     expect(ask("What is the conclusion of the Lee review?", ["lee2019"], ["Lee"])!.refused).toBe(false);
     expect(ask("What is the conclusion of the Kim review about coronas?", ["kim2022"], ["Kim"])).toBeNull();
     expect(ask("What does the abstract of the Lee review say about heat?", ["lee2019"], ["Lee"])).toBeNull();
+  });
+});
+
+describe("sectionNotQuotedWarning", () => {
+  const mention = findSectionMentions("What does the abstract say about denaturing?", chunks, false)!;
+  const from = (id: string) => ({ source: { id } as never });
+  it("warns when no quoted sentence comes from the named sections", () => {
+    expect(sectionNotQuotedWarning(mention, [from("lee2019:0001")], res.corpus)).toBe(
+      'The section asked ("Abstract" of Lee et al.) does not say this; answered from other passages',
+    );
+  });
+  it("is silent when one does, or when no section is named", () => {
+    expect(sectionNotQuotedWarning(mention, [from("lee2019:0001"), from("lee2019:0000")], res.corpus)).toBeUndefined();
+    expect(sectionNotQuotedWarning(null, [from("lee2019:0001")], res.corpus)).toBeUndefined();
   });
 });

@@ -115,3 +115,21 @@ export function sectionOnlyAnswer(input: {
   events.onDelta?.(answer);
   return { answer, refused: true, reason: NOT_COVERED, mode: "extractive", references: [], sources };
 }
+
+/**
+ * A warning when the sentences an answer quotes all come from outside the sections the question
+ * names ("What does the abstract say about X?" answered from section 3): the reader is told the
+ * named sections do not say it.
+ *
+ * @example
+ * sectionNotQuotedWarning(sections, chosen, corpus); // 'The Abstract of Lee et al. (2019) does not say this; answered from other passages'
+ */
+export function sectionNotQuotedWarning(
+  sections: SectionMention | null,
+  chosen: readonly Pick<ScoredSentence, "source">[],
+  corpus: AnswerResources["corpus"],
+): string | undefined {
+  if (!sections || chosen.length === 0 || chosen.some((item) => sections.chunkIds.includes(item.source.id))) return undefined;
+  const named = sections.headings.map(({ docId, heading }) => `"${heading}" of ${documentLabel(corpus, docId)}`).join(", ");
+  return `The section asked (${named}) does not say this; answered from other passages`;
+}
