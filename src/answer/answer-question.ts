@@ -26,6 +26,8 @@ import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds
 import { requestedValue } from "./requested-value.ts";
 import { corpusValueEvidence, preferReportedValues, quotesValue, valueNotReportedPayload } from "./value-not-reported.ts";
 import { retrieveSources } from "./retrieve-sources.ts";
+import { sectionNotQuotedWarning, sectionOnlyAnswer } from "./section-answer.ts";
+import { sectionsAsked, withPartsAsPaper } from "./section-mentions.ts";
 
 export const DEFAULT_K = 6;
 
@@ -141,26 +143,29 @@ export class Answerer {
     // End of the cross-review hook.
 
     // A question naming a review ("the nanomaterials review") is answered from it first.
-    const namedDocuments = docs ? [] : this.res.mentions.find(question);
+    const namedDocuments = docs ? [] : this.res.mentions.find(withPartsAsPaper(question));
     // Hybrid search boosts a named review's passages; BM25 alone would not.
     // "Is TNBC …" is searched as "Is triple-negative breast cancer (TNBC) …" where the documents define
     // it so: the embedding knows no paper's abbreviations. Sentences already read their document's
     // definitions, so they are scored against the question as asked (a long form added to it would
     // weigh its concept twice).
     const searchText = this.res.abbreviations.expandQuestion(condensed.question);
-    const sources = await this.retrieve(searchText, docs, k, namedDocuments.length === 0);
+    // The words naming a review ("the Guan paper") or its sections ("the abstract", section-mentions.ts) say which
+    // part is asked, not what about: the topic is weighed without them; a question asking nothing else gets the section's opening.
+    const namingWords = namedDocuments.length > 0 ? this.res.mentions.namingWords(`${withPartsAsPaper(question)} ${condensed.question}`) : [];
+    const sections = sectionsAsked(question, this.res.corpus, namedDocuments, docs);
+    const topic = (text: string) => withoutWords(text, [...namingWords, ...(sections?.words ?? [])]);
+    const lead = condensed.carried ? null : sectionOnlyAnswer({ question, sections, namedDocuments, topic, res: this.res, events, entries: (cited) => this.entries(cited) });
+    if (lead) return finish(lead, lead.sources);
+    const sources = await this.retrieve(searchText, docs, k, namedDocuments.length === 0 && !sections, sections?.chunkIds);
     events.onSources?.(sources);
     signal?.throwIfAborted();
-
-    // The words naming a review ("the Guan paper") say which paper is asked, not what about: the topic is weighed without them.
-    const namingWords = namedDocuments.length > 0 ? this.res.mentions.namingWords(`${question} ${condensed.question}`) : [];
-    const topic = (text: string) => withoutWords(text, namingWords);
     const terms = condensed.carried ? questionTerms(topic(question), condensed.carried) : questionTerms(topic(condensed.question));
     // Sentences are ranked by meaning as well as words (the question's similarity to each source's sentence
     // windows) when hybrid search embedded the question; after a lexical shortcut, by words alone.
     const ids = sources.map((source) => source.id);
     const windowSimilarities = await this.res.search.windowSimilarities?.(searchText, ids, { searchedOnly: true }).catch(() => undefined);
-    let scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments, windowSimilarities });
+    let scored = scoreSentences(question, terms, sources, this.res.sentences, { ...this.options.extractive, namedDocuments, namedSectionChunks: sections?.chunkIds ?? [], windowSimilarities });
 
     // --- "Not reported" (value-not-reported.ts): a value asked of an entity the sources discuss but print none of.
     // Checked before the LLM is called, so both modes decline alike; before the coverage check, which would
@@ -199,6 +204,8 @@ export class Answerer {
     }
 
     const chosen = selectSentences(scored, this.options.extractive);
+    const outsideSections = sectionNotQuotedWarning(sections, chosen, this.res.corpus);
+    if (outsideSections) warnings.push(outsideSections);
     const parts = chosen.map(quoteSentence);
     for (const [i, part] of parts.entries()) events.onDelta?.(i === 0 ? part : ` ${part}`);
     const cited = answerReferences(chosen);
@@ -219,10 +226,10 @@ export class Answerer {
   }
 
   /** The retrieved passages, numbered as the answer will cite them (retrieve-sources.ts). */
-  private retrieve(question: string, docs: string[] | undefined, k: number, shortcutAllowed: boolean): Promise<AnswerSource[]> {
+  private retrieve(question: string, docs: string[] | undefined, k: number, shortcutAllowed: boolean, prefer?: string[]): Promise<AnswerSource[]> {
     const margin = this.options.lexicalShortcutMargin ?? LEXICAL_SHORTCUT_MARGIN;
     const lexicalShortcut = shortcutAllowed && Number.isFinite(margin) ? margin : undefined;
-    return retrieveSources(this.res, question, { k, docs, lexicalShortcut });
+    return retrieveSources(this.res, question, { k, docs, lexicalShortcut, prefer });
   }
 
   /** Resolve (docId, n) pairs to this corpus's entries (answer-payload.ts, `referenceEntries`). */

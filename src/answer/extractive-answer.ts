@@ -63,6 +63,8 @@ export interface ExtractiveOptions {
   explanationRowFactor?: number;
   /** Documents the question names; sentences from the others get `otherDocumentFactor`. */
   namedDocuments?: readonly string[];
+  /** Chunks of the sections the question names ("the abstract", section-mentions.ts); sentences of others get `otherDocumentFactor`. */
+  namedSectionChunks?: readonly string[];
   /**
    * The question's embedding similarity to each source's sentence windows, by chunk id (the retriever's
    * `windowSimilarities`); absent, sentences are scored on their words alone.
@@ -92,6 +94,7 @@ export const EXTRACTIVE_DEFAULTS: Required<ExtractiveOptions> = {
   otherDocumentFactor: 0.6,
   explanationRowFactor: 0.7,
   namedDocuments: [],
+  namedSectionChunks: [],
   windowSimilarities: new Map(),
   similarityWeight: 2,
 };
@@ -147,7 +150,7 @@ export function scoreSentences(
 ): ScoredSentence[] {
   const settings = { ...EXTRACTIVE_DEFAULTS, ...options };
   const { contextWeight, answerTypeWeight, passageWeight, rankWeight, leadInGain, continuationShare, citationLookahead } = settings;
-  const { otherDocumentFactor, explanationRowFactor, namedDocuments } = settings;
+  const { otherDocumentFactor, explanationRowFactor, namedDocuments, namedSectionChunks } = settings;
   const expected = expectedAnswerPatterns(question);
   const explains = ASKS_WHY_OR_HOW.test(question);
   const scored: ScoredSentence[] = [];
@@ -180,6 +183,7 @@ export function scoreSentences(
       if (sentence.terms.size < 5) score *= 0.7;
       if (header && explains) score *= explanationRowFactor;
       if (namedDocuments.length > 0 && !namedDocuments.includes(source.docId)) score *= otherDocumentFactor;
+      if (namedSectionChunks.length > 0 && !namedSectionChunks.includes(source.id)) score *= otherDocumentFactor;
       const leadIn = previous && (continues || withPrevious - own >= leadInGain) ? previous : undefined;
       let followOn: IndexedSentence[] | undefined;
       if (sentence.sentence.refs.length === 0 && !(continues && leadIn?.sentence.refs.length)) {

@@ -60,6 +60,18 @@ describe("SearchEngine on the two reviews", () => {
     expect(await engine.search(question, { docs: ["nosuchdoc"] })).toEqual([]);
   });
 
+  it("restricts results to the chunks asked for, within the documents asked for", async () => {
+    const question = "Which microRNAs cause tamoxifen resistance?";
+    const firstChunks = loaded.corpus.chunks.slice(0, 3).map((chunk) => chunk.id);
+    for (const mode of ["bm25", "dense", "hybrid"] as const) {
+      const scoped = await engine.search(question, { k: 10, mode, chunks: firstChunks });
+      expect(scoped.length).toBeGreaterThan(0);
+      expect(scoped.every((r) => firstChunks.includes(r.id))).toBe(true);
+    }
+    const otherDoc = loaded.corpus.documents.find((doc) => doc.meta.id !== loaded.corpus.chunks[0]!.docId)!.meta.id;
+    expect(await engine.search(question, { chunks: firstChunks, docs: [otherDoc] })).toEqual([]);
+  });
+
   it("embeds a repeated query once", async () => {
     const question = "Why were the MRX34 trials closed?";
     const before = embeddings.queries;

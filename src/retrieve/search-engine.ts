@@ -25,6 +25,8 @@ export interface SearchOptions {
   k?: number;
   /** Restrict to these document ids (empty or absent: all documents). */
   docs?: string[];
+  /** Restrict to these chunk ids too (a question naming a paper's sections; empty or absent: all chunks). */
+  chunks?: string[];
   mode?: SearchMode;
   /** Diversify the results with maximal marginal relevance. */
   mmr?: boolean;
@@ -194,7 +196,7 @@ export class SearchEngine {
     if (mode !== "bm25" && mode !== "dense" && mode !== "hybrid") {
       throw badRequest(`mode must be bm25, dense or hybrid, got "${String(mode)}"`);
     }
-    const allowed = this.allowedMask(options.docs);
+    const allowed = this.allowedMask(options.docs, options.chunks);
     const depth = options.mmr ? Math.max(k * 3, this.config.candidates) : k;
 
     let ranked: ScoredIndex[];
@@ -229,11 +231,12 @@ export class SearchEngine {
     }
   }
 
-  private allowedMask(docs: string[] | undefined): Uint8Array | undefined {
-    if (!docs || docs.length === 0) return undefined;
-    const wanted = new Set(docs);
+  private allowedMask(docs: string[] | undefined, chunks?: string[]): Uint8Array | undefined {
+    const byDoc = docs?.length ? new Set(docs) : undefined;
+    const byChunk = chunks?.length ? new Set(chunks) : undefined;
+    if (!byDoc && !byChunk) return undefined;
     const mask = new Uint8Array(this.chunks.length);
-    for (const [i, chunk] of this.chunks.entries()) if (wanted.has(chunk.docId)) mask[i] = 1;
+    for (const [i, chunk] of this.chunks.entries()) if ((!byDoc || byDoc.has(chunk.docId)) && (!byChunk || byChunk.has(chunk.id))) mask[i] = 1;
     return mask;
   }
 
