@@ -1,0 +1,103 @@
+// Answers questions about the papers themselves ("Who wrote the Verma review?", "What is the DOI of
+// guan2024?", "When were the reviews published?") from each document's bibliographic record
+// (`DocumentMeta`: title, authors, journal, year, volume, DOI), cited as that document's record. A fact
+// the record does not hold (affiliations, the corresponding author, received/accepted dates: the parser
+// reads the front matter for the record and drops the rest) is said to be missing, never guessed.
+import type { AnswerSource } from "./answer-payload.ts";
+import type { AnswerResources } from "./answer-resources.ts";
+import { documentLabel } from "./answer-resources.ts";
+import { type DocumentFactsIntent, parseDocumentFacts } from "./document-facts-intent.ts";
+import type { DocumentMeta } from "../types.ts";
+
+export interface DocumentFactsAnswer {
+  answer: string;
+  refused: false;
+  sources: AnswerSource[];
+  references: [];
+}
+
+/** The section name a record source is shown under. */
+export const RECORD_SECTION = "Bibliographic record";
+
+/**
+ * The answer to a question about the papers' own record, or null when the question is no such question.
+ * Documents: those the question names (within `docs`), else `docs`, else the whole corpus.
+ */
+export function answerDocumentFacts(question: string, res: AnswerResources, docs?: readonly string[]): DocumentFactsAnswer | null {
+  const named = res.mentions.find(question).filter((id) => !docs?.length || docs.includes(id));
+  const metas = named.map((id) => res.corpus.document(id)?.meta).filter((meta): meta is DocumentMeta => meta !== undefined);
+  const intent = parseDocumentFacts(question, [...res.mentions.namingWords(question), ...metas.flatMap(namingWordsOf)], metas.length > 0);
+  if (!intent) return null;
+  const scope = metas.length
+    ? metas
+    : res.corpus.documents.map((doc) => doc.meta).filter((meta) => !docs?.length || docs.includes(meta.id));
+  if (scope.length === 0) return null;
+  const sources = scope.map((meta, i) => recordSource(meta, i + 1));
+  const lines = scope.map((meta, i) => `${statement(intent, meta, documentLabel(res.corpus, meta.id))} [${i + 1}]`);
+  return { answer: lines.join(" "), refused: false, sources, references: [] };
+}
+
+/** Words of a document's record that may name it in a question: title, journal, authors' names, year. */
+function namingWordsOf(meta: DocumentMeta): string[] {
+  const text = [meta.id, meta.title, meta.journal ?? "", ...meta.authors, String(meta.year ?? "")].join(" ");
+  return [...text.normalize("NFKD").replace(/\p{M}/gu, "").matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)].map((m) => m[0].toLowerCase());
+}
+
+/** The record as one citable passage: "Authors (year). Title. Journal volume. doi: …". */
+export function recordText(meta: DocumentMeta): string {
+  const parts = [
+    meta.authors.length ? `${meta.authors.join(", ")}${meta.year ? ` (${meta.year})` : ""}.` : meta.year ? `(${meta.year}).` : "",
+    meta.title ? `${meta.title.replace(/[.\s]+$/, "")}.` : "",
+    meta.journal ? `${meta.journal.replace(/[.\s]+$/, "")}${meta.volume ? ` ${meta.volume}` : ""}.` : "",
+    meta.doi ? `doi: ${meta.doi}` : "",
+  ];
+  return parts.filter(Boolean).join(" ");
+}
+
+function recordSource(meta: DocumentMeta, n: number): AnswerSource {
+  return { n, id: `${meta.id}:record`, docId: meta.id, docTitle: meta.title, section: RECORD_SECTION, kind: "text", text: recordText(meta), refs: [], score: 1 };
+}
+
+/** "A, B and C". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function statement(intent: DocumentFactsIntent, meta: DocumentMeta, label: string): string {
+  const title = meta.title ? `${label}, "${meta.title.replace(/[.\s]+$/, "")}",` : label;
+  const missing = (what: string) => `The record of ${label} does not give ${what}.`;
+  const authors = meta.authors;
+  switch (intent.field) {
+    case "doi":
+      return meta.doi ? `The DOI of ${label} is ${meta.doi} (${meta.url ?? `https://doi.org/${meta.doi}`}).` : missing("a DOI");
+    case "title":
+      return meta.title ? `The title of ${label} is "${meta.title.replace(/[.\s]+$/, "")}".` : missing("a title");
+    case "volume":
+      return meta.volume
+        ? `${title} appeared in volume ${meta.volume}${meta.journal ? ` of ${meta.journal}` : ""}${meta.year ? ` (${meta.year})` : ""}.`
+        : missing("a volume");
+    case "journal":
+      return meta.journal ? `${title} was published in ${meta.journal}${meta.volume ? ` ${meta.volume}` : ""}${meta.year ? ` (${meta.year})` : ""}.` : missing("the journal");
+    case "year":
+    case "published":
+      return meta.year
+        ? `${title} was published in ${meta.year}${meta.journal ? ` in ${meta.journal}${meta.volume ? ` ${meta.volume}` : ""}` : ""}.`
+        : missing("the year of publication");
+    case "received":
+      return `${missing("the date it was received")}${meta.year ? ` It was published in ${meta.year}.` : ""}`;
+    case "accepted":
+      return `${missing("the date it was accepted")}${meta.year ? ` It was published in ${meta.year}.` : ""}`;
+    case "authors":
+      return authors.length ? `${title} was written by ${listed(authors)}.` : missing("its authors");
+    case "authorCount":
+      return authors.length ? `${title} has ${authors.length} author${authors.length === 1 ? "" : "s"}: ${listed(authors)}.` : missing("its authors");
+    case "firstAuthor":
+      return authors.length ? `The first author of ${label} is ${authors[0]}.` : missing("its authors");
+    case "lastAuthor":
+      return authors.length ? `The last author of ${label} is ${authors[authors.length - 1]}.` : missing("its authors");
+    case "correspondingAuthor":
+      return `${missing("which author is the corresponding one")}${authors.length ? ` Its authors are ${listed(authors)}.` : ""}`;
+    case "affiliations":
+      return `${missing("the authors' affiliations")}${authors.length ? ` Its authors are ${listed(authors)}.` : ""}`;
+  }
+}
