@@ -4,7 +4,7 @@ import { Corpus } from "../store/corpus.ts";
 import type { StoredDocument } from "../store/index-files.ts";
 import type { DocumentMeta } from "../types.ts";
 import type { AnswerResources } from "./answer-resources.ts";
-import { RECORD_SECTION, answerDocumentFacts } from "./document-facts.ts";
+import { FRONT_MATTER_SECTION, RECORD_SECTION, answerDocumentFacts } from "./document-facts.ts";
 
 const metas: DocumentMeta[] = [
   {
@@ -20,7 +20,12 @@ const metas: DocumentMeta[] = [
   },
   { id: "rossi2019", file: "rossi.md", title: "Sleep and memory", authors: ["Dario Rossi"], year: 2019 },
 ];
-const corpus = new Corpus({ documents: metas.map((meta) => ({ meta, references: [] }) as unknown as StoredDocument), chunks: [], links: [] });
+const frontMatter = "RECEIVED 03 March 2021\nStatins in kidney disease: a review\nAda Okafor, Ben Lund and Cleo Marsh *\nSchool of Medicine, Eastbay University, Bristol, UK. E-mail: c.marsh@eastbay.ac.uk";
+const corpus = new Corpus({
+  documents: metas.map((meta) => ({ meta, references: [], ...(meta.id === "okafor2021" ? { frontMatter } : {}) }) as unknown as StoredDocument),
+  chunks: [],
+  links: [],
+});
 const res = { corpus, mentions: new DocumentMentions(metas) } as unknown as AnswerResources;
 
 describe("answerDocumentFacts", () => {
@@ -44,7 +49,17 @@ describe("answerDocumentFacts", () => {
     expect(payload.answer).toContain("Kidney Int.");
     expect(payload.answer).toMatch(/Rossi et al\. \(2019\) does not give the journal/);
     expect(answerDocumentFacts("What is the DOI of the review?", res, ["rossi2019"])!.answer).toMatch(/does not give a DOI/);
-    expect(answerDocumentFacts("Who is the corresponding author of the Okafor review?", res)!.answer).toMatch(/does not give which author/);
+    expect(answerDocumentFacts("Who is the corresponding author of the review?", res, ["rossi2019"])!.answer).toMatch(/does not give which author/);
+  });
+
+  it("answers dates, correspondence and affiliations from the front matter, citing it", () => {
+    const corresponding = answerDocumentFacts("Who is the corresponding author of the Okafor review?", res)!;
+    expect(corresponding.answer).toContain("is Cleo Marsh (c.marsh@eastbay.ac.uk)");
+    expect(corresponding.sources[0]).toMatchObject({ section: FRONT_MATTER_SECTION, text: frontMatter });
+    expect(answerDocumentFacts("When was the Okafor paper received?", res)!.answer).toContain("received on 03 March 2021");
+    expect(answerDocumentFacts("Which institutions are the Okafor review's authors affiliated with?", res)!.answer).toContain("Eastbay University");
+    // No published date printed: the record's year.
+    expect(answerDocumentFacts("When was the Okafor review published?", res)!.answer).toContain("published in 2021");
   });
 
   it("leaves content questions to the pipeline", () => {

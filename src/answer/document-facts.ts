@@ -1,12 +1,13 @@
 // Answers questions about the papers themselves ("Who wrote the Verma review?", "What is the DOI of
 // guan2024?", "When were the reviews published?") from each document's bibliographic record
-// (`DocumentMeta`: title, authors, journal, year, volume, DOI), cited as that document's record. A fact
-// the record does not hold (affiliations, the corresponding author, received/accepted dates: the parser
-// reads the front matter for the record and drops the rest) is said to be missing, never guessed.
+// (`DocumentMeta`: title, authors, journal, year, volume, DOI), cited as that document's record; the
+// history dates, corresponding authors and affiliations from its front-matter passage
+// (front-matter-facts.ts), cited as that passage. A fact neither holds is said to be missing, never guessed.
 import type { AnswerSource } from "./answer-payload.ts";
 import type { AnswerResources } from "./answer-resources.ts";
 import { documentLabel } from "./answer-resources.ts";
 import { type DocumentFactsIntent, parseDocumentFacts } from "./document-facts-intent.ts";
+import { affiliations, correspondingAuthors, historyDates } from "./front-matter-facts.ts";
 import type { DocumentMeta } from "../types.ts";
 
 export interface DocumentFactsAnswer {
@@ -16,8 +17,9 @@ export interface DocumentFactsAnswer {
   references: [];
 }
 
-/** The section name a record source is shown under. */
+/** The section names a record source and a front-matter source are shown under. */
 export const RECORD_SECTION = "Bibliographic record";
+export const FRONT_MATTER_SECTION = "Front matter";
 
 /**
  * The answer to a question about the papers' own record, or null when the question is no such question.
@@ -32,8 +34,15 @@ export function answerDocumentFacts(question: string, res: AnswerResources, docs
     ? metas
     : res.corpus.documents.map((doc) => doc.meta).filter((meta) => !docs?.length || docs.includes(meta.id));
   if (scope.length === 0) return null;
-  const sources = scope.map((meta, i) => recordSource(meta, i + 1));
-  const lines = scope.map((meta, i) => `${statement(intent, meta, documentLabel(res.corpus, meta.id))} [${i + 1}]`);
+  const sources: AnswerSource[] = [];
+  const lines = scope.map((meta) => {
+    const passage = res.corpus.document(meta.id)?.frontMatter;
+    const label = documentLabel(res.corpus, meta.id);
+    const fromFront = passage ? frontMatterStatement(intent, meta, label, passage) : null;
+    const n = sources.length + 1;
+    sources.push(fromFront ? frontMatterSource(meta, passage!, n) : recordSource(meta, n));
+    return `${fromFront ?? statement(intent, meta, label)} [${n}]`;
+  });
   return { answer: lines.join(" "), refused: false, sources, references: [] };
 }
 
@@ -56,6 +65,38 @@ export function recordText(meta: DocumentMeta): string {
 
 function recordSource(meta: DocumentMeta, n: number): AnswerSource {
   return { n, id: `${meta.id}:record`, docId: meta.id, docTitle: meta.title, section: RECORD_SECTION, kind: "text", text: recordText(meta), refs: [], score: 1 };
+}
+
+function frontMatterSource(meta: DocumentMeta, passage: string, n: number): AnswerSource {
+  return { n, id: `${meta.id}:front-matter`, docId: meta.id, docTitle: meta.title, section: FRONT_MATTER_SECTION, kind: "text", text: passage, refs: [], score: 1 };
+}
+
+/** The answer the front-matter passage gives, or null when it does not print the fact. */
+function frontMatterStatement(intent: DocumentFactsIntent, meta: DocumentMeta, label: string, passage: string): string | null {
+  const dates = historyDates(passage);
+  switch (intent.field) {
+    case "published":
+      return dates.published ? `${label} was published on ${dates.published}${meta.journal ? ` in ${meta.journal}${meta.volume ? ` ${meta.volume}` : ""}` : ""}.` : null;
+    case "received":
+    case "accepted": {
+      const date = dates[intent.field];
+      if (!date) return null;
+      const others = (["received", "accepted", "published"] as const).filter((event) => event !== intent.field && dates[event]);
+      return `${label} was ${intent.field} on ${date}${others.length ? ` (${others.map((event) => `${event} ${dates[event]}`).join(", ")})` : ""}.`;
+    }
+    case "correspondingAuthor": {
+      const { names, emails } = correspondingAuthors(passage, meta.authors);
+      if (!names.length) return null;
+      const plural = names.length > 1;
+      return `The corresponding author${plural ? "s" : ""} of ${label} ${plural ? "are" : "is"} ${listed(names)}${emails.length ? ` (${emails.join(", ")})` : ""}.`;
+    }
+    case "affiliations": {
+      const found = affiliations(passage);
+      return found.length ? `The authors of ${label} give these affiliations: ${found.join("; ")}.` : null;
+    }
+    default:
+      return null;
+  }
 }
 
 /** "A, B and C". */

@@ -1,0 +1,61 @@
+// Facts read from a document's front-matter passage (`frontMatter`, src/ingest/front-matter-passage.ts):
+// the history dates, the corresponding authors and the affiliations. Read by the layout conventions
+// journals share: labelled dates ("Received 9th August 2024", "ACCEPTED 28 October 2024"), a
+// correspondence panel or a starred author in the author line, affiliation paragraphs (institution
+// nouns, the same test the parser drops them by). Editors' and reviewers' panels are no authors'.
+import { PANEL_LABEL, isAffiliation } from "../ingest/detect-furniture.ts";
+
+export type HistoryEvent = "received" | "revised" | "accepted" | "published";
+
+// A date as journals print it: "9th August 2024", "07 September 2024", "August 9, 2024", "2024-08-09".
+const DATE = String.raw`(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})`;
+const HISTORY = new RegExp(String.raw`\b(received|revised|accepted|published)(?:\s+online)?\b\s*(?:on\s+)?:?\s*${DATE}`, "giu");
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+// Panels whose people are not the paper's authors (the "EDITED BY" / "REVIEWED BY" panels of PANEL_LABEL).
+const NOT_AUTHORS = /^\*?(?:EDITED BY|REVIEWED BY)\b/;
+
+/** The dates the front matter prints, by event (the first of each). */
+export function historyDates(passage: string): Partial<Record<HistoryEvent, string>> {
+  const dates: Partial<Record<HistoryEvent, string>> = {};
+  for (const match of passage.matchAll(HISTORY)) {
+    const event = match[1]!.toLowerCase() as HistoryEvent;
+    dates[event] ??= match[2]!.replace(/\s+/g, " ");
+  }
+  return dates;
+}
+
+/** Each line with the panel label it sits under ("" before the first label). */
+function panelled(passage: string): { line: string; panel: string }[] {
+  let panel = "";
+  return passage.split("\n").map((line) => {
+    if (PANEL_LABEL.test(line) && line.split(/\s+/).length <= 6) panel = line;
+    return { line, panel };
+  });
+}
+
+/**
+ * The corresponding authors: the names (with e-mail) of a correspondence panel, else the authors the
+ * author line stars ("Ashutosh Kumar *", "Di Zhang^{4*}") with the e-mails of correspondence footnotes.
+ */
+export function correspondingAuthors(passage: string, authors: readonly string[]): { names: string[]; emails: string[] } {
+  const lines = panelled(passage);
+  const panel = lines.filter(({ line, panel }) => /^\W*correspond/i.test(panel) && !/^\W*correspond/i.test(line));
+  if (panel.length) {
+    const names = panel.map(({ line }) => line).filter((line) => !line.includes("@") && /\p{L}/u.test(line));
+    const emails = panel.flatMap(({ line }) => line.match(EMAIL) ?? []);
+    if (names.length) return { names, emails };
+  }
+  const starred = authors.filter((name) => {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(String.raw`${escaped}\s*(?:\^\{[^}]*\*[^}]*\}|<sup>[^<]*\*[^<]*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰,\s]*[*✉])`, "u").test(passage);
+  });
+  const emails = lines.filter(({ panel }) => !NOT_AUTHORS.test(panel)).flatMap(({ line }) => line.match(EMAIL) ?? []);
+  return { names: starred, emails: starred.length ? emails : [] };
+}
+
+/** The affiliation paragraphs, outside editors' and reviewers' panels, without e-mail addresses. */
+export function affiliations(passage: string): string[] {
+  return panelled(passage)
+    .filter(({ line, panel }) => !NOT_AUTHORS.test(panel) && isAffiliation(line.replace(/\.?\s*e-?mail:?.*$/i, "")))
+    .map(({ line }) => line.replace(/\.?\s*e-?mail:?.*$/i, "").trim());
+}
