@@ -20,12 +20,15 @@ describe("parseDocumentFacts", () => {
     expect(ask("Who is the senior author of the Okafor review?")).toBe("lastAuthor");
     expect(ask("What is the title of the Okafor review?")).toBe("title");
     expect(ask("Which volume is the Okafor paper in?")).toBe("volume");
+    expect(ask("Who are the editors of the Okafor review?")).toBe("editors");
   });
 
   it("accepts a document noun instead of a name, and tells several documents from one", () => {
     expect(parseDocumentFacts("When were the reviews published?", [], false)).toEqual({ field: "published", plural: true });
     expect(parseDocumentFacts("What is the DOI of each paper?", [], false)).toEqual({ field: "doi", plural: true });
     expect(parseDocumentFacts("Who wrote the review?", [], false)).toEqual({ field: "authors", plural: false });
+    expect(parseDocumentFacts("Which review was published first?", [], false)?.field).toBe("published");
+    expect(parseDocumentFacts("Which paper has more authors?", [], false)?.field).toBe("authorCount");
   });
 
   it("leaves content questions alone", () => {
@@ -37,5 +40,7 @@ describe("parseDocumentFacts", () => {
     expect(parseDocumentFacts("Who is the first author?", [], false)).toBeNull();
     expect(parseDocumentFacts("When was metformin first published as a treatment in the review?", [], false)).toBeNull();
     expect(parseDocumentFacts("Who are the authors of reference 12 in the review?", [], false)).toBeNull();
+    expect(parseDocumentFacts("Which studies are reviewed in the paper?", [], false)).toBeNull();
+    expect(parseDocumentFacts("Which trials were published first according to the review?", [], false)).toBeNull();
   });
 });

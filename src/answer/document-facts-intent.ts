@@ -21,7 +21,8 @@ export type DocumentField =
   | "accepted"
   | "year"
   | "published"
-  | "authors";
+  | "authors"
+  | "editors";
 
 export interface DocumentFactsIntent {
   field: DocumentField;
@@ -60,7 +61,11 @@ const RECORD_WORDS = new Set(
     "journal journals venue publisher published publish publishes publishing publication appear appeared " +
     "year years date dates day received submitted accepted online " +
     "doi dois identifier identifiers title titles titled called entitled full volume issue " +
-    "there number"
+    "there number " +
+    // The article's handling editor and peer reviewers (JATS contrib-type "editor", "reviewer").
+    "editor editors edited handling reviewer reviewers reviewed peer " +
+    // Comparatives and superlatives of time and number that compare the papers' records (Quirk et al., ch. 7).
+    "first earlier earliest later latest newer newest older oldest recent recently more fewer most"
   ).split(" "),
 );
 
@@ -104,7 +109,9 @@ function askedField(rest: readonly string[]): DocumentField | null {
   }
   if (has("where") && authorWord && has("from")) return "affiliations";
   if (has("corresponding", "correspondence", "contact")) return "correspondingAuthor";
+  if (has("editor", "editors", "edited", "reviewer", "reviewers", "reviewed")) return "editors";
   if (has("how") && has("many") && authorWord) return "authorCount";
+  if (has("more", "fewer", "most") && authorWord) return "authorCount";
   if (has("number") && authorWord) return "authorCount";
   if (has("first", "lead") && authorWord) return "firstAuthor";
   if (has("last", "senior") && authorWord) return "lastAuthor";
@@ -115,6 +122,8 @@ function askedField(rest: readonly string[]): DocumentField | null {
   if (has("year", "years")) return "year";
   if (has("when", "date", "dates", "day") && has("published", "publish", "publication", "appear", "appeared", "online")) return "published";
   if (has("date", "dates") && !authorWord) return "published";
+  // "Which review was published first?": the dates answer it.
+  if (has("published", "publish", "appear", "appeared") && !authorWord) return "published";
   if (authorWord || has("wrote", "write", "written", "writes", "authored")) return "authors";
   return null;
 }

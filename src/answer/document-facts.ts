@@ -7,7 +7,7 @@ import type { AnswerSource } from "./answer-payload.ts";
 import type { AnswerResources } from "./answer-resources.ts";
 import { documentLabel } from "./answer-resources.ts";
 import { type DocumentFactsIntent, parseDocumentFacts } from "./document-facts-intent.ts";
-import { affiliations, correspondingAuthors, historyDates } from "./front-matter-facts.ts";
+import { affiliations, correspondingAuthors, editorsAndReviewers, historyDates } from "./front-matter-facts.ts";
 import type { DocumentMeta } from "../types.ts";
 
 export interface DocumentFactsAnswer {
@@ -94,6 +94,12 @@ function frontMatterStatement(intent: DocumentFactsIntent, meta: DocumentMeta, l
       const found = affiliations(passage);
       return found.length ? `The authors of ${label} give these affiliations: ${found.join("; ")}.` : null;
     }
+    case "editors": {
+      const { editors, reviewers } = editorsAndReviewers(passage);
+      if (!editors.length && !reviewers.length) return null;
+      const parts = [editors.length ? `edited by ${editors.join("; ")}` : "", reviewers.length ? `reviewed by ${reviewers.join("; ")}` : ""];
+      return `${label} was ${parts.filter(Boolean).join(" and ")}.`;
+    }
     default:
       return null;
   }
@@ -138,6 +144,8 @@ function statement(intent: DocumentFactsIntent, meta: DocumentMeta, label: strin
       return authors.length ? `The last author of ${label} is ${authors[authors.length - 1]}.` : missing("its authors");
     case "correspondingAuthor":
       return `${missing("which author is the corresponding one")}${authors.length ? ` Its authors are ${listed(authors)}.` : ""}`;
+    case "editors":
+      return missing("its editors or reviewers");
     case "affiliations":
       return `${missing("the authors' affiliations")}${authors.length ? ` Its authors are ${listed(authors)}.` : ""}`;
   }

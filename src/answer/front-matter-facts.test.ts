@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { affiliations, correspondingAuthors, historyDates } from "./front-matter-facts.ts";
+import { affiliations, correspondingAuthors, editorsAndReviewers, historyDates } from "./front-matter-facts.ts";
 
 const panels = [
   "EDITED BY",
@@ -32,6 +32,11 @@ describe("front-matter facts", () => {
     expect(correspondingAuthors(panels, ["Tom Ashby", "Ines Brandt"])).toEqual({ names: ["Ines Brandt"], emails: ["ibrandt@example.edu"] });
     expect(correspondingAuthors(footnote, ["Lena Park", "Omar Said", "Jun Ito"])).toEqual({ names: ["Jun Ito"], emails: ["jun.ito@eastbay.ac.uk"] });
     expect(correspondingAuthors("Lena Park and Jun Ito", ["Lena Park", "Jun Ito"]).names).toEqual([]);
+  });
+
+  it("reads the editors' panel", () => {
+    expect(editorsAndReviewers(panels)).toEqual({ editors: ["Mara Holt, Lakeside University, Canada"], reviewers: [] });
+    expect(editorsAndReviewers(footnote)).toEqual({ editors: [], reviewers: [] });
   });
 
   it("reads the authors' affiliations, not the editors'", () => {

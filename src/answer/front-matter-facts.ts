@@ -59,3 +59,10 @@ export function affiliations(passage: string): string[] {
     .filter(({ line, panel }) => !NOT_AUTHORS.test(panel) && isAffiliation(line.replace(/\.?\s*e-?mail:?.*$/i, "")))
     .map(({ line }) => line.replace(/\.?\s*e-?mail:?.*$/i, "").trim());
 }
+
+/** The handling editors and peer reviewers a publisher's panels name (one entry per printed line). */
+export function editorsAndReviewers(passage: string): { editors: string[]; reviewers: string[] } {
+  const lines = panelled(passage).filter(({ line, panel }) => line !== panel);
+  const under = (label: RegExp) => lines.filter(({ panel }) => label.test(panel)).map(({ line }) => line);
+  return { editors: under(/^\*?EDITED BY\b/), reviewers: under(/^\*?REVIEWED BY\b/) };
+}
