@@ -7,8 +7,8 @@ import { PANEL_LABEL, isAffiliation } from "../ingest/detect-furniture.ts";
 
 export type HistoryEvent = "received" | "revised" | "accepted" | "published";
 
-// A date as journals print it: "9th August 2024", "07 September 2024", "August 9, 2024", "2024-08-09".
-const DATE = String.raw`(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})`;
+// A date as journals print it: "9th August 2024", "07 September 2024", "August 9, 2024", "2024-08-09", "2023.06.06".
+const DATE = String.raw`(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2})`;
 const HISTORY = new RegExp(String.raw`\b(received|revised|accepted|published)(?:\s+online)?\b\s*(?:on\s+)?:?\s*${DATE}`, "giu");
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 // Panels whose people are not the paper's authors (the "EDITED BY" / "REVIEWED BY" panels of PANEL_LABEL).
@@ -28,7 +28,8 @@ export function historyDates(passage: string): Partial<Record<HistoryEvent, stri
 function panelled(passage: string): { line: string; panel: string }[] {
   let panel = "";
   return passage.split("\n").map((line) => {
-    if (PANEL_LABEL.test(line) && line.split(/\s+/).length <= 6) panel = line;
+    // A label opens a panel, whether its content follows on the line ("RECEIVED 28 November 2023 ACCEPTED …") or below.
+    if (PANEL_LABEL.test(line)) panel = line;
     return { line, panel };
   });
 }
@@ -41,7 +42,10 @@ export function correspondingAuthors(passage: string, authors: readonly string[]
   const lines = panelled(passage);
   const panel = lines.filter(({ line, panel }) => /^\W*correspond/i.test(panel) && !/^\W*correspond/i.test(line));
   if (panel.length) {
-    const names = panel.map(({ line }) => line).filter((line) => !line.includes("@") && /\p{L}/u.test(line));
+    // The panel's lines less their e-mail addresses and envelope marks: what is left of a short line is a name.
+    const names = panel
+      .map(({ line }) => line.replace(EMAIL, " ").replace(/[✉*]/g, " ").replace(/\s+/g, " ").trim())
+      .filter((line) => /\p{L}/u.test(line) && !/\d/.test(line) && line.split(" ").length <= 5);
     const emails = panel.flatMap(({ line }) => line.match(EMAIL) ?? []);
     if (names.length) return { names, emails };
   }
@@ -53,11 +57,14 @@ export function correspondingAuthors(passage: string, authors: readonly string[]
   return { names: starred, emails: starred.length ? emails : [] };
 }
 
-/** The affiliation paragraphs, outside editors' and reviewers' panels, without e-mail addresses. */
+/** An affiliation line less its contact details (ORCID links, e-mail addresses). */
+const withoutContacts = (line: string) => line.replace(/[;,]?\s*(?:https?:\/\/)?orcid\.org\/\S+/gi, "").replace(/[.;,]?\s*e-?mail:?.*$/i, "").trim();
+
+/** The affiliation paragraphs, outside editors' and reviewers' panels, without contact details. */
 export function affiliations(passage: string): string[] {
   return panelled(passage)
-    .filter(({ line, panel }) => !NOT_AUTHORS.test(panel) && isAffiliation(line.replace(/\.?\s*e-?mail:?.*$/i, "")))
-    .map(({ line }) => line.replace(/\.?\s*e-?mail:?.*$/i, "").trim());
+    .filter(({ line, panel }) => !NOT_AUTHORS.test(panel) && isAffiliation(withoutContacts(line)))
+    .map(({ line }) => withoutContacts(line));
 }
 
 /** The handling editors and peer reviewers a publisher's panels name (one entry per printed line). */
