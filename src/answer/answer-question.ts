@@ -83,7 +83,7 @@ export class Answerer {
     const k = request.k ?? DEFAULT_K;
 
     // A question about a paper itself ("Who wrote the Verma review?"): answered from its record (document-facts.ts).
-    const facts = answerDocumentFacts(request.question, this.res, request.docs);
+    const facts = answerDocumentFacts(request.question, this.res, request.docs, Boolean(request.history?.length));
     if (facts) {
       events.onSources?.(facts.sources);
       events.onDelta?.(facts.answer);

@@ -80,16 +80,18 @@ function words(text: string): string[] {
  *
  * @param namingWords words that name the question's documents (their ids, authors' surnames, title and
  *   journal words, year): set aside, they say which paper, not what is asked.
- * @param named whether the question names a document (else it must address one with a document noun).
+ * @param named whether the question names a document, or may stand for the only one by a pronoun ("Who
+ *   wrote it?" over a one-document corpus with no conversation before); else it must address one with a
+ *   document noun.
  * @example
  * parseDocumentFacts("Who is the corresponding author of the Guan review?", ["guan"], true);
  * // { field: "correspondingAuthor", plural: false }
  */
-export function parseDocumentFacts(question: string, namingWords: readonly string[], named: boolean): DocumentFactsIntent | null {
+export function parseDocumentFacts(question: string, namingWords: readonly string[], named: boolean | "pronoun"): DocumentFactsIntent | null {
   const naming = new Set(namingWords.map((word) => word.toLowerCase()));
   const all = words(question);
   const rest = all.filter((word) => !naming.has(word));
-  const addressed = named || all.some((word) => DOCUMENT_NOUNS.has(word));
+  const addressed = named === true || all.some((word) => DOCUMENT_NOUNS.has(word)) || (named === "pronoun" && all.some((word) => word === "it" || word === "its"));
   if (!addressed || rest.length === 0) return null;
   if (!rest.every((word) => GRAMMAR_WORDS.has(word) || DOCUMENT_NOUNS.has(word) || RECORD_WORDS.has(word))) return null;
   const field = askedField(rest);

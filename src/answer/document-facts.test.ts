@@ -62,6 +62,12 @@ describe("answerDocumentFacts", () => {
     expect(answerDocumentFacts("When was the Okafor review published?", res)!.answer).toContain("published in 2021");
   });
 
+  it("reads \"it\" as the only document in scope, unless a conversation came before", () => {
+    expect(answerDocumentFacts("Who wrote it?", res, ["rossi2019"])!.answer).toContain("written by Dario Rossi");
+    expect(answerDocumentFacts("Who wrote it?", res, ["rossi2019"], true)).toBeNull();
+    expect(answerDocumentFacts("Who wrote it?", res)).toBeNull();
+  });
+
   it("leaves content questions to the pipeline", () => {
     expect(answerDocumentFacts("Which authors found that statins protect the kidney?", res)).toBeNull();
     expect(answerDocumentFacts("What year did the FDA approve rosuvastatin?", res)).toBeNull();

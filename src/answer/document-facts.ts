@@ -23,16 +23,17 @@ export const FRONT_MATTER_SECTION = "Front matter";
 
 /**
  * The answer to a question about the papers' own record, or null when the question is no such question.
- * Documents: those the question names (within `docs`), else `docs`, else the whole corpus.
+ * Documents: those the question names (within `docs`), else `docs`, else the whole corpus. With one
+ * document in scope and no conversation before (`followUp` false), "it" stands for that document.
  */
-export function answerDocumentFacts(question: string, res: AnswerResources, docs?: readonly string[]): DocumentFactsAnswer | null {
+export function answerDocumentFacts(question: string, res: AnswerResources, docs?: readonly string[], followUp = false): DocumentFactsAnswer | null {
   const named = res.mentions.find(question).filter((id) => !docs?.length || docs.includes(id));
   const metas = named.map((id) => res.corpus.document(id)?.meta).filter((meta): meta is DocumentMeta => meta !== undefined);
-  const intent = parseDocumentFacts(question, [...res.mentions.namingWords(question), ...metas.flatMap(namingWordsOf)], metas.length > 0);
+  const inScope = res.corpus.documents.map((doc) => doc.meta).filter((meta) => !docs?.length || docs.includes(meta.id));
+  const addressed = metas.length > 0 || (inScope.length === 1 && !followUp && "pronoun");
+  const intent = parseDocumentFacts(question, [...res.mentions.namingWords(question), ...metas.flatMap(namingWordsOf)], addressed);
   if (!intent) return null;
-  const scope = metas.length
-    ? metas
-    : res.corpus.documents.map((doc) => doc.meta).filter((meta) => !docs?.length || docs.includes(meta.id));
+  const scope = metas.length ? metas : inScope;
   if (scope.length === 0) return null;
   const sources: AnswerSource[] = [];
   const lines = scope.map((meta) => {
