@@ -136,6 +136,12 @@ export interface CitationStats {
 
 export interface ParsedDocument {
   meta: DocumentMeta;
+  /**
+   * The front matter the clean text leaves out, one printed line per line: publisher panels (editors,
+   * correspondence, received/accepted/published dates, citation), the author line, affiliations and
+   * correspondence footnotes (src/ingest/front-matter-passage.ts). Absent when the document prints none.
+   */
+  frontMatter?: string;
   /** The clean text all offsets point into. */
   text: string;
   sections: Section[];

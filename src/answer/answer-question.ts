@@ -18,6 +18,7 @@ import { answerCitationLookup } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
 import { condenseFollowUp, condenseWithLlm } from "./condense-question.ts";
 import { answerAcrossReviews } from "./cross-review.ts";
+import { answerDocumentFacts } from "./document-facts.ts";
 import { type EvidenceQuestion, isEvidenceWeak } from "./evidence-check.ts";
 import { type ExtractiveOptions, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
@@ -82,6 +83,14 @@ export class Answerer {
     const { signal } = events;
     signal?.throwIfAborted();
     const k = request.k ?? DEFAULT_K;
+
+    // A question about a paper itself ("Who wrote the Verma review?"): answered from its record (document-facts.ts).
+    const facts = answerDocumentFacts(request.question, this.res, request.docs, Boolean(request.history?.length));
+    if (facts) {
+      events.onSources?.(facts.sources);
+      events.onDelta?.(facts.answer);
+      return { ...facts, mode: "extractive" };
+    }
 
     const intent = parseCitationLookup(request.question);
     if (intent) {

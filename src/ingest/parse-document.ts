@@ -10,6 +10,7 @@ import { normalizeRawText } from "./clean-text.ts";
 import { createCitationFinder } from "./citations/find-citations.ts";
 import { type DocumentFormat, formatOf, loadDocumentText } from "./load-document-text.ts";
 import { classifyParagraph, splitParagraphs, usesMarkdownHeadings } from "./parse-blocks.ts";
+import { frontMatterPassage } from "./front-matter-passage.ts";
 import { type FrontMatterMeta, parseFrontMatter } from "./parse-metadata.ts";
 import { parseReferenceList } from "./references/parse-reference-list.ts";
 import { buildLayout, findFirstHeading } from "./parse-sections.ts";
@@ -17,7 +18,7 @@ import { readYamlFrontMatter } from "./read-yaml-front-matter.ts";
 import { renderCleanText } from "./render-clean-text.ts";
 
 /** Bump whenever parsed output changes: it is part of the index's corpus hash. */
-export const PARSER_VERSION = "ingest-3";
+export const PARSER_VERSION = "ingest-4";
 
 export interface ParseOptions {
   /** How to read `raw`; defaults to the file name's extension. PDFs arrive as markdown from the layout reader. */
@@ -77,8 +78,10 @@ export function parseDocumentText(raw: string, file: string, options: ParseOptio
     extractedChars: options.extractedChars ?? raw.length,
     keptChars: rendered.text.length,
   });
+  const frontMatter = frontMatterPassage(blocks.slice(0, frontEnd), blocks, sectioned);
   return {
     meta,
+    ...(frontMatter ? { frontMatter } : {}),
     text: rendered.text,
     sections: rendered.sections.map((section) => section.section),
     references,

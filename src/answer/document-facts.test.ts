@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { DocumentMentions } from "../retrieve/document-mentions.ts";
+import { Corpus } from "../store/corpus.ts";
+import type { StoredDocument } from "../store/index-files.ts";
+import type { DocumentMeta } from "../types.ts";
+import type { AnswerResources } from "./answer-resources.ts";
+import { FRONT_MATTER_SECTION, RECORD_SECTION, answerDocumentFacts } from "./document-facts.ts";
+
+const metas: DocumentMeta[] = [
+  {
+    id: "okafor2021",
+    file: "okafor.txt",
+    title: "Statins in kidney disease: a review",
+    authors: ["Ada Okafor", "Ben Lund", "Cleo Marsh"],
+    journal: "Kidney Int.",
+    year: 2021,
+    volume: "99",
+    doi: "10.1000/ki.2021.1",
+    url: "https://doi.org/10.1000/ki.2021.1",
+  },
+  { id: "rossi2019", file: "rossi.md", title: "Sleep and memory", authors: ["Dario Rossi"], year: 2019 },
+];
+const frontMatter = "RECEIVED 03 March 2021\nStatins in kidney disease: a review\nAda Okafor, Ben Lund and Cleo Marsh *\nSchool of Medicine, Eastbay University, Bristol, UK. E-mail: c.marsh@eastbay.ac.uk";
+const corpus = new Corpus({
+  documents: metas.map((meta) => ({ meta, references: [], ...(meta.id === "okafor2021" ? { frontMatter } : {}) }) as unknown as StoredDocument),
+  chunks: [],
+  links: [],
+});
+const res = { corpus, mentions: new DocumentMentions(metas) } as unknown as AnswerResources;
+
+describe("answerDocumentFacts", () => {
+  it("answers from the named paper's record and cites the record", () => {
+    const payload = answerDocumentFacts("Who wrote the Okafor review?", res)!;
+    expect(payload.refused).toBe(false);
+    expect(payload.references).toEqual([]);
+    expect(payload.answer).toContain("Ada Okafor, Ben Lund and Cleo Marsh");
+    expect(payload.answer).not.toContain("Rossi");
+    expect(payload.sources).toHaveLength(1);
+    expect(payload.sources[0]).toMatchObject({ n: 1, docId: "okafor2021", section: RECORD_SECTION });
+    expect(payload.sources[0]!.text).toContain("10.1000/ki.2021.1");
+    expect(answerDocumentFacts("What is the DOI of the Okafor paper?", res)!.answer).toContain("10.1000/ki.2021.1");
+    expect(answerDocumentFacts("How many authors does the Okafor review have?", res)!.answer).toContain("3 authors");
+    expect(answerDocumentFacts("Who is the first author of the Okafor review?", res)!.answer).toContain("is Ada Okafor");
+  });
+
+  it("answers every document for the reviews, and says what a record lacks", () => {
+    const payload = answerDocumentFacts("Which journals published the reviews?", res)!;
+    expect(payload.sources.map((source) => source.docId)).toEqual(["okafor2021", "rossi2019"]);
+    expect(payload.answer).toContain("Kidney Int.");
+    expect(payload.answer).toMatch(/Rossi et al\. \(2019\) does not give the journal/);
+    expect(answerDocumentFacts("What is the DOI of the review?", res, ["rossi2019"])!.answer).toMatch(/does not give a DOI/);
+    expect(answerDocumentFacts("Who is the corresponding author of the review?", res, ["rossi2019"])!.answer).toMatch(/does not give which author/);
+  });
+
+  it("answers dates, correspondence and affiliations from the front matter, citing it", () => {
+    const corresponding = answerDocumentFacts("Who is the corresponding author of the Okafor review?", res)!;
+    expect(corresponding.answer).toContain("is Cleo Marsh (c.marsh@eastbay.ac.uk)");
+    expect(corresponding.sources[0]).toMatchObject({ section: FRONT_MATTER_SECTION, text: frontMatter });
+    expect(answerDocumentFacts("When was the Okafor paper received?", res)!.answer).toContain("received on 03 March 2021");
+    expect(answerDocumentFacts("Which institutions are the Okafor review's authors affiliated with?", res)!.answer).toContain("Eastbay University");
+    // No published date printed: the record's year.
+    expect(answerDocumentFacts("When was the Okafor review published?", res)!.answer).toContain("published in 2021");
+  });
+
+  it("reads \"it\" as the only document in scope, unless a conversation came before", () => {
+    expect(answerDocumentFacts("Who wrote it?", res, ["rossi2019"])!.answer).toContain("written by Dario Rossi");
+    expect(answerDocumentFacts("Who wrote it?", res, ["rossi2019"], true)).toBeNull();
+    expect(answerDocumentFacts("Who wrote it?", res)).toBeNull();
+  });
+
+  it("leaves content questions to the pipeline", () => {
+    expect(answerDocumentFacts("Which authors found that statins protect the kidney?", res)).toBeNull();
+    expect(answerDocumentFacts("What year did the FDA approve rosuvastatin?", res)).toBeNull();
+  });
+});

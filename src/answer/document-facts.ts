@@ -1,0 +1,153 @@
+// Answers questions about the papers themselves ("Who wrote the Verma review?", "What is the DOI of
+// guan2024?", "When were the reviews published?") from each document's bibliographic record
+// (`DocumentMeta`: title, authors, journal, year, volume, DOI), cited as that document's record; the
+// history dates, corresponding authors and affiliations from its front-matter passage
+// (front-matter-facts.ts), cited as that passage. A fact neither holds is said to be missing, never guessed.
+import type { AnswerSource } from "./answer-payload.ts";
+import type { AnswerResources } from "./answer-resources.ts";
+import { documentLabel } from "./answer-resources.ts";
+import { type DocumentFactsIntent, parseDocumentFacts } from "./document-facts-intent.ts";
+import { affiliations, correspondingAuthors, editorsAndReviewers, historyDates } from "./front-matter-facts.ts";
+import type { DocumentMeta } from "../types.ts";
+
+export interface DocumentFactsAnswer {
+  answer: string;
+  refused: false;
+  sources: AnswerSource[];
+  references: [];
+}
+
+/** The section names a record source and a front-matter source are shown under. */
+export const RECORD_SECTION = "Bibliographic record";
+export const FRONT_MATTER_SECTION = "Front matter";
+
+/**
+ * The answer to a question about the papers' own record, or null when the question is no such question.
+ * Documents: those the question names (within `docs`), else `docs`, else the whole corpus. With one
+ * document in scope and no conversation before (`followUp` false), "it" stands for that document.
+ */
+export function answerDocumentFacts(question: string, res: AnswerResources, docs?: readonly string[], followUp = false): DocumentFactsAnswer | null {
+  const named = res.mentions.find(question).filter((id) => !docs?.length || docs.includes(id));
+  const metas = named.map((id) => res.corpus.document(id)?.meta).filter((meta): meta is DocumentMeta => meta !== undefined);
+  const inScope = res.corpus.documents.map((doc) => doc.meta).filter((meta) => !docs?.length || docs.includes(meta.id));
+  const addressed = metas.length > 0 || (inScope.length === 1 && !followUp && "pronoun");
+  const intent = parseDocumentFacts(question, [...res.mentions.namingWords(question), ...metas.flatMap(namingWordsOf)], addressed);
+  if (!intent) return null;
+  const scope = metas.length ? metas : inScope;
+  if (scope.length === 0) return null;
+  const sources: AnswerSource[] = [];
+  const lines = scope.map((meta) => {
+    const passage = res.corpus.document(meta.id)?.frontMatter;
+    const label = documentLabel(res.corpus, meta.id);
+    const fromFront = passage ? frontMatterStatement(intent, meta, label, passage) : null;
+    const n = sources.length + 1;
+    sources.push(fromFront ? frontMatterSource(meta, passage!, n) : recordSource(meta, n));
+    return `${fromFront ?? statement(intent, meta, label)} [${n}]`;
+  });
+  return { answer: lines.join(" "), refused: false, sources, references: [] };
+}
+
+/** Words of a document's record that may name it in a question: title, journal, authors' names, year. */
+function namingWordsOf(meta: DocumentMeta): string[] {
+  const text = [meta.id, meta.title, meta.journal ?? "", ...meta.authors, String(meta.year ?? "")].join(" ");
+  return [...text.normalize("NFKD").replace(/\p{M}/gu, "").matchAll(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu)].map((m) => m[0].toLowerCase());
+}
+
+/** The record as one citable passage: "Authors (year). Title. Journal volume. doi: …". */
+export function recordText(meta: DocumentMeta): string {
+  const parts = [
+    meta.authors.length ? `${meta.authors.join(", ")}${meta.year ? ` (${meta.year})` : ""}.` : meta.year ? `(${meta.year}).` : "",
+    meta.title ? `${meta.title.replace(/[.\s]+$/, "")}.` : "",
+    meta.journal ? `${meta.journal.replace(/[.\s]+$/, "")}${meta.volume ? ` ${meta.volume}` : ""}.` : "",
+    meta.doi ? `doi: ${meta.doi}` : "",
+  ];
+  return parts.filter(Boolean).join(" ");
+}
+
+function recordSource(meta: DocumentMeta, n: number): AnswerSource {
+  return { n, id: `${meta.id}:record`, docId: meta.id, docTitle: meta.title, section: RECORD_SECTION, kind: "text", text: recordText(meta), refs: [], score: 1 };
+}
+
+function frontMatterSource(meta: DocumentMeta, passage: string, n: number): AnswerSource {
+  return { n, id: `${meta.id}:front-matter`, docId: meta.id, docTitle: meta.title, section: FRONT_MATTER_SECTION, kind: "text", text: passage, refs: [], score: 1 };
+}
+
+/** The answer the front-matter passage gives, or null when it does not print the fact. */
+function frontMatterStatement(intent: DocumentFactsIntent, meta: DocumentMeta, label: string, passage: string): string | null {
+  const dates = historyDates(passage);
+  switch (intent.field) {
+    case "published":
+      return dates.published ? `${label} was published on ${dates.published}${meta.journal ? ` in ${meta.journal}${meta.volume ? ` ${meta.volume}` : ""}` : ""}.` : null;
+    case "received":
+    case "accepted": {
+      const date = dates[intent.field];
+      if (!date) return null;
+      const others = (["received", "accepted", "published"] as const).filter((event) => event !== intent.field && dates[event]);
+      return `${label} was ${intent.field} on ${date}${others.length ? ` (${others.map((event) => `${event} ${dates[event]}`).join(", ")})` : ""}.`;
+    }
+    case "correspondingAuthor": {
+      const { names, emails } = correspondingAuthors(passage, meta.authors);
+      if (!names.length) return null;
+      const plural = names.length > 1;
+      return `The corresponding author${plural ? "s" : ""} of ${label} ${plural ? "are" : "is"} ${listed(names)}${emails.length ? ` (${emails.join(", ")})` : ""}.`;
+    }
+    case "affiliations": {
+      const found = affiliations(passage);
+      return found.length ? `The authors of ${label} give these affiliations: ${found.join("; ")}.` : null;
+    }
+    case "editors": {
+      const { editors, reviewers } = editorsAndReviewers(passage);
+      if (!editors.length && !reviewers.length) return null;
+      const parts = [editors.length ? `edited by ${editors.join("; ")}` : "", reviewers.length ? `reviewed by ${reviewers.join("; ")}` : ""];
+      return `${label} was ${parts.filter(Boolean).join(" and ")}.`;
+    }
+    default:
+      return null;
+  }
+}
+
+/** "A, B and C". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+function statement(intent: DocumentFactsIntent, meta: DocumentMeta, label: string): string {
+  const title = meta.title ? `${label}, "${meta.title.replace(/[.\s]+$/, "")}",` : label;
+  const missing = (what: string) => `The record of ${label} does not give ${what}.`;
+  const authors = meta.authors;
+  switch (intent.field) {
+    case "doi":
+      return meta.doi ? `The DOI of ${label} is ${meta.doi} (${meta.url ?? `https://doi.org/${meta.doi}`}).` : missing("a DOI");
+    case "title":
+      return meta.title ? `The title of ${label} is "${meta.title.replace(/[.\s]+$/, "")}".` : missing("a title");
+    case "volume":
+      return meta.volume
+        ? `${title} appeared in volume ${meta.volume}${meta.journal ? ` of ${meta.journal}` : ""}${meta.year ? ` (${meta.year})` : ""}.`
+        : missing("a volume");
+    case "journal":
+      return meta.journal ? `${title} was published in ${meta.journal}${meta.volume ? ` ${meta.volume}` : ""}${meta.year ? ` (${meta.year})` : ""}.` : missing("the journal");
+    case "year":
+    case "published":
+      return meta.year
+        ? `${title} was published in ${meta.year}${meta.journal ? ` in ${meta.journal}${meta.volume ? ` ${meta.volume}` : ""}` : ""}.`
+        : missing("the year of publication");
+    case "received":
+      return `${missing("the date it was received")}${meta.year ? ` It was published in ${meta.year}.` : ""}`;
+    case "accepted":
+      return `${missing("the date it was accepted")}${meta.year ? ` It was published in ${meta.year}.` : ""}`;
+    case "authors":
+      return authors.length ? `${title} was written by ${listed(authors)}.` : missing("its authors");
+    case "authorCount":
+      return authors.length ? `${title} has ${authors.length} author${authors.length === 1 ? "" : "s"}: ${listed(authors)}.` : missing("its authors");
+    case "firstAuthor":
+      return authors.length ? `The first author of ${label} is ${authors[0]}.` : missing("its authors");
+    case "lastAuthor":
+      return authors.length ? `The last author of ${label} is ${authors[authors.length - 1]}.` : missing("its authors");
+    case "correspondingAuthor":
+      return `${missing("which author is the corresponding one")}${authors.length ? ` Its authors are ${listed(authors)}.` : ""}`;
+    case "editors":
+      return missing("its editors or reviewers");
+    case "affiliations":
+      return `${missing("the authors' affiliations")}${authors.length ? ` Its authors are ${listed(authors)}.` : ""}`;
+  }
+}

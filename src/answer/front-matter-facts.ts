@@ -1,0 +1,75 @@
+// Facts read from a document's front-matter passage (`frontMatter`, src/ingest/front-matter-passage.ts):
+// the history dates, the corresponding authors and the affiliations. Read by the layout conventions
+// journals share: labelled dates ("Received 9th August 2024", "ACCEPTED 28 October 2024"), a
+// correspondence panel or a starred author in the author line, affiliation paragraphs (institution
+// nouns, the same test the parser drops them by). Editors' and reviewers' panels are no authors'.
+import { PANEL_LABEL, isAffiliation } from "../ingest/detect-furniture.ts";
+
+export type HistoryEvent = "received" | "revised" | "accepted" | "published";
+
+// A date as journals print it: "9th August 2024", "07 September 2024", "August 9, 2024", "2024-08-09", "2023.06.06".
+const DATE = String.raw`(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2})`;
+const HISTORY = new RegExp(String.raw`\b(received|revised|accepted|published)(?:\s+online)?\b\s*(?:on\s+)?:?\s*${DATE}`, "giu");
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+// Panels whose people are not the paper's authors (the "EDITED BY" / "REVIEWED BY" panels of PANEL_LABEL).
+const NOT_AUTHORS = /^\*?(?:EDITED BY|REVIEWED BY)\b/;
+
+/** The dates the front matter prints, by event (the first of each). */
+export function historyDates(passage: string): Partial<Record<HistoryEvent, string>> {
+  const dates: Partial<Record<HistoryEvent, string>> = {};
+  for (const match of passage.matchAll(HISTORY)) {
+    const event = match[1]!.toLowerCase() as HistoryEvent;
+    dates[event] ??= match[2]!.replace(/\s+/g, " ");
+  }
+  return dates;
+}
+
+/** Each line with the panel label it sits under ("" before the first label). */
+function panelled(passage: string): { line: string; panel: string }[] {
+  let panel = "";
+  return passage.split("\n").map((line) => {
+    // A label opens a panel, whether its content follows on the line ("RECEIVED 28 November 2023 ACCEPTED …") or below.
+    if (PANEL_LABEL.test(line)) panel = line;
+    return { line, panel };
+  });
+}
+
+/**
+ * The corresponding authors: the names (with e-mail) of a correspondence panel, else the authors the
+ * author line stars ("Ashutosh Kumar *", "Di Zhang^{4*}") with the e-mails of correspondence footnotes.
+ */
+export function correspondingAuthors(passage: string, authors: readonly string[]): { names: string[]; emails: string[] } {
+  const lines = panelled(passage);
+  const panel = lines.filter(({ line, panel }) => /^\W*correspond/i.test(panel) && !/^\W*correspond/i.test(line));
+  if (panel.length) {
+    // The panel's lines less their e-mail addresses and envelope marks: what is left of a short line is a name.
+    const names = panel
+      .map(({ line }) => line.replace(EMAIL, " ").replace(/[✉*]/g, " ").replace(/\s+/g, " ").trim())
+      .filter((line) => /\p{L}/u.test(line) && !/\d/.test(line) && line.split(" ").length <= 5);
+    const emails = panel.flatMap(({ line }) => line.match(EMAIL) ?? []);
+    if (names.length) return { names, emails };
+  }
+  const starred = authors.filter((name) => {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(String.raw`${escaped}\s*(?:\^\{[^}]*\*[^}]*\}|<sup>[^<]*\*[^<]*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰,\s]*[*✉])`, "u").test(passage);
+  });
+  const emails = lines.filter(({ panel }) => !NOT_AUTHORS.test(panel)).flatMap(({ line }) => line.match(EMAIL) ?? []);
+  return { names: starred, emails: starred.length ? emails : [] };
+}
+
+/** An affiliation line less its contact details (ORCID links, e-mail addresses). */
+const withoutContacts = (line: string) => line.replace(/[;,]?\s*(?:https?:\/\/)?orcid\.org\/\S+/gi, "").replace(/[.;,]?\s*e-?mail:?.*$/i, "").trim();
+
+/** The affiliation paragraphs, outside editors' and reviewers' panels, without contact details. */
+export function affiliations(passage: string): string[] {
+  return panelled(passage)
+    .filter(({ line, panel }) => !NOT_AUTHORS.test(panel) && isAffiliation(withoutContacts(line)))
+    .map(({ line }) => withoutContacts(line));
+}
+
+/** The handling editors and peer reviewers a publisher's panels name (one entry per printed line). */
+export function editorsAndReviewers(passage: string): { editors: string[]; reviewers: string[] } {
+  const lines = panelled(passage).filter(({ line, panel }) => line !== panel);
+  const under = (label: RegExp) => lines.filter(({ panel }) => label.test(panel)).map(({ line }) => line);
+  return { editors: under(/^\*?EDITED BY\b/), reviewers: under(/^\*?REVIEWED BY\b/) };
+}
