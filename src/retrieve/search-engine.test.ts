@@ -124,6 +124,15 @@ describe("SearchEngine on the two reviews", () => {
     expect(await engine.windowSimilarities("a question only probed", [first!.id], { searchedOnly: true })).toEqual(new Map());
   });
 
+  it("reads no vector for a query whose latest search took the lexical shortcut, whatever embedded it before", async () => {
+    // An answer after a shortcut must not depend on an earlier /api/search of the same text.
+    const [first] = await engine.search(SLN_QUESTION, { k: 1 });
+    await engine.search(SLN_QUESTION, { k: 1, lexicalShortcut: 0 });
+    expect(await engine.windowSimilarities(SLN_QUESTION, [first!.id], { searchedOnly: true })).toEqual(new Map());
+    await engine.search(SLN_QUESTION, { k: 1 });
+    expect((await engine.windowSimilarities(SLN_QUESTION, [first!.id], { searchedOnly: true })).get(first!.id)!.length).toBeGreaterThan(0);
+  });
+
   it("rejects an empty query, a bad k and an unknown mode with bad_request", async () => {
     for (const call of [
       () => engine.search("   "),

@@ -271,8 +271,8 @@ export class SearchEngine {
   /**
    * Each sentence window of the given chunks (its text and cosine similarity to the query), in
    * window order: the query's cached vector against the cached window vectors, nothing re-embedded.
-   * `searchedOnly` reads only the vector of a query a hybrid search embedded (an empty map after a lexical
-   * shortcut, whatever else embedded or probed the text since): the caller never waits for the embedder,
+   * `searchedOnly` reads only the vector of a query whose latest hybrid search embedded it (an empty map when
+   * that search took the lexical shortcut, whatever else embedded or probed the text before): the caller never waits for the embedder,
    * and the same question gets the same answer every time.
    *
    * @example
@@ -340,6 +340,10 @@ export class SearchEngine {
     const lexical = topK(touched, bm25Scores, depth);
     const [first, second] = lexical;
     if (lexicalShortcut !== undefined && first && second && first.score > 0 && (first.score - second.score) / first.score >= lexicalShortcut) {
+      // The text's latest search took the shortcut: `windowSimilarities` with `searchedOnly` reads no vector for it,
+      // even if another search (/api/search, an evaluation) embedded it before, so an answer does not depend on
+      // what was asked earlier.
+      this.searchedDensely.delete(text);
       return lexical.map(({ index, score }) => ({ index, score: score / first.score }));
     }
     const vector = await this.queryVector(text);
