@@ -107,11 +107,13 @@ export function missingSections(question: string, chunks: readonly Chunk[], docu
 function scanSections(question: string, chunks: readonly Chunk[], documentNamed: boolean): { found: SectionMention | null; missing: string[] } {
   const words = readWords(question);
   const missing: string[] = [];
-  const headings = [...new Map(chunks.map((chunk) => [`${chunk.docId}\n${chunk.section}`, chunk])).values()];
+  // The headings are gathered only once a word may name a section: most questions name none, and this runs for every question.
+  let headings: Chunk[] | undefined;
+  const headingsOnce = () => (headings ??= [...new Map(chunks.map((chunk) => [`${chunk.docId}\n${chunk.section}`, chunk])).values()]);
   const wanted = new Set<string>();
   const named: string[] = [];
   const take = (matches: (heading: string) => boolean, phrase: readonly Word[]) => {
-    const found = headings.filter((chunk) => matches(chunk.section));
+    const found = headingsOnce().filter((chunk) => matches(chunk.section));
     if (found.length === 0) return false;
     for (const chunk of found) wanted.add(`${chunk.docId}\n${chunk.section}`);
     named.push(...phrase.map((word) => word.raw));
