@@ -109,4 +109,13 @@ describe("parseCrossReviewIntent", () => {
       "How is the catalase shell in?",
     );
   });
+
+  it("drops the verbs and nouns of holding a view: what the documents make of the topic is not the topic", () => {
+    expect(parseCrossReviewIntent("What do both reviews conclude about overcoming resistance?", [])?.topic).toBe("What do about overcoming resistance?");
+    expect(parseCrossReviewIntent("What do the two papers propose for tumour hypoxia?", [])?.topic).toBe("What do for tumour hypoxia?");
+    expect(parseCrossReviewIntent("Give each paper's take on tumour hypoxia.", [])?.topic).toBe("Give on tumour hypoxia.");
+    expect(parseCrossReviewIntent("Summarize the two reviews' positions on combination therapy.", [])?.topic).toBe("Summarize on combination therapy.");
+    // Only before "on", "of" or "about": "the take-up of drugs", "the position of the tumour" stay.
+    expect(parseCrossReviewIntent("How do both reviews describe the position of the tumour?", [])?.topic).toContain("position of the tumour");
+  });
 });

@@ -131,6 +131,12 @@ const DOCUMENT_PHRASING = [
   // Only verbs of addressing a subject; "report", "treat" or "show" can be what the question is about, and
   // "describe", "characterise" or "define" are printed by the definitions that answer it ("X is characterized by").
   /\b(?:say|says|said|discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?|cover(?:s|ed|ing)?|talk(?:s|ed)?\s+about)\b/giu,
+  // What the documents make of the topic ("what do both conclude / think / propose about X", "each paper's take
+  // on X", "their positions on X"): verbs of holding a view, and its nouns after a possessive (not "the
+  // position of the tumour"), are not the topic. A review prints
+  // "conclude" or "propose" rarely, so left in they are the topic's rarest term and a review that never
+  // writes them is judged silent on it (cross-review.ts, `specificTerms`).
+  /\b(?:conclud(?:e|es|ed|ing)|conclusions?|think(?:s|ing)?|thought|argu(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|(?<=(?:['’]s?|\btheir|\bits)\s+)(?:takes?|views?|positions?|stances?|opinions?)\s+(?=on\b|of\b|about\b))\b/giu,
   // "does X appear / feature / come up in both …": where the topic is found, not what it is.
   /\b(?:appears?|appeared|features?|featured|comes?\s+up|came\s+up)\s+(?=in\b)/giu,
   // "any of the reviews", "either of them", "in one review only", "anywhere in": the documents, not the topic.
@@ -199,6 +205,8 @@ export function parseCrossReviewIntent(question: string, named: readonly NamedDo
   let topic = withoutNames(question, named);
   for (const phrasing of DOCUMENT_PHRASING) topic = topic.replace(phrasing, " ");
   topic = topic
+    // The possessive of a removed document noun ("each paper's take", "the two reviews' positions").
+    .replace(/(^|\s)['’]s?(?=\s|$)/gu, " ")
     .replace(/\s+([,.;:?!])/g, "$1")
     .replace(/\s+/g, " ")
     .replace(/^[\s,;:]+/, "")
