@@ -28,6 +28,10 @@ describe("expected answer shapes", () => {
     expect(matches("What exactly is a miRNA mimic?", "In mice, the mimics reduced tumour growth by half.")).toBe(0);
     expect(matches("What is MRX34?", "MRX34 is a liposomal miR-34a mimic.")).toBe(1);
     expect(matches("What is MRX34?", "MRX34; miR-34a; miRNA mimic; Solid tumors; 146")).toBe(0);
+    // Asked as a command, or for the definition or meaning by name.
+    for (const question of ["Define multidrug resistance.", "What is the definition of zorbium?", "What is meant by acquired resistance?", "How is chemoresistance defined?"]) {
+      expect(matches(question, "Chemoresistance refers to drug resistance in cancer cells.")).toBe(1);
+    }
     // A longer "what is" question asks for something else than a definition.
     expect(expectedAnswerPatterns("What is the main safety risk of retroviral miRNA delivery?")).toEqual([]);
   });

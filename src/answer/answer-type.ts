@@ -16,9 +16,11 @@ const ANSWER_TYPES: { question: RegExp; answer: RegExp }[] = [
     question: /\bhow long\b/i,
     answer: /\d+\s*(?:nucleotides?|nt|bp|kb|amino acids?|nm|μm|µm|hours?|days?|weeks?|months?|years?)\b|\d\s*-?\s*(?:nucleotide|day|week|month|year)\b/i,
   },
-  // A definition: "X is a …", "X, small synthetic RNA molecules, …", "known as", "refers to".
+  // A definition, asked as "what is X", "define X", "what is the definition / meaning of X", "what is meant by X",
+  // "how is X defined": "X is a …", "X, small synthetic RNA molecules, …", "known as", "refers to".
   {
-    question: /^\s*(?:what(?: exactly)?(?:'s| is| are)(?: exactly)?|define)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s*\??\s*$/i,
+    question:
+      /^\s*(?:(?:what(?: exactly)?(?:'s| is| are)(?: exactly)?(?: the (?:definition|meaning) of| meant by)?|define)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?|how (?:is|are) (?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)? defined)\s*[?.!]?\s*$/i,
     answer:
       /\b(?:is|are)\s+(?:an?|the)\b|\b(?:known as|refers? to|defined as|consists? of)\b|^[^,]{2,60},\s+(?:[\w-]+,?\s+){0,5}(?:molecules?|compounds?|agents?|particles?|proteins?|vectors?|carriers?)\b/i,
   },

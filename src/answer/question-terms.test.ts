@@ -5,6 +5,11 @@ describe("questionTerms", () => {
   it("leaves out indefinite pronouns that only phrase the question", () => {
     expect([...questionTerms("Does it say anything about exosomes?").keys()]).toEqual(["exosom"]);
   });
+
+  it("leaves out the words that ask for a definition: a sentence 'defining MDR's pathways' is no definition of MDR", () => {
+    expect([...questionTerms("Define multidrug resistance.").keys()]).toEqual(["multidrug", "resist"]);
+    expect([...questionTerms("What is meant by the definition of zorbium?").keys()]).toEqual(["zorbium"]);
+  });
 });
 
 describe("withoutWords", () => {

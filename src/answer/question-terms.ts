@@ -8,7 +8,7 @@ const QUESTION_WORDS = (
   "tell explain describe summarize summarise list give show name mention mentioned discuss discussed " +
   "review reviews paper papers article articles author authors say says said according report reported reports " +
   "please know example examples kind kinds type types way ways happen happens does do did also " +
-  "apart aside besides else exactly " +
+  "apart aside besides else exactly define defined definition meaning meant " +
   // Indefinite pronouns (Quirk et al., "A Comprehensive Grammar of the English Language", ch. 6): "does it say anything about…".
   "anything something everything"
 ).split(" ");
