@@ -37,6 +37,16 @@ describe("parseCitationLookup", () => {
     ["Which references does the Guan review cite when it says that SLNs are biocompatible?", { kind: "claim", claim: "SLNs are biocompatible" }],
     // The question's verb comes before the first "that"; a verb inside the claim is the claim's.
     ["Which sources say that cells give up their adhesion?", { kind: "claim", claim: "cells give up their adhesion" }],
+    // Asked as yes/no, from the basis, as a command, or of the claim itself.
+    ["Is there evidence that hypoxia drives resistance?", { kind: "claim", claim: "hypoxia drives resistance" }],
+    ["Are there any studies supporting the idea that SLNs are biocompatible?", { kind: "claim", claim: "SLNs are biocompatible" }],
+    ["Does the review cite anything for the claim that CSCs drive relapse?", { kind: "claim", claim: "CSCs drive relapse" }],
+    ["On what basis does the review claim that exosomes transfer miRNAs?", { kind: "claim", claim: "exosomes transfer miRNAs" }],
+    ["Name the study showing that MRX34 caused adverse events.", { kind: "claim", claim: "MRX34 caused adverse events" }],
+    ["Is the claim that tumours depend on glycolysis backed by any reference?", { kind: "claim", claim: "tumours depend on glycolysis" }],
+    // The question's own phrasing before the claim is not the claim.
+    ["Which works are cited to support the point that DNA repair undoes damage?", { kind: "claim", claim: "DNA repair undoes damage" }],
+    ["What reference supports saying that combination therapy reduces resistance?", { kind: "claim", claim: "combination therapy reduces resistance" }],
   ])("%s", (question, intent) => {
     expect(parseCitationLookup(question)).toEqual(intent);
   });
@@ -56,6 +66,9 @@ describe("parseCitationLookup", () => {
     "What is the evidence on liposome toxicity?",
     "What supports tumour growth in hypoxia?",
     "Where does the review get its data?",
+    "Is there a trial of stool-based miRNA markers?",
+    "Is there synergy between miR-34a and a taxane?",
+    "Name the drugs approved in 2023.",
   ])(
     "is not a lookup: %s",
     (question) => expect(parseCitationLookup(question)).toBeNull(),

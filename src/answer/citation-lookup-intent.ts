@@ -71,9 +71,21 @@ const CLAIM_PATTERNS = [
   new RegExp(String.raw`\bwhere\s+(?:does|do|did|is|are|was)\s+${CLAIM_NOUN}\s+(?:that\s+)?(.*?)\s+(?:come|comes|coming|originate|stem)?\s*from\s*[?.!]*$`, "i"),
   // "where does the review get the idea that … (from)?"
   new RegExp(String.raw`\bwhere\s+(?:does|do|did)\s+(?:the\s+|this\s+|that\s+)?(?:[\p{L}-]+\s+){0,3}?(?:get|take|find|draw|obtain)\s+${CLAIM_NOUN}\s+(?:that\s+)?(.*?)(?:\s+from)?\s*[?.!]*$`, "iu"),
+  // "is there evidence that …", "is there a reference for the claim that …", "are there any studies supporting …"
+  new RegExp(String.raw`^\s*(?:is|are)\s+there\s+(?:any\s+|an?\s+)?${SUPPORT_NOUN}\s+(?:for\s+|behind\s+|supporting\s+|that\s+)(?:${CLAIM_NOUN}\s+)?(?:that\s+)?(.*)$`, "i"),
+  // "does the review cite anything / any study for the claim that …"
+  new RegExp(String.raw`^\s*(?:does|do|did)\s+(?:the\s+|this\s+|that\s+)?(?:[\p{L}-]+\s+){0,3}?cite\s+(?:anything|any\s+${SUPPORT_NOUN}|an?\s+${SUPPORT_NOUN}|${SUPPORT_NOUN})\s+(?:for|to\s+support|behind)\s+(?:${CLAIM_NOUN}\s+)?(?:that\s+)?(.*)$`, "iu"),
+  // "on what basis / evidence does the review claim that …"
+  new RegExp(String.raw`^\s*on\s+what\s+(?:basis|grounds|evidence)\s+(?:does|do|did|is|are|was|were)\b${BEFORE_THAT}\b(?:${REPORT_VERB}|claim(?:s|ed)?|assert(?:s|ed)?|conclude[sd]?)\s+that\s+(.*)$`, "i"),
+  // "name / cite / give me the study showing that …", "list the references supporting …"
+  new RegExp(String.raw`^\s*(?:name|cite|give|list|find|show|identify)\s+(?:me\s+)?(?:the\s+|a\s+|any\s+)?${SUPPORT_NOUN}\s+(?:showing|supporting|backing(?:\s+up)?|(?:that|which)\s+(?:${REPORT_VERB}|${SUPPORT_VERB}))\s+(?:${CLAIM_NOUN}\s+)?(?:that\s+)?(.*)$`, "i"),
+  // "is the claim that … backed by any reference?"
+  new RegExp(String.raw`^\s*(?:is|are|was|were)\s+${CLAIM_NOUN}\s+that\s+(.*?)\s+(?:backed|supported|substantiated|referenced|sourced|cited)\b.*$`, "i"),
   // "which reference is that from?", "what paper is this based on?"
   new RegExp(String.raw`\b(?:which|what)\s+${SUPPORT_NOUN}\s+(?:is|are|was|were|does|do|did)\s+((?:that|this|it|these|those)\b.*)$`, "i"),
 ];
+// "… cited to support the point that …", "… supports saying that …": the rest of the question's own phrasing.
+const SUPPORT_LEAD = new RegExp(String.raw`^(?:(?:to\s+)?(?:support|back(?:\s+up)?|substantiate)\s+${CLAIM_NOUN}\s+that\s+|saying\s+that\s+)`, "i");
 // "… cite when it says that …": the claim is what the review says.
 const SAYS_LEAD = /^(?:when|where)\s+(?:it|they|the\s+(?:[\p{L}-]+\s+){0,3}?(?:review|paper|article|authors?))\s+(?:says?|states?|claims?|writes?|reports?|argues?|mentions?|notes?)\s+(?:that\s+)?/iu;
 const ANAPHORA = /^(?:(?:that|this|it|these|those|them|the\s+same)\b\s*(?:from|claim|statement|one|come\s+from|based\s+on|say|says)?\s*)?[?.!]*$/i;
@@ -126,7 +138,7 @@ export function parseCitationLookup(question: string): CitationLookupIntent | nu
   for (const pattern of CLAIM_PATTERNS) {
     const match = pattern.exec(text);
     if (!match) continue;
-    const claim = match[1]!.trim().replace(SAYS_LEAD, "");
+    const claim = match[1]!.trim().replace(SAYS_LEAD, "").replace(SUPPORT_LEAD, "");
     return { kind: "claim", claim: ANAPHORA.test(claim) ? "" : claim.replace(/[?.!]+$/, "") };
   }
   return null;

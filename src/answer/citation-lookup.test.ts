@@ -7,7 +7,7 @@ import { Corpus } from "../store/corpus.ts";
 import type { StoredDocument } from "../store/index-files.ts";
 import type { Chunk, CitationStats, ReferenceEntry, SearchResult } from "../types.ts";
 import { createAnswerResources } from "./answer-resources.ts";
-import { CLAIM_MAX_PASSAGE_RANK, CLAIM_MIN_ALIGNMENT, CLAIM_STRONG_ALIGNMENT, answerCitationLookup, claimMatchStrength } from "./citation-lookup.ts";
+import { CLAIM_MAX_PASSAGE_RANK, CLAIM_MIN_ALIGNMENT, CLAIM_MIN_LITERAL_ALIGNMENT, CLAIM_STRONG_ALIGNMENT, answerCitationLookup, claimMatchStrength } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
 
 function document(id: string, title: string, references: ReferenceEntry[], sentences: { text: string; refs: number[] }[], stats: CitationStats): { doc: StoredDocument; chunk: Chunk } {
@@ -165,6 +165,12 @@ describe("claimMatchStrength, for a claim matched by alignment alone", () => {
 
   it("keeps a literal match whatever the passage's rank", async () => {
     expect(await claimMatchStrength({ coverage: 0.5, score: 0.5, passageRank: 7 }, true, [], aspirin)).toBe("partial");
+  });
+
+  it("finds no literal match whose alignment is below its floor: one shared rare word is not the claim", async () => {
+    expect(await claimMatchStrength({ coverage: 0.5, score: CLAIM_MIN_LITERAL_ALIGNMENT, passageRank: 0 }, true, [], none)).toBe("partial");
+    expect(await claimMatchStrength({ coverage: 0.5, score: CLAIM_MIN_LITERAL_ALIGNMENT - 0.01, passageRank: 0 }, true, [], none)).toBeUndefined();
+    expect(await claimMatchStrength({ coverage: 0.9, score: 0.3, passageRank: 0 }, true, [], none)).toBe("strong");
   });
 });
 
