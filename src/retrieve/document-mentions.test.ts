@@ -28,6 +28,10 @@ describe("DocumentMentions", () => {
     ["What did Long et al. measure?", ["long2021"]],
     ["According to Verma, which miRNAs are upregulated?", ["verma2024"]],
     ["What did Okafor and colleagues find?", ["okafor2023"]],
+    // The author reporting, printed as a name and followed by a reporting verb.
+    ["Does Guan discuss hypoxia?", ["guan2024"]],
+    ["What does Verma say about exosomes?", ["verma2024"]],
+    ["What does Okafor write about hypoxia?", ["okafor2023"]],
   ])("names a document by id or first author: %s → %j", (text, ids) => {
     expect(mentions.find(text)).toEqual(ids);
   });
@@ -75,6 +79,10 @@ describe("DocumentMentions", () => {
     "According to long-term data, does it work?",
     "Which long-term outcomes are reported in long papers?",
     "What is miRNA-21?",
+    // Not printed as a name, or not reporting.
+    "Does long exposure suggest harm?",
+    "Long reported outcomes are rare.",
+    "Does Guan treatment work?",
   ])("names no document: %s", (text) => expect(mentions.find(text)).toEqual([]));
 
   it("leaves title words every document shares, and a word two documents' names share, unresolved", () => {

@@ -1,5 +1,5 @@
 // Which documents a question names, so that search can prefer their passages and answering can
-// prefer their sentences: "guan2024", "Guan et al.", "the Verma review", "Guan 2024", "Verma's",
+// prefer their sentences: "guan2024", "Guan et al.", "the Verma review", "Guan 2024", "Verma's", "what does Guan say",
 // "Frontiers in Immunology" / "Front. Immunol.", "the Nanoscale Advances paper", "the nanomaterials
 // review", "the miRNA paper". Only an explicit mention counts: a journal's words name it only as the
 // whole journal name printed as a name (or next to "review/paper/article"), never inside other words
@@ -21,6 +21,12 @@ const GENERIC_JOURNAL_WORDS = new Set([
 ]);
 // Words before a document noun that may name it ("the Guan and Verma reviews"), at most this many.
 const MAX_NAME_WORDS = 4;
+// "What does Guan say about …", "Does Verma discuss …", "Guan writes that …": a surname printed as a name
+// and followed by a verb of reporting (the reporting verbs of academic English: Hyland, "Academic
+// attribution", Applied Linguistics 20(3), 1999, and Swales & Feak, "Academic Writing for Graduate
+// Students") is the author speaking for the paper.
+const REPORTING_VERB =
+  /^(?:say|says|said|write|writes|wrote|written|discuss|discusses|discussed|mention|mentions|mentioned|report|reports|reported|describe|describes|described|argue|argues|argued|claim|claims|claimed|note|notes|noted|state|states|stated|suggest|suggests|suggested|conclude|concludes|concluded|propose|proposes|proposed|cover|covers|covered|review|reviews|reviewed|cite|cites|cited|explain|explains|explained|summarize|summarizes|summarized|summarise|summarises|summarised|list|lists|listed|think|thinks|thought|emphasize|emphasizes|emphasized|emphasise|emphasises|emphasised|highlight|highlights|highlighted)$/;
 // "the paper published in Nanomaterials": the verb that may stand between the noun and "in <journal>".
 const PUBLISHED = /^(?:published|appeared|appearing|printed)$/;
 
@@ -194,6 +200,8 @@ export class DocumentMentions {
         // "the review by Guan", "reference 12 in Verma", "according to Guan": a capitalised surname after a preposition.
         const preposition = /^(?:by|in|from)$/.test(previous?.lower ?? "") || (previous?.lower === "to" && words[i - 2]?.lower === "according");
         if (preposition && printedAsName(word)) return true;
+        // "What does Guan say about …", "Does Verma discuss …": the author reporting, printed as a name.
+        if (printedAsName(word) && REPORTING_VERB.test(next?.lower ?? "")) return true;
       }
       if (doc.journal.length === 0) return false;
       const { matched, end } = journalPrefixAt(words, i, doc.journal);
