@@ -55,6 +55,19 @@ describe("Answerer: a question naming a review", () => {
   });
 });
 
+describe("Answerer: a question in everyday words", () => {
+  it("reads them as the terms the reviews print ('fat bubbles' as liposomes) and answers from those passages", async () => {
+    const payload = await answererWith().answer({ question: "How do fat bubbles get drugs into cells?" });
+    expect(payload.refused).toBe(false);
+    expect(payload.answer).toMatch(/liposom/i);
+  });
+
+  it("still declines a question whose everyday words name nothing the reviews discuss", async () => {
+    const payload = await answererWith().answer({ question: "Do fat bubbles in fizzy drinks cause breast cancer?" });
+    expect(payload.refused).toBe(true);
+  });
+});
+
 describe("Answerer: a value asked of both reviews", () => {
   it("declines it as not reported when no passage about the entity prints one, naming the closest passages", async () => {
     const payload = await answererWith().answer({ question: "What dose of letrozole do both reviews give?" });

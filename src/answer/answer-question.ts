@@ -22,6 +22,7 @@ import { answerDocumentFacts } from "./document-facts.ts";
 import { type EvidenceQuestion, isEvidenceWeak } from "./evidence-check.ts";
 import { type ExtractiveOptions, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
+import { inPapersTerms } from "./plain-language.ts";
 import { contentTerms, questionTerms, withoutWords } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds } from "./refusal.ts";
 import { requestedValue } from "./requested-value.ts";
@@ -79,7 +80,10 @@ export class Answerer {
     this.timeoutMs = options.llm?.timeoutMs ?? 20_000;
   }
 
-  async answer(request: AskRequest, events: AnswerEvents = {}): Promise<AnswerPayload> {
+  async answer(asked: AskRequest, events: AnswerEvents = {}): Promise<AnswerPayload> {
+    // "fat bubbles" is read as the papers' "liposomes" (plain-language.ts) by every step below.
+    const printed = (text: string) => contentTerms(text).every((term) => this.res.sentences.knows(term));
+    const request = { ...asked, question: inPapersTerms(asked.question, printed) };
     const { signal } = events;
     signal?.throwIfAborted();
     const k = request.k ?? DEFAULT_K;

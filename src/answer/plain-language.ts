@@ -1,0 +1,116 @@
+// Everyday wordings of medical terms, read back into the terms a paper prints: "fat bubbles" are
+// liposomes, "low oxygen" is hypoxia, "cancer that has spread" is metastatic. A reader asks in the
+// words patient-facing health writing uses; a review prints the technical term, and the lexical
+// search, the coverage check and claim alignment only see shared words (the embedding model, USE-lite,
+// does not bridge them: BENCHMARKS.md, "lay wording").
+//
+// The list is written for this project from the plain-language renderings that patient-facing health
+// writing conventionally gives medical terms (the kind collected in the CDC's "Plain Language
+// Thesaurus for Health Communications" and the NCI Dictionary of Cancer Terms' lay definitions);
+// nothing was downloaded. Some entries were prompted by the tuning part's lay-worded questions (marked
+// "tuning"), so the held-out parts are what tells whether it carries over.
+// A rewrite applies only when the corpus prints the technical term and not every word of the wording:
+// a wording the papers use themselves ("pump drugs out of cells" beside "efflux pumps") stays as it is.
+
+interface PlainTerm {
+  /** What the papers print. */
+  term: string;
+  /** Everyday wordings (regular-expression source, matched as whole words, case-insensitive). */
+  plain: string[];
+}
+
+const S = String.raw`(?:s|es)?`;
+
+const GLOSSARY: PlainTerm[] = [
+  // Where drugs go and how much of them.
+  { term: "systemic", plain: [String.raw`whole[- ]body`, String.raw`body[- ]wide`] },
+  { term: "accumulation", plain: [String.raw`build[- ]?ups?`, String.raw`pil(?:e|es|ing|ed) up`] }, // tuning
+  { term: "uptake", plain: [String.raw`absorb(?:s|ed|ing)?`, String.raw`soak(?:s|ed|ing)? up`, String.raw`tak(?:e|es|ing|en) in`] },
+  // The verb's object is kept: "pump drugs out" is "efflux drugs", not "efflux".
+  { term: "efflux", plain: [String.raw`pump(?:s|ed|ing)? (\w+ )?(?:back )?out`, String.raw`throw(?:s|ing|n)? (\w+ )?back out`, String.raw`push(?:es|ed|ing)? (\w+ )?back out`] }, // tuning
+  { term: "bioavailability", plain: [String.raw`how much (?:of (?:the|a) drug )?reaches the (?:blood|bloodstream)`] },
+  { term: "solubility", plain: [String.raw`how well (?:it|they|the drug) dissolves?`] },
+  { term: "hydrophobic", plain: [String.raw`water[- ]repelling`, String.raw`barely mix with water`, String.raw`(?:do not|don't|does not|doesn't) mix with water`] },
+  { term: "hydrophilic", plain: [String.raw`water[- ]loving`] },
+  // Carriers.
+  { term: "liposomes", plain: [String.raw`(?:tiny |small )?fat(?:ty)?[- ]bubble${S}`, String.raw`lipid bubble${S}`] }, // tuning
+  { term: "nanoparticles", plain: [String.raw`tiny particle${S}`, String.raw`nano[- ]particle${S}`] },
+  { term: "encapsulate", plain: [String.raw`wrap(?:s|ped|ping)? up`] },
+  { term: "thermosensitive", plain: [String.raw`heat[- ](?:responsive|sensitive|triggered)`] }, // tuning
+  { term: "hyperthermia", plain: [String.raw`heat(?:ing)? (?:up )?the tumou?r`] },
+  { term: "photothermal", plain: [String.raw`light[- ]to[- ]heat`, String.raw`laser heating`] },
+  // Cells and their behaviour.
+  { term: "epithelial", plain: [String.raw`lining cell${S}`] }, // tuning
+  { term: "metastasis", plain: [String.raw`(?:cancer|tumou?r)s? (?:that|which) (?:has|have) spread`, String.raw`spread(?:s|ing)? to other (?:organs|parts of the body)`] },
+  { term: "proliferation", plain: [String.raw`multiply(?:ing)?`, String.raw`multiplies`] },
+  { term: "apoptosis", plain: [String.raw`cell[- ]suicide`, String.raw`self[- ]destruct(?:ion)?`, String.raw`programmed (?:cell )?death`] }, // tuning
+  { term: "ferroptosis", plain: [String.raw`iron[- ](?:dependent|driven) (?:cell )?death`] }, // tuning
+  { term: "adhesion", plain: [String.raw`stickiness`] }, // tuning
+  { term: "migration", plain: [String.raw`mov(?:e|es|ing) around`] },
+  { term: "stemness", plain: [String.raw`stem[- ]like(?:ness)?`] },
+  { term: "immunosuppressive", plain: [String.raw`immune[- ](?:dampening|suppressing)`] }, // tuning
+  // Oxygen and metabolism.
+  { term: "hypoxia", plain: [String.raw`low[- ]oxygen`, String.raw`lack of oxygen`, String.raw`oxygen[- ]starved`, String.raw`short of oxygen`, String.raw`without much oxygen`] }, // tuning
+  { term: "glycolysis", plain: [String.raw`burn(?:s|ing)? sugar`, String.raw`sugar[- ]burning`] }, // tuning
+  { term: "angiogenesis", plain: [String.raw`new blood vessel${S}`, String.raw`blood[- ]vessel growth`] },
+  { term: "microenvironment", plain: [String.raw`(?:tissue|area|cells) (?:surrounding|around) (?:a |the )?tumou?r`, String.raw`tumou?r(?:'s)? (?:surroundings|neighbou?rhood)`] }, // tuning
+  // Genes and their control.
+  { term: "silencing", plain: [String.raw`switch(?:es|ed|ing)? off`, String.raw`shut(?:s|ting)? off`, String.raw`turn(?:s|ed|ing)? off`, String.raw`mut(?:e|es|ed|ing)`] }, // tuning
+  { term: "upregulate", plain: [String.raw`turn(?:s|ed|ing)? up`, String.raw`switch(?:es|ed|ing)? on`] },
+  { term: "downregulate", plain: [String.raw`turn(?:s|ed|ing)? down`] },
+  { term: "dysregulated", plain: [String.raw`gone awry`, String.raw`out of balance`, String.raw`thrown off`] }, // tuning
+  { term: "regulate", plain: [String.raw`steer(?:s|ed|ing)?`] }, // tuning
+  { term: "methylation", plain: [String.raw`methyl (?:marks|tags|groups)`, String.raw`chemical (?:tags|marks) (?:put )?on (?:the )?DNA`] }, // tuning
+  { term: "histone", plain: [String.raw`(?:DNA )?packaging proteins?`] }, // tuning
+  { term: "promoter", plain: [String.raw`control region`, String.raw`on[- ]switch`] }, // tuning
+  { term: "oncogene", plain: [String.raw`cancer[- ](?:driving|causing|promoting) genes?`] }, // tuning
+  { term: "mutation", plain: [String.raw`genetic (?:change|error|typo)${S}`, String.raw`spelling mistakes? in (?:the )?DNA`] },
+  { term: "translation", plain: [String.raw`made into (?:a )?proteins?`, String.raw`turned into (?:a )?proteins?`] }, // tuning
+  { term: "physiological", plain: [String.raw`normal body functions?`] }, // tuning
+  // Treatment and outcome.
+  { term: "resistance", plain: [String.raw`stop(?:s|ped|ping)? (?:responding|working)`, String.raw`no longer (?:respond|responds|work|works)`] }, // tuning
+  { term: "combination", plain: [String.raw`(?:several|multiple|two|three) (?:medicines|drugs) together`, String.raw`pairing (?:it|them|drugs|medicines)`] }, // tuning
+  { term: "neoadjuvant", plain: [String.raw`pre[- ]?surgery`, String.raw`before surgery`] }, // tuning
+  { term: "adjuvant", plain: [String.raw`after surgery`] },
+  { term: "targeted", plain: [String.raw`precision (?:medicine|drug)${S}`] }, // tuning
+  { term: "prognosis", plain: [String.raw`outlook`] },
+  { term: "recurrence", plain: [String.raw`coming back`, String.raw`comes back`, String.raw`came back`] },
+  { term: "biomarker", plain: [String.raw`warning signs?`, String.raw`tell[- ]?tale signs?`] },
+  { term: "toxicity", plain: [String.raw`how (?:toxic|harmful) (?:it|they) (?:is|are)`] },
+  { term: "cytotoxic", plain: [String.raw`cell[- ]killing`] },
+  { term: "in vivo", plain: [String.raw`in (?:living )?animals`, String.raw`animal (?:work|studies|experiments)`] }, // tuning
+  { term: "in vitro", plain: [String.raw`in (?:a|the) (?:dish|lab|test tube)`, String.raw`lab (?:work|studies|experiments)`] }, // tuning
+  { term: "circulating tumor cells", plain: [String.raw`tumou?r cells in the (?:blood|bloodstream)`] }, // tuning
+];
+
+interface CompiledTerm {
+  term: string;
+  pattern: RegExp;
+}
+
+const COMPILED: CompiledTerm[] = GLOSSARY.map(({ term, plain }) => ({ term, pattern: new RegExp(String.raw`\b(?:${plain.join("|")})\b`, "giu") }));
+
+/**
+ * The question with its everyday wordings of medical terms replaced by the terms, where the corpus
+ * prints the term and not every word of the wording (`printed` tells, given a text).
+ *
+ * @example
+ * inPapersTerms("Why can fat-bubble carriers release drugs inside cells?", printed) // "Why can liposomes carriers release drugs inside cells?"
+ */
+export function inPapersTerms(question: string, printed: (term: string) => boolean): string {
+  let text = question;
+  for (const { term, pattern } of COMPILED) {
+    pattern.lastIndex = 0;
+    if (!pattern.test(text) || !printed(term)) continue;
+    pattern.lastIndex = 0;
+    text = text.replace(pattern, (...match: unknown[]) => {
+      const wording = match[0] as string;
+      // A wording whose words the papers print too ("pump drugs out": "efflux pumps") is theirs as well: kept.
+      if (printed(wording)) return wording;
+      // Words a wording captures (a verb's object) stay after the term.
+      const kept = match.slice(1, -2).filter((group): group is string => typeof group === "string" && group.trim() !== "");
+      return [term, ...kept.map((group) => group.trim())].join(" ");
+    });
+  }
+  return text;
+}
