@@ -81,6 +81,23 @@ const GLOSSARY: PlainTerm[] = [
   { term: "in vivo", plain: [String.raw`in (?:living )?animals`, String.raw`animal (?:work|studies|experiments)`] }, // tuning
   { term: "in vitro", plain: [String.raw`in (?:a|the) (?:dish|lab|test tube)`, String.raw`lab (?:work|studies|experiments)`] }, // tuning
   { term: "circulating tumor cells", plain: [String.raw`tumou?r cells in the (?:blood|bloodstream)`] }, // tuning
+  // Drugs, carriers and delivery, as patient leaflets put them.
+  { term: "inhibitor", plain: [String.raw`blockers?`] },
+  { term: "anticancer", plain: [String.raw`cancer[- ](?:fighting|killing)`] },
+  { term: "synthetic", plain: [String.raw`(?:lab|man)[- ]made`] },
+  { term: "intravenously", plain: [String.raw`(?:through|by|via) (?:an? )?(?:drip|IV line)`] },
+  { term: "orally", plain: [String.raw`by mouth`] },
+  { term: "hydrophobic", plain: [String.raw`(?:fat|oil)[- ]soluble`] },
+  { term: "aggregation", plain: [String.raw`clump(?:s|ed|ing)?(?: together)?`] },
+  { term: "degradation", plain: [String.raw`break(?:s|ing)? down`, String.raw`broken down`] },
+  { term: "sustained release", plain: [String.raw`slow[- ]release`] },
+  { term: "pH-responsive", plain: [String.raw`acid[- ](?:sensitive|responsive|triggered)`] },
+  { term: "magnetic", plain: [String.raw`magnet[- ](?:guided|steered)`] },
+  { term: "photodynamic", plain: [String.raw`light[- ]activated`] },
+  { term: "ultrasound", plain: [String.raw`sound waves?`] },
+  { term: "fluorescent", plain: [String.raw`glow(?:s|ing)?`] },
+  { term: "shrinkage", plain: [String.raw`shrink(?:s|ing)?`] },
+  { term: "microRNAs", plain: [String.raw`tiny RNAs?`, String.raw`tiny RNA molecules`] },
 ];
 
 interface CompiledTerm {
