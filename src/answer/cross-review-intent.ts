@@ -130,7 +130,7 @@ const DOCUMENT_PHRASING = [
   // What the documents do with the topic ("which review covers X", "is X discussed in both"): not the topic.
   // Only verbs of addressing a subject; "report", "treat" or "show" can be what the question is about, and
   // "describe", "characterise" or "define" are printed by the definitions that answer it ("X is characterized by").
-  /\b(?:say|says|said|discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?|cover(?:s|ed|ing)?|talk(?:s|ed)?\s+about)\b/giu,
+  /\b(?:say|says|said|discuss(?:es|ed|ing)?|mention(?:s|ed|ing)?|cover(?:s|ed|ing)?|talk(?:s|ed|ing)?(?:\s+(?:more|less|most|least|much))?\s+about)\b/giu,
   // What the documents make of the topic ("what do both conclude / think / propose about X", "each paper's take
   // on X", "their positions on X"): verbs of holding a view, and its nouns after a possessive (not "the
   // position of the tumour"), are not the topic. A review prints
