@@ -35,13 +35,16 @@ const GLOSSARY: PlainTerm[] = [
   // Carriers.
   { term: "liposomes", plain: [String.raw`(?:tiny |small )?fat(?:ty)?[- ]bubble${S}`, String.raw`lipid bubble${S}`] }, // tuning
   { term: "nanoparticles", plain: [String.raw`tiny particle${S}`, String.raw`nano[- ]particle${S}`] },
-  { term: "encapsulate", plain: [String.raw`wrap(?:s|ped|ping)? up`] },
+  { term: "encapsulate", plain: [String.raw`wrap(?:s|ped|ping)? up`, String.raw`pack(?:s|ed|ing)? (?:in|into|inside)`] }, // tuning
+  { term: "polymeric", plain: [String.raw`plastic(?:[- ]like)?`] }, // tuning
   { term: "thermosensitive", plain: [String.raw`heat[- ](?:responsive|sensitive|triggered)`] }, // tuning
   { term: "hyperthermia", plain: [String.raw`heat(?:ing)? (?:up )?the tumou?r`] },
   { term: "photothermal", plain: [String.raw`light[- ]to[- ]heat`, String.raw`laser heating`] },
   // Cells and their behaviour.
   { term: "epithelial", plain: [String.raw`lining cell${S}`] }, // tuning
   { term: "metastasis", plain: [String.raw`(?:cancer|tumou?r)s? (?:that|which) (?:has|have) spread`, String.raw`spread(?:s|ing)? to other (?:organs|parts of the body)`] },
+  { term: "metastatic cancer cells", plain: [String.raw`(?:cancer|tumou?r) cells (?:that|which) (?:has|have) spread`] }, // tuning
+  { term: "membrane", plain: [String.raw`outer (?:skin|coat|layer)`] }, // tuning
   { term: "proliferation", plain: [String.raw`multiply(?:ing)?`, String.raw`multiplies`] },
   { term: "apoptosis", plain: [String.raw`cell[- ]suicide`, String.raw`self[- ]destruct(?:ion)?`, String.raw`programmed (?:cell )?death`] }, // tuning
   { term: "ferroptosis", plain: [String.raw`iron[- ](?:dependent|driven) (?:cell )?death`] }, // tuning
@@ -68,6 +71,10 @@ const GLOSSARY: PlainTerm[] = [
   { term: "translation", plain: [String.raw`made into (?:a )?proteins?`, String.raw`turned into (?:a )?proteins?`] }, // tuning
   { term: "physiological", plain: [String.raw`normal body functions?`] }, // tuning
   // Treatment and outcome.
+  { term: "researchers", plain: [String.raw`scientists?`] }, // tuning
+  { term: "elimination", plain: [String.raw`get(?:ting)? rid of`] }, // tuning
+  { term: "survival", plain: [String.raw`living longer`, String.raw`liv(?:e|es) longer`] }, // tuning
+  { term: "restore", plain: [String.raw`top(?:s|ped|ping)? up`] }, // tuning
   { term: "resistance", plain: [String.raw`stop(?:s|ped|ping)? (?:responding|working)`, String.raw`no longer (?:respond|responds|work|works)`] }, // tuning
   { term: "combination", plain: [String.raw`(?:several|multiple|two|three) (?:medicines|drugs) together`, String.raw`pairing (?:it|them|drugs|medicines)`] }, // tuning
   { term: "neoadjuvant", plain: [String.raw`pre[- ]?surgery`, String.raw`before surgery`] }, // tuning
