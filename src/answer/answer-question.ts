@@ -22,7 +22,7 @@ import { answerDocumentFacts } from "./document-facts.ts";
 import { type EvidenceQuestion, isEvidenceWeak } from "./evidence-check.ts";
 import { type ExtractiveOptions, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
-import { inPapersTerms } from "./plain-language.ts";
+import { inPapersTerms, printedIn } from "./plain-language.ts";
 import { contentTerms, questionTerms, withoutWords } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds } from "./refusal.ts";
 import { requestedValue } from "./requested-value.ts";
@@ -82,8 +82,7 @@ export class Answerer {
 
   async answer(asked: AskRequest, events: AnswerEvents = {}): Promise<AnswerPayload> {
     // "fat bubbles" is read as the papers' "liposomes" (plain-language.ts) by every step below.
-    const printed = (text: string) => contentTerms(text).every((term) => this.res.sentences.knows(term));
-    const request = { ...asked, question: inPapersTerms(asked.question, printed) };
+    const request = { ...asked, question: inPapersTerms(asked.question, printedIn(this.res.sentences)) };
     const { signal } = events;
     signal?.throwIfAborted();
     const k = request.k ?? DEFAULT_K;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inPapersTerms } from "./plain-language.ts";
+import { inPapersTerms, printedIn } from "./plain-language.ts";
 
 // A corpus that prints these words and no others.
 const corpusWords = new Set(["liposomes", "hypoxia", "efflux", "pump", "drugs", "cells", "silencing", "genes", "methylation", "the"]);
@@ -28,5 +28,33 @@ describe("inPapersTerms", () => {
     expect(inPapersTerms("Which commuted sentences?", printed)).toBe("Which commuted sentences?");
     expect(inPapersTerms("Is the outlook good?", (text) => text === "prognosis")).toBe("Is the prognosis good?");
     expect(inPapersTerms("Are outlooks good?", (text) => text === "prognosis")).toBe("Are outlooks good?");
+  });
+});
+
+describe("printedIn", () => {
+  // Two sentences: "Hypoxia lowers oxygen." and "The lack of selectivity matters."
+  const sentences = [
+    { terms: new Set(["hypoxia", "lower", "oxygen"]) },
+    { terms: new Set(["lack", "select", "matter"]) },
+  ];
+  const index = {
+    knows: (term: string) => sentences.some((sentence) => sentence.terms.has(term)),
+    chunksMentioning: () => new Set(["c1"]),
+    sentencesOf: () => sentences as never,
+  };
+  const printed = printedIn(index);
+
+  it("is true for a printed word, and for words printed together in one sentence", () => {
+    expect(printed("oxygen")).toBe(true);
+    expect(printed("lowers oxygen")).toBe(true);
+  });
+
+  it("is false for words each printed but never together: the wording is not the papers'", () => {
+    expect(printed("lack of oxygen")).toBe(false);
+    expect(inPapersTerms("Does a lack of oxygen matter?", printed)).toBe("Does a hypoxia matter?");
+  });
+
+  it("is false for a word the corpus never prints", () => {
+    expect(printed("bubbles")).toBe(false);
   });
 });

@@ -9,8 +9,9 @@
 // Thesaurus for Health Communications" and the NCI Dictionary of Cancer Terms' lay definitions);
 // nothing was downloaded. Some entries were prompted by the tuning part's lay-worded questions (marked
 // "tuning"), so the held-out parts are what tells whether it carries over.
-// A rewrite applies only when the corpus prints the technical term and not every word of the wording:
-// a wording the papers use themselves ("pump drugs out of cells" beside "efflux pumps") stays as it is.
+// A rewrite applies only when the corpus prints the technical term and not the wording (its one word, or
+// its words together in one sentence: `printedIn`): a wording the papers use themselves ("pump drugs out of
+// cells" beside "efflux pumps") stays as it is.
 
 interface PlainTerm {
   /** What the papers print. */
@@ -18,6 +19,9 @@ interface PlainTerm {
   /** Everyday wordings (regular-expression source, matched as whole words, case-insensitive). */
   plain: string[];
 }
+
+import { contentTerms } from "./question-terms.ts";
+import type { SentenceIndex } from "./sentence-index.ts";
 
 const S = String.raw`(?:s|es)?`;
 
@@ -56,7 +60,7 @@ const GLOSSARY: PlainTerm[] = [
   { term: "hypoxia", plain: [String.raw`low[- ]oxygen`, String.raw`lack of oxygen`, String.raw`oxygen[- ]starved`, String.raw`short of oxygen`, String.raw`without much oxygen`] }, // tuning
   { term: "glycolysis", plain: [String.raw`burn(?:s|ing)? sugar`, String.raw`sugar[- ]burning`] }, // tuning
   { term: "angiogenesis", plain: [String.raw`new blood vessel${S}`, String.raw`blood[- ]vessel growth`] },
-  { term: "microenvironment", plain: [String.raw`(?:tissue|area|cells) (?:surrounding|around) (?:a |the )?tumou?r`, String.raw`tumou?r(?:'s)? (?:surroundings|neighbou?rhood)`] }, // tuning
+  { term: "microenvironment", plain: [String.raw`(?:tissue|area|cells) (?:surrounding|around) (?:a |the )?tumou?rs?`, String.raw`tumou?r(?:'s)? (?:surroundings|neighbou?rhood)`] }, // tuning
   // Genes and their control.
   { term: "silencing", plain: [String.raw`switch(?:es|ed|ing)? off`, String.raw`shut(?:s|ting)? off`, String.raw`turn(?:s|ed|ing)? off`, String.raw`mut(?:e|es|ed|ing)`] }, // tuning
   { term: "upregulate", plain: [String.raw`turn(?:s|ed|ing)? up`, String.raw`switch(?:es|ed|ing)? on`] },
@@ -137,4 +141,20 @@ export function inPapersTerms(question: string, printed: (term: string) => boole
     });
   }
   return text;
+}
+
+/**
+ * Does the corpus print `text`: its one term, or all its terms in one sentence ("lack of oxygen" is
+ * not printed where no sentence has both "lack" and "oxygen", though each word is). For `inPapersTerms`.
+ */
+export function printedIn(sentences: Pick<SentenceIndex, "knows" | "chunksMentioning" | "sentencesOf">): (text: string) => boolean {
+  return (text) => {
+    const terms = [...new Set(contentTerms(text))];
+    if (!terms.every((term) => sentences.knows(term))) return false;
+    if (terms.length <= 1) return true;
+    for (const chunkId of sentences.chunksMentioning([terms[0]!])) {
+      if (sentences.sentencesOf(chunkId).some((sentence) => terms.every((term) => sentence.terms.has(term)))) return true;
+    }
+    return false;
+  };
 }
