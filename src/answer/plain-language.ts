@@ -39,6 +39,10 @@ const GLOSSARY: PlainTerm[] = [
   // Carriers.
   { term: "liposomes", plain: [String.raw`(?:tiny |small )?fat(?:ty)?[- ]bubble${S}`, String.raw`lipid bubble${S}`] }, // tuning
   { term: "nanoparticles", plain: [String.raw`tiny particle${S}`, String.raw`nano[- ]particle${S}`] },
+  { term: "nanocrystals", plain: [String.raw`tiny crystals?`] },
+  { term: "lipids", plain: [String.raw`(?:body |natural |solid )?fats`, String.raw`fatty (?:substances|molecules)`] },
+  { term: "biocompatibility", plain: [String.raw`well[- ]tolerated`, String.raw`safe for the body`] },
+  { term: "clinical trial", plain: [String.raw`tested in (?:people|humans|patients)`, String.raw`trials? in (?:people|humans)`, String.raw`human (?:trials|studies)`] },
   { term: "encapsulate", plain: [String.raw`wrap(?:s|ped|ping)? up`, String.raw`pack(?:s|ed|ing)? (?:in|into|inside)`] }, // tuning
   { term: "polymeric", plain: [String.raw`plastic(?:[- ]like)?`] }, // tuning
   { term: "thermosensitive", plain: [String.raw`heat[- ](?:responsive|sensitive|triggered)`] }, // tuning
