@@ -5,6 +5,7 @@ import { type LoadedIndex, loadIndex } from "../store/load-index.ts";
 import { Answerer } from "./answer-question.ts";
 import { createAnswerResources } from "./answer-resources.ts";
 import { CountingUseLite } from "../../test/support/counting-use-lite.ts";
+import { startOpenAiStub } from "../../test/support/openai-stub.ts";
 
 const embeddings = new CountingUseLite();
 let loaded: LoadedIndex;
@@ -81,5 +82,32 @@ describe("Answerer: a value asked of both reviews", () => {
     const payload = await answererWith().answer({ question: "How big are quantum dots according to both reviews?" });
     expect(payload.reason?.code).not.toBe("value_not_reported");
     expect(payload.answer).toMatch(/10 nm/);
+  });
+});
+
+describe("Answerer: a question naming a section, answered by a model", () => {
+  it("warns when the model cites only passages outside the section asked, as an extractive answer does", async () => {
+    // The model cites the first source or the last one the prompt numbers.
+    let cite: "first" | "last" = "last";
+    const stub = await startOpenAiStub((request) => {
+      const prompt = request.messages.find((m) => m.role === "user")?.content ?? "";
+      const numbers = [...prompt.matchAll(/^\[(\d+)\]/gm)].map((m) => Number(m[1]));
+      return `Lipid carriers deliver microRNAs [${cite === "first" ? Math.min(...numbers) : Math.max(...numbers)}].`;
+    });
+    try {
+      const answerer = new Answerer(createAnswerResources(loaded.corpus, loaded.engine), {
+        llm: { enabled: true, model: "stub", baseUrl: stub.baseUrl, timeoutMs: 10_000 },
+      });
+      const question = "What does the abstract of the Verma review say about liposomes?";
+      const outside = await answerer.answer({ question });
+      expect(outside.mode).toBe("llm");
+      expect(outside.sources[0]!.section).toBe("Abstract");
+      expect(outside.warnings?.some((warning) => warning.includes('"Abstract" of Verma et al.'))).toBe(true);
+      cite = "first";
+      const inside = await answerer.answer({ question });
+      expect(inside.warnings ?? []).toEqual([]);
+    } finally {
+      await stub.close();
+    }
   });
 });

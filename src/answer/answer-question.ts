@@ -13,7 +13,7 @@ import {
 } from "./answer-payload.ts";
 import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import { type ChatModelLike, type LlmConfig, LlmDeadline, createChatModel, llmFailureReason } from "./chat-model.ts";
-import { invalidMarkerWarning, referencesForCitedClaims } from "./citation-markers.ts";
+import { invalidMarkerWarning, referencesForCitedClaims, sanitizeCitationMarkers } from "./citation-markers.ts";
 import { answerCitationLookup } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
 import { condenseFollowUp, condenseWithLlm } from "./condense-question.ts";
@@ -208,6 +208,10 @@ export class Answerer {
         if (llm.invalid.length) warnings.push(invalidMarkerWarning(llm.invalid, sources.length));
         if (llm.refused) return finish({ answer: REFUSAL_ANSWER, refused: true, reason: NOT_COVERED, mode: "llm", references: [] }, sources);
         if (!/\[\d/.test(llm.text)) warnings.push("The language model cited no source");
+        // As for an extractive answer: the model citing only passages outside the sections asked is said so.
+        const citedSources = sanitizeCitationMarkers(llm.text, sources.length).cited.flatMap((n) => sources.filter((source) => source.n === n));
+        const outsideSectionsCited = citedSources.length ? sectionNotQuotedWarning(sections, citedSources.map((source) => ({ source })), this.res.corpus) : undefined;
+        if (outsideSectionsCited) warnings.push(outsideSectionsCited);
         const cited = referencesForCitedClaims(llm.text, sources, this.res.sentences);
         return finish({ answer: llm.text, refused: false, mode: "llm", references: this.entries(cited) }, sources);
       } catch (error) {
