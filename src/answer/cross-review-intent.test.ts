@@ -115,6 +115,10 @@ describe("parseCrossReviewIntent", () => {
     expect(parseCrossReviewIntent("What do the two papers propose for tumour hypoxia?", [])?.topic).toBe("What do for tumour hypoxia?");
     expect(parseCrossReviewIntent("Give each paper's take on tumour hypoxia.", [])?.topic).toBe("Give on tumour hypoxia.");
     expect(parseCrossReviewIntent("Summarize the two reviews' positions on combination therapy.", [])?.topic).toBe("Summarize on combination therapy.");
+    // Phrases of viewpoint that frame the documents.
+    expect(parseCrossReviewIntent("Looking at both reviews, what is known about EMT?", [])?.topic).toBe("what is known about EMT?");
+    expect(parseCrossReviewIntent("From the perspective of each review, why do cancers resist?", [])?.topic).toBe("why do cancers resist?");
+    expect(parseCrossReviewIntent("Taken together, what do the reviews say about exosomes?", [])?.topic).toBe("what do about exosomes?");
     // "talk more about": the comparison of how much, not the topic ("cross talk" is a topic word of its own).
     expect(parseCrossReviewIntent("Does the miRNA review or the nanomaterials review talk more about clinical trials?", [])?.topic).not.toMatch(/talk/);
     // Only before "on", "of" or "about": "the take-up of drugs", "the position of the tumour" stay.

@@ -137,6 +137,9 @@ const DOCUMENT_PHRASING = [
   // "conclude" or "propose" rarely, so left in they are the topic's rarest term and a review that never
   // writes them is judged silent on it (cross-review.ts, `specificTerms`).
   /\b(?:conclud(?:e|es|ed|ing)|conclusions?|think(?:s|ing)?|thought|argu(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|recommend(?:s|ed|ing)?|(?<=(?:['’]s?|\btheir|\bits)\s+)(?:takes?|views?|positions?|stances?|opinions?)\s+(?=on\b|of\b|about\b))\b/giu,
+  // "Looking at both reviews, …", "from the perspective of each paper", "taken together": framing the
+  // documents as the point of view (English prepositional phrases of viewpoint), not the topic.
+  /\b(?:looking\s+(?:at|across)|from\s+the\s+(?:perspective|point\s+of\s+view|viewpoint|standpoint)\s+of|in\s+the\s+(?:view|eyes|opinion)\s+of|judging\s+(?:by|from)|taken\s+together)\b/giu,
   // "does X appear / feature / come up in both …": where the topic is found, not what it is.
   /\b(?:appears?|appeared|features?|featured|comes?\s+up|came\s+up)\s+(?=in\b)/giu,
   // "any of the reviews", "either of them", "in one review only", "anywhere in": the documents, not the topic.
