@@ -17,6 +17,14 @@ afterAll(() => embeddings.close());
 const answererWith = (lexicalShortcutMargin?: number) =>
   new Answerer(createAnswerResources(loaded.corpus, loaded.engine), { lexicalShortcutMargin });
 
+/** Answered, not declined, and the answer speaks of `subject`. */
+async function expectAnswerAbout(question: string, subject: RegExp) {
+  const payload = await answererWith().answer({ question });
+  expect(payload.refused).toBe(false);
+  expect(payload.answer).toMatch(subject);
+  return payload;
+}
+
 describe("Answerer: the lexical shortcut", () => {
   const question = "What did PBA-Niclo-SLN do to the cell cycle of TNBC cells?";
 
@@ -44,10 +52,18 @@ describe("Answerer: the lexical shortcut", () => {
 
 describe("Answerer: a question naming a review", () => {
   it("weighs its topic without the words naming the review, so a first author the text never prints does not decline it", async () => {
-    const payload = await answererWith().answer({ question: "Does the Guan paper mention hypoxia?" });
-    expect(payload.refused).toBe(false);
-    expect(payload.answer).toMatch(/hypoxi/i);
+    const payload = await expectAnswerAbout("Does the Guan paper mention hypoxia?", /hypoxi/i);
     expect(payload.references.every((ref) => ref.docId === "guan2024")).toBe(true);
+  });
+
+  it("searches without the title words that name it: 'the nanomaterials review' names the paper, the topic is liposomes", async () => {
+    await expectAnswerAbout("In the view of the nanomaterials review, are liposomes useful?", /liposom/i);
+  });
+
+  it("quotes the named paper's opening when the question asks nothing else", async () => {
+    const payload = await answererWith().answer({ question: "What is the Guan paper about?" });
+    expect(payload.refused).toBe(false);
+    expect(payload.sources.map((source) => `${source.docId} ${source.section}`)).toEqual(["guan2024 Abstract"]);
   });
 
   it("still declines a topic the named review does not cover", async () => {
@@ -58,9 +74,7 @@ describe("Answerer: a question naming a review", () => {
 
 describe("Answerer: a question in everyday words", () => {
   it("reads them as the terms the reviews print ('fat bubbles' as liposomes) and answers from those passages", async () => {
-    const payload = await answererWith().answer({ question: "How do fat bubbles get drugs into cells?" });
-    expect(payload.refused).toBe(false);
-    expect(payload.answer).toMatch(/liposom/i);
+    await expectAnswerAbout("How do fat bubbles get drugs into cells?", /liposom/i);
   });
 
   it("still declines a question whose everyday words name nothing the reviews discuss", async () => {

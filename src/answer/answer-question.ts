@@ -161,12 +161,14 @@ export class Answerer {
     // it so: the embedding knows no paper's abbreviations. Sentences already read their document's
     // definitions, so they are scored against the question as asked (a long form added to it would
     // weigh its concept twice).
-    const searchText = this.res.abbreviations.expandQuestion(condensed.question);
+    // Title words naming a review ("the nanomaterials review") say which paper, not what about: neither searched nor weighed.
+    const withoutTitles = (text: string) => (namedDocuments.length > 0 ? this.res.mentions.withoutNamingTitles(text) : text);
+    const searchText = this.res.abbreviations.expandQuestion(withoutTitles(condensed.question));
     // The words naming a review ("the Guan paper") or its sections ("the abstract", section-mentions.ts) say which
     // part is asked, not what about: the topic is weighed without them; a question asking nothing else gets the section's opening.
     const namingWords = namedDocuments.length > 0 ? this.res.mentions.namingWords(`${withPartsAsPaper(question)} ${condensed.question}`) : [];
     const sections = sectionsAsked(question, this.res.corpus, namedDocuments, docs);
-    const topic = (text: string) => withoutWords(text, [...namingWords, ...(sections?.words ?? [])]);
+    const topic = (text: string) => withoutWords(withoutTitles(text), [...namingWords, ...(sections?.words ?? [])]);
     const lead = condensed.carried ? null : sectionOnlyAnswer({ question, sections, namedDocuments, topic, res: this.res, events, entries: (cited) => this.entries(cited) });
     if (lead) return finish(lead, lead.sources);
     const sources = await this.retrieve(searchText, docs, k, namedDocuments.length === 0 && !sections, sections?.chunkIds);

@@ -9,6 +9,8 @@ const QUESTION_WORDS = (
   "review reviews paper papers article articles author authors say says said according report reported reports " +
   "please know example examples kind kinds type types way ways happen happens does do did also " +
   "apart aside besides else exactly define defined definition meaning meant " +
+  // Nouns of viewpoint: "in the view of the review", "from the perspective of the paper".
+  "view perspective viewpoint standpoint " +
   // Indefinite pronouns (Quirk et al., "A Comprehensive Grammar of the English Language", ch. 6): "does it say anything about…".
   "anything something everything"
 ).split(" ");

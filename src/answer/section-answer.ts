@@ -97,11 +97,13 @@ export function sectionOnlyAnswer(input: {
 }): SectionPayload | null {
   const { question, sections, namedDocuments, topic, res, events } = input;
   if (sections) return asksOnlyForSection(topic(question)) ? sectionLeadPayload(sections, res, events, input.entries) : null;
-  if (namedDocuments.length !== 1) return null;
+  if (namedDocuments.length === 0) return null;
+  const missing = namedDocuments.length === 1 ? missingSections(question, res.corpus.chunksOf(namedDocuments[0]!), true) : [];
+  // "What does the miRNA review say?": no part and no topic asked, so the paper's opening (its abstract) says what it holds.
+  if (missing.length === 0) return asksOnlyForSection(topic(question)) ? openingPayload(namedDocuments, res, events, input.entries) : null;
   const docId = namedDocuments[0]!;
   const chunks = res.corpus.chunksOf(docId);
-  const missing = missingSections(question, chunks, true);
-  if (missing.length === 0 || !asksOnlyForSection(withoutWords(topic(question), missing.flatMap((phrase) => phrase.split(" "))))) return null;
+  if (!asksOnlyForSection(withoutWords(topic(question), missing.flatMap((phrase) => phrase.split(" "))))) return null;
   // Top-level headings ("3 Carriers", "Abstract"), in reading order.
   const topLevel = [...new Set(chunks.map((chunk) => chunk.section))].filter((heading) => !/^\s*\d+\.\d/.test(heading));
   const last = chunks.filter((chunk) => chunk.section === topLevel.at(-1) && chunk.kind === "text")[0];
@@ -114,6 +116,20 @@ export function sectionOnlyAnswer(input: {
   events.onSources?.(sources);
   events.onDelta?.(answer);
   return { answer, refused: true, reason: NOT_COVERED, mode: "extractive", references: [], sources };
+}
+
+/** Each named document's first section of running text (its abstract, as a rule), quoted as a section lead. */
+function openingPayload(
+  docIds: readonly string[],
+  res: Pick<AnswerResources, "corpus" | "sentences">,
+  events: AnswerEvents,
+  entries: (cited: readonly { docId: string; n: number }[]) => AnswerReference[],
+): SectionPayload | null {
+  const headings = docIds.flatMap((docId) => {
+    const first = res.corpus.chunksOf(docId).find((chunk) => chunk.kind === "text" && res.sentences.sentencesOf(chunk.id).length > 0);
+    return first ? [{ docId, heading: first.section }] : [];
+  });
+  return headings.length ? sectionLeadPayload({ headings, chunkIds: [], words: [] }, res, events, entries) : null;
 }
 
 /**

@@ -111,6 +111,16 @@ describe("DocumentMentions.namingWords", () => {
 });
 
 describe("DocumentMentions.recognises", () => {
+  it("takes out the title and journal words that name a document before its noun, and nothing else", () => {
+    expect(mentions.withoutNamingTitles("In the view of the exosome carriers review, are liposomes useful?")).toBe("In the view of the review, are liposomes useful?");
+    expect(mentions.withoutNamingTitles("Does the miRNA paper discuss miRNA sponges?")).toBe("Does the paper discuss miRNA sponges?");
+    expect(mentions.withoutNamingTitles("What does the Frontiers paper say about hypoxia?")).toBe("What does the paper say about hypoxia?");
+    // After the noun the words are the topic ("the review on hypoxia"); surnames are left to namingWords.
+    expect(mentions.withoutNamingTitles("What does the review on hypoxia say?")).toBe("What does the review on hypoxia say?");
+    expect(mentions.withoutNamingTitles("What does the Guan review say?")).toBe("What does the Guan review say?");
+    expect(mentions.withoutNamingTitles("How do exosome carriers work?")).toBe("How do exosome carriers work?");
+  });
+
   it("is true only for the same documents in the same order", () => {
     const ids = documents.map((doc) => doc.id);
     expect(mentions.recognises(ids)).toBe(true);

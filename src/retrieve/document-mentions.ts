@@ -43,6 +43,9 @@ interface Word {
   opensSentence: boolean;
   /** A comma, colon or semicolon (not a space) separates it from the word before. */
   afterPunctuation: boolean;
+  /** Offsets in the (accent-folded) text. */
+  start: number;
+  end: number;
 }
 
 const WORD_RE = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
@@ -68,6 +71,8 @@ function readWords(text: string): Word[] {
       possessive: /^['’]s\b/i.test(folded.slice(end)),
       opensSentence: words.length === 0 || /[.!?]\s*$/.test(gap),
       afterPunctuation: /[,;:()]/.test(gap),
+      start,
+      end,
     });
   }
   return words;
@@ -186,6 +191,38 @@ export class DocumentMentions {
     return readWords(text)
       .filter((word) => names.some((doc) => word.lower === doc.id || (doc.surnames.has(word.lower) && /^\p{Lu}/u.test(word.raw))))
       .map((word) => word.raw);
+  }
+
+  /**
+   * `text` without the words before a document noun that name a document by its title or journal ("the
+   * nanomaterials review" → "the review"): there they say which paper is asked, not what about, and
+   * left in, "In the view of the nanomaterials review, are liposomes useful?" is searched as a question
+   * about nanomaterials. The same words elsewhere in the question stay. Offsets are those of the
+   * accent-folded text, so the text is returned folded when it names anything.
+   *
+   * @example
+   * mentions.withoutNamingTitles("Does the miRNA review discuss miRNA sponges?"); // "Does the review discuss miRNA sponges?"
+   */
+  withoutNamingTitles(text: string): string {
+    const words = readWords(text);
+    const cut: Word[] = [];
+    for (const [i, word] of words.entries()) {
+      if (!DOCUMENT_NOUN.test(word.lower)) continue;
+      for (const group of wordsNaming(words, i)) {
+        // Only the words before the noun: "the review on hypoxia" asks about hypoxia.
+        if (group[0]!.start > word.start) continue;
+        if (this.bestNamed(group)) cut.push(...group.filter((w) => !this.names.some((doc) => doc.surnames.has(w.lower) || doc.id === w.lower)));
+      }
+    }
+    if (cut.length === 0) return text;
+    const folded = fold(text);
+    let out = "";
+    let at = 0;
+    for (const w of [...cut].sort((a, b) => a.start - b.start)) {
+      out += folded.slice(at, w.start);
+      at = w.end;
+    }
+    return (out + folded.slice(at)).replace(/\s{2,}/g, " ");
   }
 
   /** The id, the first author with "et al."/"'s"/a year/"by", or the journal's whole name printed as one. */
