@@ -72,6 +72,19 @@ describe("Answerer: a question naming a review", () => {
   });
 });
 
+describe("Answerer: a follow-up that names a new subject", () => {
+  it("answers about the new subject, not the one the earlier turns carried", async () => {
+    const history = [
+      { role: "user" as const, content: "What drugs have solid lipid nanoparticles been loaded with?" },
+      { role: "assistant" as const, content: "Granja et al. developed SLNs that encapsulate the antitumor drug mitoxantrone and functionalized them with DSPE-PEG-FA ligands [1]." },
+    ];
+    const payload = await answererWith().answer({ question: "And what about liposomes?", history });
+    expect(payload.refused).toBe(false);
+    // It leads with liposomes; before the carried terms were balanced it led with the Granja sentence.
+    expect(payload.answer.split(/(?<=\])\s/)[0]).toMatch(/liposom/i);
+  });
+});
+
 describe("Answerer: a question in everyday words", () => {
   it("reads them as the terms the reviews print ('fat bubbles' as liposomes) and answers from those passages", async () => {
     await expectAnswerAbout("How do fat bubbles get drugs into cells?", /liposom/i);

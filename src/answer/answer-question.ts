@@ -23,7 +23,7 @@ import { type EvidenceQuestion, isEvidenceWeak } from "./evidence-check.ts";
 import { type ExtractiveOptions, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
 import { inPapersTerms, printedIn } from "./plain-language.ts";
-import { contentTerms, questionTerms, withoutWords } from "./question-terms.ts";
+import { balanceCarried, contentTerms, questionTerms, withoutWords } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds } from "./refusal.ts";
 import { requestedValue } from "./requested-value.ts";
 import { corpusValueEvidence, preferReportedValues, quotesValue, valueNotReportedPayload } from "./value-not-reported.ts";
@@ -174,7 +174,9 @@ export class Answerer {
     const sources = await this.retrieve(searchText, docs, k, namedDocuments.length === 0 && !sections, sections?.chunkIds);
     events.onSources?.(sources);
     signal?.throwIfAborted();
-    const terms = condensed.carried ? questionTerms(topic(question), condensed.carried) : questionTerms(topic(condensed.question));
+    const terms = condensed.carried
+      ? balanceCarried(questionTerms(topic(question), condensed.carried), (term) => this.res.sentences.idf(term))
+      : questionTerms(topic(condensed.question));
     // Sentences are ranked by meaning as well as words (the question's similarity to each source's sentence
     // windows) when hybrid search embedded the question; after a lexical shortcut, by words alone.
     const ids = sources.map((source) => source.id);

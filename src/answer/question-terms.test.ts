@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionTerms, withoutWords } from "./question-terms.ts";
+import { balanceCarried, questionTerms, withoutWords } from "./question-terms.ts";
 
 describe("questionTerms", () => {
   it("leaves out indefinite pronouns that only phrase the question", () => {
@@ -21,5 +21,21 @@ describe("withoutWords", () => {
   it("leaves a word inside another word and text without the words unchanged", () => {
     expect(withoutWords("Is Okaforine a drug?", ["Okafor"])).toBe("Is Okaforine a drug?");
     expect(withoutWords("Does hypoxia matter?", [])).toBe("Does hypoxia matter?");
+  });
+});
+
+describe("balanceCarried", () => {
+  const idf = () => 2;
+
+  it("weighs terms carried from earlier turns down to the question's own weight in all", () => {
+    const terms = balanceCarried(questionTerms("what about liposomes?", "zorbium gelatin shells folate"), idf);
+    expect(terms.get("liposom")).toBe(1);
+    const carried = [...terms].filter(([term]) => term !== "liposom").map(([, weight]) => weight);
+    expect(carried.reduce((sum, weight) => sum + weight, 0)).toBeCloseTo(1);
+  });
+
+  it("leaves carried terms that weigh less than the question's own, and a question with none of its own", () => {
+    expect(balanceCarried(questionTerms("how toxic are zorbium liposome shells?", "gelatin"), idf).get("gelatin")).toBe(0.5);
+    expect(balanceCarried(questionTerms("how did it do?", "zorbium gelatin"), idf).get("zorbium")).toBe(0.5);
   });
 });

@@ -45,6 +45,27 @@ export function questionTerms(question: string, carried = ""): QuestionTerms {
   return terms;
 }
 
+/**
+ * The question's terms with those carried from earlier turns weighed down so that together they weigh
+ * (idf × weight) no more than the question's own: "And what about liposomes?" after three turns on solid
+ * lipid nanoparticles asks about liposomes, and nine carried terms at half weight would outweigh its one.
+ * A question with no terms of its own ("How well did it work?") keeps the carried weights.
+ *
+ * @example
+ * balanceCarried(questionTerms("what about liposomes?", "SLN Granja mitoxantrone folate"), idf)
+ */
+export function balanceCarried(terms: QuestionTerms, idf: (term: string) => number): QuestionTerms {
+  let own = 0;
+  let carried = 0;
+  for (const [term, weight] of terms) {
+    if (weight === 1) own += idf(term);
+    else carried += weight * idf(term);
+  }
+  if (own === 0 || carried <= own) return terms;
+  const scale = own / carried;
+  return new Map([...terms].map(([term, weight]) => [term, weight === 1 ? weight : weight * scale]));
+}
+
 /** A function word or a question-phrasing word (unstemmed, any case). */
 export function isStopword(word: string): boolean {
   const lower = word.toLowerCase();
