@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
 import { type LoadedIndex, loadIndex } from "../store/load-index.ts";
+import type { ChatTurn } from "./answer-payload.ts";
 import { Answerer } from "./answer-question.ts";
 import { createAnswerResources } from "./answer-resources.ts";
 import { CountingUseLite } from "../../test/support/counting-use-lite.ts";
@@ -81,7 +82,17 @@ describe("Answerer: a follow-up that names a new subject", () => {
     const payload = await answererWith().answer({ question: "And what about liposomes?", history });
     expect(payload.refused).toBe(false);
     // It leads with liposomes; before the carried terms were balanced it led with the Granja sentence.
-    expect(payload.answer.split(/(?<=\])\s/)[0]).toMatch(/liposom/i);
+    expect(payload.answer.split(/(?<=\]\.?)\s/)[0]).toMatch(/liposom/i);
+  });
+
+  it("keeps what a follow-up points back at ('they') at full weight", async () => {
+    const history: ChatTurn[] = [];
+    for (const question of ["What is MRX34?", "Why did its trial stop?", "Which reference is that?", "What other miRNA drugs are in trials?"]) {
+      const { answer } = await answererWith().answer({ question, history });
+      history.push({ role: "user", content: question }, { role: "assistant", content: answer });
+    }
+    const payload = await answererWith().answer({ question: "What do they target?", history });
+    expect(payload.answer.split(/(?<=\]\.?)\s/)[0]).toMatch(/INT-1B3|miR-/);
   });
 });
 

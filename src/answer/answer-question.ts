@@ -174,8 +174,12 @@ export class Answerer {
     const sources = await this.retrieve(searchText, docs, k, namedDocuments.length === 0 && !sections, sections?.chunkIds);
     events.onSources?.(sources);
     signal?.throwIfAborted();
+    // A follow-up naming a new subject ("And what about liposomes?") is about it, not what was carried; one that
+    // points back ("What do they target?") is about what it points at, so the carried terms keep their weight.
+    const pointsBack = /\b(?:it|its|they|them|their|this|that|these|those)\b/i.test(question);
+    const carriedTerms = () => questionTerms(topic(question), condensed.carried);
     const terms = condensed.carried
-      ? balanceCarried(questionTerms(topic(question), condensed.carried), (term) => this.res.sentences.idf(term))
+      ? pointsBack ? carriedTerms() : balanceCarried(carriedTerms(), (term) => this.res.sentences.idf(term))
       : questionTerms(topic(condensed.question));
     // Sentences are ranked by meaning as well as words (the question's similarity to each source's sentence
     // windows) when hybrid search embedded the question; after a lexical shortcut, by words alone.

@@ -49,7 +49,8 @@ export function questionTerms(question: string, carried = ""): QuestionTerms {
  * The question's terms with those carried from earlier turns weighed down so that together they weigh
  * (idf × weight) no more than the question's own: "And what about liposomes?" after three turns on solid
  * lipid nanoparticles asks about liposomes, and nine carried terms at half weight would outweigh its one.
- * A question with no terms of its own ("How well did it work?") keeps the carried weights.
+ * A question with no terms of its own keeps the carried weights. For a follow-up naming a new subject; one
+ * that points back ("What do they target?") needs its carried terms at full weight.
  *
  * @example
  * balanceCarried(questionTerms("what about liposomes?", "SLN Granja mitoxantrone folate"), idf)
