@@ -114,9 +114,9 @@ const GLOSSARY: PlainTerm[] = [
   { term: "shrinkage", plain: [String.raw`shrink(?:s|ing)?`] },
   { term: "microRNAs", plain: [String.raw`tiny RNAs?`, String.raw`tiny RNA molecules`] },
   // Trials and outcomes, and the body, as plain-language health writing puts them.
-  { term: "overall survival", plain: [String.raw`how long (?:the )?patients (?:lived|live|survived)`] },
+  { term: "overall survival", plain: [String.raw`how long (?:do |did )?(?:the )?patients (?:lived|live|survived|survive)`] },
   { term: "progression-free survival", plain: [String.raw`time without (?:the )?(?:cancer|tumou?r|disease) (?:growing|getting worse|progressing)`] },
-  { term: "response rate", plain: [String.raw`how many (?:of the )?patients (?:responded|respond)`] },
+  { term: "response rate", plain: [String.raw`how many (?:of the )?patients (?:responded|respond|did respond)`] },
   { term: "pathological complete response", plain: [String.raw`no (?:cancer|tumou?r) left (?:at|after) surgery`] },
   { term: "adverse events", plain: [String.raw`bad reactions?`, String.raw`unwanted effects`] },
   { term: "placebo", plain: [String.raw`dummy (?:pill|drug|treatment)s?`, String.raw`sugar pills?`] },
