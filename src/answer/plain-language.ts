@@ -44,7 +44,9 @@ const GLOSSARY: PlainTerm[] = [
   { term: "biocompatibility", plain: [String.raw`well[- ]tolerated`, String.raw`safe for the body`] },
   { term: "clinical trial", plain: [String.raw`tested in (?:people|humans|patients)`, String.raw`trials? in (?:people|humans)`, String.raw`human (?:trials|studies)`] },
   { term: "encapsulate", plain: [String.raw`wrap(?:s|ped|ping)? up`, String.raw`pack(?:s|ed|ing)? (?:in|into|inside)`] }, // tuning
-  { term: "polymeric", plain: [String.raw`plastic(?:[- ]like)?`] }, // tuning
+  { term: "polymeric", plain: [String.raw`plastics?(?:[- ]like)?`] }, // tuning
+  { term: "degrade", plain: [String.raw`f(?:a|e)ll(?:s|ing)? apart`] },
+  { term: "stable", plain: [String.raw`stay(?:s|ed)? intact`] },
   { term: "thermosensitive", plain: [String.raw`heat[- ](?:responsive|sensitive|triggered)`] }, // tuning
   { term: "hyperthermia", plain: [String.raw`heat(?:ing)? (?:up )?the tumou?r`] },
   { term: "photothermal", plain: [String.raw`light[- ]to[- ]heat`, String.raw`laser heating`] },
@@ -61,6 +63,8 @@ const GLOSSARY: PlainTerm[] = [
   { term: "stemness", plain: [String.raw`stem[- ]like(?:ness)?`] },
   { term: "immunosuppressive", plain: [String.raw`immune[- ](?:dampening|suppressing)`] }, // tuning
   // Oxygen and metabolism.
+  { term: "mitochondria", plain: [String.raw`(?:the )?(?:cell'?s'? )?power ?(?:plants?|houses?|stations?)`] },
+  { term: "reactive oxygen species", plain: [String.raw`(?:harmful|toxic) oxygen (?:molecules|compounds)`, String.raw`(?:free|oxygen) radicals`] },
   { term: "hypoxia", plain: [String.raw`low[- ]oxygen`, String.raw`lack of oxygen`, String.raw`oxygen[- ]starved`, String.raw`short of oxygen`, String.raw`without much oxygen`] }, // tuning
   { term: "glycolysis", plain: [String.raw`burn(?:s|ing)? sugar`, String.raw`sugar[- ]burning`] }, // tuning
   { term: "angiogenesis", plain: [String.raw`new blood vessel${S}`, String.raw`blood[- ]vessel growth`] },
