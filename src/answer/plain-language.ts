@@ -31,7 +31,8 @@ const GLOSSARY: PlainTerm[] = [
   { term: "accumulation", plain: [String.raw`build[- ]?ups?`, String.raw`pil(?:e|es|ing|ed) up`] }, // tuning
   { term: "uptake", plain: [String.raw`absorb(?:s|ed|ing)?`, String.raw`soak(?:s|ed|ing)? up`, String.raw`tak(?:e|es|ing|en) in`] },
   // The verb's object is kept: "pump drugs out" is "efflux drugs", not "efflux".
-  { term: "efflux", plain: [String.raw`pump(?:s|ed|ing)? (\w+ )?(?:back )?out`, String.raw`throw(?:s|ing|n)? (\w+ )?back out`, String.raw`push(?:es|ed|ing)? (\w+ )?back out`] }, // tuning
+  { term: "efflux", plain: [String.raw`pump(?:s|ed|ing)? (\w+ )?(?:back )?out`, String.raw`throw(?:s|ing|n)? (\w+ )?back out`, String.raw`push(?:es|ed|ing)? (\w+ )?back out`, String.raw`(?:spit|kick)(?:s|ting|ed|ing)? (\w+ )?(?:back )?out`] }, // tuning
+  { term: "side effects", plain: [String.raw`makes? (?:people|patients|you|them) (?:so )?(?:sick|ill|unwell)`] },
   { term: "bioavailability", plain: [String.raw`how much (?:of (?:the|a) drug )?reaches the (?:blood|bloodstream)`] },
   { term: "solubility", plain: [String.raw`how well (?:it|they|the drug) dissolves?`] },
   { term: "hydrophobic", plain: [String.raw`water[- ]repelling`, String.raw`barely mix with water`, String.raw`(?:do not|don't|does not|doesn't) mix with water`] },
