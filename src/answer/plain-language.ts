@@ -2,7 +2,7 @@
 // liposomes, "low oxygen" is hypoxia, "cancer that has spread" is metastatic. A reader asks in the
 // words patient-facing health writing uses; a review prints the technical term, and the lexical
 // search, the coverage check and claim alignment only see shared words (the embedding model, USE-lite,
-// does not bridge them: BENCHMARKS.md, "lay wording").
+// does not bridge them, nor does WordNet: BENCHMARKS.md, "Lay wording through WordNet").
 //
 // The list is written for this project from the plain-language renderings that patient-facing health
 // writing conventionally gives medical terms (the kind collected in the CDC's "Plain Language
@@ -13,15 +13,15 @@
 // its words together in one sentence: `printedIn`): a wording the papers use themselves ("pump drugs out of
 // cells" beside "efflux pumps") stays as it is.
 
+import { contentTerms } from "./question-terms.ts";
+import type { SentenceIndex } from "./sentence-index.ts";
+
 interface PlainTerm {
   /** What the papers print. */
   term: string;
   /** Everyday wordings (regular-expression source, matched as whole words, case-insensitive). */
   plain: string[];
 }
-
-import { contentTerms } from "./question-terms.ts";
-import type { SentenceIndex } from "./sentence-index.ts";
 
 const S = String.raw`(?:s|es)?`;
 
@@ -35,7 +35,7 @@ const GLOSSARY: PlainTerm[] = [
   { term: "side effects", plain: [String.raw`makes? (?:people|patients|you|them) (?:so )?(?:sick|ill|unwell)`] },
   { term: "bioavailability", plain: [String.raw`how much (?:of (?:the|a) drug )?reaches the (?:blood|bloodstream)`] },
   { term: "solubility", plain: [String.raw`how well (?:it|they|the drug) dissolves?`] },
-  { term: "hydrophobic", plain: [String.raw`water[- ]repelling`, String.raw`barely mix with water`, String.raw`(?:do not|don't|does not|doesn't) mix with water`] },
+  { term: "hydrophobic", plain: [String.raw`water[- ]repelling`, String.raw`barely mix with water`, String.raw`(?:do not|don't|does not|doesn't) mix with water`, String.raw`(?:fat|oil)[- ]soluble`] },
   { term: "hydrophilic", plain: [String.raw`water[- ]loving`] },
   // Carriers.
   { term: "liposomes", plain: [String.raw`(?:tiny |small )?fat(?:ty)?[- ]bubble${S}`, String.raw`lipid bubble${S}`] }, // tuning
@@ -107,8 +107,8 @@ const GLOSSARY: PlainTerm[] = [
   { term: "synthetic", plain: [String.raw`(?:lab|man)[- ]made`] },
   { term: "intravenously", plain: [String.raw`(?:through|by|via) (?:an? )?(?:drip|IV line)`] },
   { term: "orally", plain: [String.raw`by mouth`] },
-  { term: "hydrophobic", plain: [String.raw`(?:fat|oil)[- ]soluble`] },
   { term: "aggregation", plain: [String.raw`clump(?:s|ed|ing)?(?: together)?`] },
+  { term: "biodegradable", plain: [String.raw`breaks? down naturally`] },
   { term: "degradation", plain: [String.raw`break(?:s|ing)? down`, String.raw`broken down`] },
   { term: "sustained release", plain: [String.raw`slow[- ]release`] },
   { term: "pH-responsive", plain: [String.raw`acid[- ](?:sensitive|responsive|triggered)`] },
@@ -139,7 +139,6 @@ const GLOSSARY: PlainTerm[] = [
   { term: "malignant", plain: [String.raw`cancerous`] },
   { term: "hereditary", plain: [String.raw`runs? in (?:the )?famil(?:y|ies)`] },
   { term: "antibody", plain: [String.raw`immune proteins?`] },
-  { term: "biodegradable", plain: [String.raw`breaks? down naturally`] },
   { term: "heterogeneity", plain: [String.raw`mix of (?:different )?(?:cell types|cells|kinds of cells)`] },
   { term: "off-target", plain: [String.raw`hitting (?:the )?wrong (?:cells|targets)`] },
   { term: "pharmacokinetics", plain: [String.raw`how the body handles (?:a|the) drug`] },
@@ -153,6 +152,8 @@ interface CompiledTerm {
   pattern: RegExp;
 }
 
+// Entries are tried in order: a longer wording comes before a shorter one inside it ("breaks down naturally"
+// before "breaks down").
 const COMPILED: CompiledTerm[] = GLOSSARY.map(({ term, plain }) => ({ term, pattern: new RegExp(String.raw`\b(?:${plain.join("|")})\b`, "giu") }));
 
 /**
