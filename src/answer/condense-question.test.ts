@@ -27,6 +27,13 @@ describe("condenseFollowUp (extractive)", () => {
     expect(condenseFollowUp("And its toxicity?", history, sentences).carried).toMatch(/Akt/);
   });
 
+  it("does not chain past a follow-up that named a subject of its own", () => {
+    const history: ChatTurn[] = [...yin, { role: "user", content: "And what about liposomes?" }, { role: "assistant", content: "Liposomes carry drugs [1]." }];
+    const { carried } = condenseFollowUp("Are they toxic?", history, sentences);
+    expect(carried).toMatch(/liposomes/i);
+    expect(carried).not.toMatch(/PMA|Akt/);
+  });
+
   it("leaves a standalone question alone", () => {
     expect(condenseFollowUp("What is the EPR effect of liposomes in tumour tissue?", yin, sentences)).toEqual({
       question: "What is the EPR effect of liposomes in tumour tissue?",

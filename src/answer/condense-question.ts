@@ -17,6 +17,8 @@ export interface CondensedQuestion {
 // Words that lean on an earlier turn for their meaning.
 const ANAPHOR =
   /\b(it|its|it's|they|them|their|theirs|this|that|these|those|he|she|his|her|there|such|same|former|latter|above|aforementioned)\b|^\s*(and|also|what about|how about|then)\b/i;
+// Pronouns that point back at an earlier subject (a follow-up without one names its own: "And what about X?").
+const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those)\b/i;
 /** Most words carried from the previous question, and from the previous answer. */
 const MAX_FROM_QUESTION = 6;
 const MAX_FROM_ANSWER = 3;
@@ -68,7 +70,7 @@ function keyWords(text: string, sentences: SentenceIndex, max: number, entitiesO
  * ], sentences); // { question: "How well did it work in mice? (Yin nanocomplex silence Akt PMA)", carried: "Yin nanocomplex silence Akt PMA" }
  */
 export function condenseFollowUp(question: string, history: readonly ChatTurn[] | undefined, sentences: SentenceIndex): CondensedQuestion {
-  let previous: { text: string; answer: string } | undefined;
+  let previous: { own: string; carried: string; answer: string } | undefined;
   const turns = [...(history ?? []), { role: "user" as const, content: question }];
   let result: CondensedQuestion = { question, carried: "" };
   for (const [i, turn] of turns.entries()) {
@@ -76,16 +78,17 @@ export function condenseFollowUp(question: string, history: readonly ChatTurn[] 
     const standalone = i === turns.length - 1 ? question : turn.content;
     let carried = "";
     if (previous && isFollowUp(standalone)) {
-      const words = [
-        ...keyWords(previous.text, sentences, MAX_FROM_QUESTION, false),
-        ...keyWords(previous.answer, sentences, MAX_FROM_ANSWER, true),
-      ];
+      // The previous turn's own words, and what it carried only when it pointed back itself: after "And what about
+      // liposomes?" (which carried solid lipid nanoparticles), "Are they toxic?" asks about liposomes.
+      const fromOwn = keyWords(previous.own, sentences, MAX_FROM_QUESTION, false);
+      const fromCarried = POINTS_BACK.test(previous.own) ? keyWords(previous.carried, sentences, MAX_FROM_QUESTION - fromOwn.length, false) : [];
+      const words = [...fromOwn, ...fromCarried, ...keyWords(previous.answer, sentences, MAX_FROM_ANSWER, true)];
       const own = new Set(contentTerms(standalone));
       carried = [...new Set(words)].filter((w) => !contentTerms(w).every((t) => own.has(t))).join(" ");
     }
     result = { question: carried ? `${standalone} (${carried})` : standalone, carried };
     const answer = turns[i + 1]?.role === "assistant" ? turns[i + 1]!.content : "";
-    previous = { text: result.question, answer };
+    previous = { own: standalone, carried: result.carried, answer };
   }
   return result;
 }
