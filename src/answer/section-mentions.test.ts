@@ -67,6 +67,10 @@ describe("withPartsAsPaper", () => {
   it("reads a part noun after a name as the document noun", () => {
     expect(withPartsAsPaper("What does the Smith abstract say?")).toBe("What does the Smith paper say?");
     expect(withPartsAsPaper("what does the abstract say?")).toBe("what does the abstract say?");
+    // A table or figure of a named paper names the paper too.
+    expect(withPartsAsPaper("Which trials in the Smith table used olaparib?")).toBe("Which trials in the Smith paper used olaparib?");
+    expect(withPartsAsPaper("What does the Smith figure show?")).toBe("What does the Smith paper show?");
+    expect(withPartsAsPaper("What does Table 2 list?")).toBe("What does Table 2 list?");
   });
 });
 

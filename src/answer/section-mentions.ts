@@ -210,8 +210,8 @@ function namedBetween(words: readonly Word[], i: number): boolean {
   return i > 1 && /^\p{Lu}/u.test(words[i - 1]!.raw) && DETERMINER.test(words[i - 2]!.lower);
 }
 
-// The part nouns that stand in a document noun's place after a name ("the Smith abstract" ~ "the Smith paper").
-const PART_AFTER_NAME = /(\p{Lu}[\p{L}-]*\s+)(?:abstract|introduction|conclusions?)\b/gu;
+// The part nouns that stand in a document noun's place after a name ("the Smith abstract", "the Smith table" ~ "the Smith paper").
+const PART_AFTER_NAME = /(\p{Lu}[\p{L}-]*\s+)(?:abstract|introduction|conclusions?|tables?|figures?)\b/gu;
 
 /**
  * `question` with a part noun after a capitalised name read as "paper", so that the document it
