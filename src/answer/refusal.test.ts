@@ -38,6 +38,10 @@ describe("foreignNames", () => {
     expect(foreignNames("Which microRNA is tied to tamoxifen resistance through p27Kip1?", sentences, cited)).toEqual([]);
   });
 
+  it("leaves out the words naming a kind of value: 'NCT' of 'the NCT number' is what is asked, not a name", () => {
+    expect(foreignNames("What is the NCT number of the PROTAC trial?", sentences, cited)).toEqual(["PROTAC"]);
+  });
+
   it("knows a prefixed form of a word the corpus prints, and an abbreviation's plural", () => {
     expect(foreignNames("Which lipid formulation reaches stem-like subpopulations?", sentences, cited)).toEqual([]);
     expect(foreignNames("Are all TNBCs alike?", sentences, cited)).toEqual([]);

@@ -147,7 +147,8 @@ function spellings(word: string): string[] {
 
 /**
  * Question words that look like names (capitalised mid-question, inner capitals or digits, or long
- * technical words) that neither the reviews' text nor the titles they cite (`citedVocabulary`) mention.
+ * technical words) that neither the reviews' text nor the titles they cite (`citedVocabulary`) mention,
+ * other than words naming a kind of value.
  *
  * @example
  * foreignNames("How do PROTAC degraders overcome endocrine resistance?", sentences, vocabulary) // ["PROTAC"]
@@ -161,7 +162,8 @@ export function foreignNames(question: string, sentences: SentenceIndex, citedVo
       (word.length >= NAME_LENGTH && !isCommonWord(word)) ||
       isDrugNameForm(word) ||
       isMedicalTermForm(word);
-    return nameLike && isUnknownWord(word, sentences, citedVocabulary, true);
+    // A word naming the kind of value asked ("the NCT number", "IC50") is no entity (requested-value.ts).
+    return nameLike && !VALUE_WORDS.has(word.toLowerCase()) && isUnknownWord(word, sentences, citedVocabulary, true);
   });
 }
 

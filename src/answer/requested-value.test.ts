@@ -27,6 +27,8 @@ describe("requestedValue", () => {
     expect(requestedValue("In what year was zorbitinib approved?")?.kinds).toEqual(["year"]);
     expect(requestedValue("What p-value did the zorbitinib arm reach versus placebo?")).toMatchObject({ kinds: ["p-value"], entity: "zorbitinib" });
     expect(requestedValue("What percentage of tumours respond to zorbitinib?")?.kinds).toEqual(["percentage"]);
+    expect(requestedValue("What was the trial number for the zorbitinib study?")).toMatchObject({ kinds: ["trial-id"], entity: "zorbitinib" });
+    expect(requestedValue("What is the NCT number of the SUNRISE-3 trial?")?.kinds).toEqual(["trial-id"]);
   });
 
   it("takes the rarest name as the entity, the others as context, and not the setting", () => {
@@ -88,6 +90,14 @@ describe("requestedValue", () => {
 
   it("needs something to ask about", () => {
     expect(requestedValue("What was the dose?")).toBeUndefined();
+  });
+});
+
+describe("printsValue, for a trial's registration number", () => {
+  it("reads the registries' identifiers, not any number", () => {
+    expect(printsValue(["trial-id"], "Phase III NCT04305496; capivasertib plus fulvestrant")).toBe(true);
+    expect(printsValue(["trial-id"], "registered as ISRCTN12345678")).toBe(true);
+    expect(printsValue(["trial-id"], "Phase II trial in 120 patients")).toBe(false);
   });
 });
 

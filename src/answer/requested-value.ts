@@ -7,7 +7,7 @@
 // potential, time: mg, µmol, nM, nm, mV, h…) in the spellings papers print; the dose, schedule,
 // duration, hazard-ratio, p-value and enrolment terms are the reporting items of CONSORT 2010 and
 // ICH E3 (interventions "with sufficient details", numbers randomised, estimated effect size with
-// its precision, exact P values); size and zeta potential are the nanomedicine characterisation
+// its precision, exact P values, the trial's registration number); size and zeta potential are the nanomedicine characterisation
 // items of MIRIBEL (Faria et al., 2018).
 import { STOPWORDS } from "../index/tokenize.ts";
 import { contentTerms, isStopword } from "./question-terms.ts";
@@ -23,7 +23,8 @@ export type ValueKind =
   | "percentage"
   | "count"
   | "year"
-  | "p-value";
+  | "p-value"
+  | "trial-id";
 
 interface ValueKindRule {
   kind: ValueKind;
@@ -61,6 +62,17 @@ function asking(term: string, how?: RegExp): RegExp {
 }
 
 const RULES: ValueKindRule[] = [
+  // A trial's registration number (CONSORT 2010 item 23), printed with a registry's prefix: ClinicalTrials.gov
+  // (NCT + 8 digits) and the WHO ICTRP primary registries' (ISRCTN, EudraCT, ChiCTR, ACTRN, CTRI, jRCT, DRKS).
+  {
+    kind: "trial-id",
+    label: "trial registration number",
+    asks: asking(
+      String.raw`(?:clinical[- ])?trial (?:registration |identification |registry )?(?:numbers?|identifiers?|IDs?)|(?:trial )?registration (?:numbers?|IDs?)|NCT (?:numbers?|identifiers?|IDs?)|ClinicalTrials\.gov (?:numbers?|identifiers?|IDs?)`,
+    ),
+    value: /\bNCT\s?\d{8}\b|\b(?:ISRCTN|EudraCT|ChiCTR|ACTRN|CTRI|jRCT|DRKS)[-\s]?[\w-]*\d{4,}/i,
+    words: "trial trials number numbers identifier identifiers id ids registration registry nct clinicaltrials.gov clinicaltrials gov identification",
+  },
   {
     kind: "zeta-potential",
     label: "zeta potential",

@@ -55,6 +55,7 @@ export const VALUE_KINDS = [
   "count",
   "year",
   "p-value",
+  "trial-id",
 ] as const;
 
 /** Asks for a value the reviews never report about an entity they do discuss: the answer must decline. */
