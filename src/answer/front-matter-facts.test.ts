@@ -38,6 +38,15 @@ describe("front-matter facts", () => {
     expect(correspondingAuthors(shared, [])).toEqual({ names: ["Lena Park", "Jun Ito"], emails: ["lpark@example.org", "jito@example.org"] });
   });
 
+  it("else reads the author an address's local part names by initials or surname, when it names exactly one", () => {
+    const envelope = "1 ✉ Lena Park ¹, Omar Said¹ and Jun Hee Ito\n¹School of Chemistry, Eastbay University. email: jhi7q@eastbay.ac.uk";
+    expect(correspondingAuthors(envelope, ["Lena Park", "Omar Said", "Jun Hee Ito"])).toEqual({ names: ["Jun Hee Ito"], emails: ["jhi7q@eastbay.ac.uk"] });
+    expect(correspondingAuthors("Lena Park and Omar Said\nE-mail: o.said@eastbay.ac.uk", ["Lena Park", "Omar Said"]).names).toEqual(["Omar Said"]);
+    // An address naming no author, or two, names no one.
+    expect(correspondingAuthors("Lena Park and Omar Said\nE-mail: office@eastbay.ac.uk", ["Lena Park", "Omar Said"]).names).toEqual([]);
+    expect(correspondingAuthors("Lena Park and Lars Park\nE-mail: park@eastbay.ac.uk", ["Lena Park", "Lars Park"]).names).toEqual([]);
+  });
+
   it("reads the editors' panel", () => {
     expect(editorsAndReviewers(panels)).toEqual({ editors: ["Mara Holt, Lakeside University, Canada"], reviewers: [] });
     expect(editorsAndReviewers(footnote)).toEqual({ editors: [], reviewers: [] });

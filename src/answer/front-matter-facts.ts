@@ -54,7 +54,25 @@ export function correspondingAuthors(passage: string, authors: readonly string[]
     return new RegExp(String.raw`${escaped}\s*(?:\^\{[^}]*\*[^}]*\}|<sup>[^<]*\*[^<]*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰,\s]*[*✉])`, "u").test(passage);
   });
   const emails = lines.filter(({ panel }) => !NOT_AUTHORS.test(panel)).flatMap(({ line }) => line.match(EMAIL) ?? []);
-  return { names: starred, emails: starred.length ? emails : [] };
+  if (starred.length) return { names: starred, emails };
+  // No mark beside a name (an envelope can land at the start of the author line): an address whose local part is
+  // one author's initials or surname ("mhk8n@…" for Myung Hee Kim, "jun.ito@…") is that author's.
+  const owners = emails.map((email) => addressOwner(email, authors));
+  const names = [...new Set(owners.filter((owner): owner is string => owner !== undefined))];
+  return { names, emails: names.length ? emails.filter((_, i) => owners[i] !== undefined) : [] };
+}
+
+/** The one author an e-mail address's local part names by initials ("mhk") or surname ("ito"), if exactly one. */
+function addressOwner(email: string, authors: readonly string[]): string | undefined {
+  const segments = (email.split("@")[0] ?? "").toLowerCase().split(/[^a-z]+/).filter((segment) => segment.length >= 2);
+  const names = (author: string) => {
+    const parts = author.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").split(/[\s-]+/).filter(Boolean);
+    const initials = parts.map((part) => part[0]).join("");
+    const surname = parts.at(-1) ?? "";
+    return segments.some((segment) => (initials.length >= 2 && segment === initials) || (surname.length >= 3 && segment === surname));
+  };
+  const matching = authors.filter(names);
+  return matching.length === 1 ? matching[0] : undefined;
 }
 
 /** An affiliation line less its contact details (ORCID links, e-mail addresses). */
