@@ -16,7 +16,7 @@ import { type ChatModelLike, type LlmConfig, LlmDeadline, createChatModel, llmFa
 import { invalidMarkerWarning, referencesForCitedClaims, sanitizeCitationMarkers } from "./citation-markers.ts";
 import { answerCitationLookup } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
-import { condenseFollowUp, condenseWithLlm } from "./condense-question.ts";
+import { condenseFollowUp, condenseWithLlm, pointsBack } from "./condense-question.ts";
 import { answerAcrossReviews } from "./cross-review.ts";
 import { answerDocumentFacts } from "./document-facts.ts";
 import { type EvidenceQuestion, isEvidenceWeak } from "./evidence-check.ts";
@@ -176,10 +176,9 @@ export class Answerer {
     signal?.throwIfAborted();
     // A follow-up naming a new subject ("And what about liposomes?") is about it, not what was carried; one that
     // points back ("What do they target?") is about what it points at, so the carried terms keep their weight.
-    const pointsBack = /\b(?:it|its|they|them|their|this|that|these|those)\b/i.test(question);
     const carriedTerms = () => questionTerms(topic(question), condensed.carried);
     const terms = condensed.carried
-      ? pointsBack ? carriedTerms() : balanceCarried(carriedTerms(), (term) => this.res.sentences.idf(term))
+      ? pointsBack(question) ? carriedTerms() : balanceCarried(carriedTerms(), (term) => this.res.sentences.idf(term))
       : questionTerms(topic(condensed.question));
     // Sentences are ranked by meaning as well as words (the question's similarity to each source's sentence
     // windows) when hybrid search embedded the question; after a lexical shortcut, by words alone.

@@ -19,6 +19,11 @@ const ANAPHOR =
   /\b(it|its|it's|they|them|their|theirs|this|that|these|those|he|she|his|her|there|such|same|former|latter|above|aforementioned)\b|^\s*(and|also|what about|how about|then)\b/i;
 // Pronouns that point back at an earlier subject (a follow-up without one names its own: "And what about X?").
 const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those)\b/i;
+
+/** Does the question point back at an earlier subject ("What do they target?") rather than name its own? */
+export function pointsBack(question: string): boolean {
+  return POINTS_BACK.test(question);
+}
 /** Most words carried from the previous question, and from the previous answer. */
 const MAX_FROM_QUESTION = 6;
 const MAX_FROM_ANSWER = 3;
@@ -81,7 +86,7 @@ export function condenseFollowUp(question: string, history: readonly ChatTurn[] 
       // The previous turn's own words, and what it carried only when it pointed back itself: after "And what about
       // liposomes?" (which carried solid lipid nanoparticles), "Are they toxic?" asks about liposomes.
       const fromOwn = keyWords(previous.own, sentences, MAX_FROM_QUESTION, false);
-      const fromCarried = POINTS_BACK.test(previous.own) ? keyWords(previous.carried, sentences, MAX_FROM_QUESTION - fromOwn.length, false) : [];
+      const fromCarried = pointsBack(previous.own) ? keyWords(previous.carried, sentences, MAX_FROM_QUESTION - fromOwn.length, false) : [];
       const words = [...fromOwn, ...fromCarried, ...keyWords(previous.answer, sentences, MAX_FROM_ANSWER, true)];
       const own = new Set(contentTerms(standalone));
       carried = [...new Set(words)].filter((w) => !contentTerms(w).every((t) => own.has(t))).join(" ");

@@ -166,14 +166,19 @@ export class DocumentMentions {
     const words = readWords(text);
     const named = new Set<string>();
     for (const doc of this.names) if (this.namesExplicitly(words, doc)) named.add(doc.id);
-    for (const [i, word] of words.entries()) {
-      if (!DOCUMENT_NOUN.test(word.lower)) continue;
+    for (const { id } of this.groupsNaming(words)) named.add(id);
+    return this.names.filter((doc) => named.has(doc.id)).map((doc) => doc.id);
+  }
+
+  /** The word groups next to a document noun that name one document ("the nanomaterials review"), with the noun. */
+  private *groupsNaming(words: readonly Word[]): Generator<{ group: Word[]; noun: Word; id: string }> {
+    for (const [i, noun] of words.entries()) {
+      if (!DOCUMENT_NOUN.test(noun.lower)) continue;
       for (const group of wordsNaming(words, i)) {
         const id = this.bestNamed(group);
-        if (id) named.add(id);
+        if (id) yield { group, noun, id };
       }
     }
-    return this.names.filter((doc) => named.has(doc.id)).map((doc) => doc.id);
   }
 
   /**
@@ -206,13 +211,10 @@ export class DocumentMentions {
   withoutNamingTitles(text: string): string {
     const words = readWords(text);
     const cut: Word[] = [];
-    for (const [i, word] of words.entries()) {
-      if (!DOCUMENT_NOUN.test(word.lower)) continue;
-      for (const group of wordsNaming(words, i)) {
-        // Only the words before the noun: "the review on hypoxia" asks about hypoxia.
-        if (group[0]!.start > word.start) continue;
-        if (this.bestNamed(group)) cut.push(...group.filter((w) => !this.names.some((doc) => doc.surnames.has(w.lower) || doc.id === w.lower)));
-      }
+    for (const { group, noun } of this.groupsNaming(words)) {
+      // Only the words before the noun: "the review on hypoxia" asks about hypoxia.
+      if (group[0]!.start > noun.start) continue;
+      cut.push(...group.filter((w) => !this.names.some((doc) => doc.surnames.has(w.lower) || doc.id === w.lower)));
     }
     if (cut.length === 0) return text;
     const folded = fold(text);
