@@ -58,7 +58,9 @@ describe("Answerer: a question naming a review", () => {
   });
 
   it("searches without the title words that name it: 'the nanomaterials review' names the paper, the topic is liposomes", async () => {
-    await expectAnswerAbout("In the view of the nanomaterials review, are liposomes useful?", /liposom/i);
+    const payload = await expectAnswerAbout("In the view of the nanomaterials review, are liposomes useful?", /liposom/i);
+    // Searched for nanomaterials, the liposome section came last and the answer quoted the EPR passage.
+    expect(payload.sources[0]!.section).toBe("3.2 Liposomes");
   });
 
   it("quotes the named paper's opening when the question asks nothing else", async () => {
