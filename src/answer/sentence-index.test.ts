@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../types.ts";
 import { questionTerms } from "./question-terms.ts";
-import { PREFIX_MATCH_CREDIT, SentenceIndex } from "./sentence-index.ts";
+import { PREFIX_MATCH_CREDIT, SentenceIndex, rootForm } from "./sentence-index.ts";
 
 function toyChunk(id: string, texts: string[]): Chunk {
   const sentences = texts.map((text, i) => ({ text, refs: [i + 1], start: i * 80, end: i * 80 + text.length }));
@@ -30,6 +30,28 @@ describe("SentenceIndex.coverage", () => {
     // "gelatin" is a corpus term; "gel" + "atin" would otherwise be tried.
     expect(index.coverage(questionTerms("gelatin"), unrelated!.terms)).toBe(1);
     expect(index.coverage(questionTerms("gelatin"), both!.terms)).toBe(0);
+  });
+});
+
+describe("verbs meeting their nominalisations", () => {
+  const corpus = new SentenceIndex([
+    toyChunk("toy:0001", ["Zorbin blocked invasion and cell adhesion.", "Treatment failure followed.", "Zorbin was inactive on invertase."]),
+  ]);
+  const [invasion, failure, invertase] = corpus.sentencesOf("toy:0001");
+
+  it("credits a question's verb found only as the noun built on its Latinate stem, as a variant", () => {
+    expect(corpus.coverage(questionTerms("invade"), invasion!.terms)).toBeCloseTo(PREFIX_MATCH_CREDIT);
+    expect(corpus.coverage(questionTerms("adhere"), invasion!.terms)).toBeCloseTo(PREFIX_MATCH_CREDIT);
+    expect(corpus.coverage(questionTerms("fail"), failure!.terms)).toBeCloseTo(PREFIX_MATCH_CREDIT);
+  });
+
+  it("pairs only the stem forms of one root: words merely starting alike stay apart", () => {
+    expect(corpus.coverage(questionTerms("invade"), invertase!.terms)).toBe(0);
+    expect(corpus.coverage(questionTerms("invade"), failure!.terms)).toBe(0);
+    const same: [string, string][] = [["invad", "invas"], ["decid", "decis"], ["extend", "extens"], ["adher", "adhes"], ["permit", "permiss"], ["failur", "fail"]];
+    for (const [a, b] of same) expect(rootForm(a), a).toBe(rootForm(b));
+    const apart: [string, string][] = [["invad", "invert"], ["lead", "leas"], ["cultur", "cell"]];
+    for (const [a, b] of apart) expect(rootForm(a), a).not.toBe(rootForm(b));
   });
 });
 

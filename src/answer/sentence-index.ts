@@ -14,7 +14,7 @@ export interface IndexedSentence {
   terms: Set<string>;
 }
 
-/** Credit for a term matched only by a shared stem prefix ("synergi" ~ "synergist", "retrovir" ~ "retrovirus"). */
+/** Credit for a term matched only by a shared stem prefix ("synergi" ~ "synergist", "retrovir" ~ "retrovirus") or root (`rootForm`). */
 export const PREFIX_MATCH_CREDIT = 0.7;
 const MIN_PREFIX = 5;
 
@@ -25,6 +25,24 @@ export function prefixMatches(a: string, b: string): boolean {
   let shared = 0;
   while (shared < shorter && a[shared] === b[shared]) shared++;
   return shared >= MIN_PREFIX && shared >= shorter - 1;
+}
+
+/**
+ * One root in its two Latinate stem forms (Aronoff 1976, "Word Formation in Generative Grammar", ch. 5: the
+ * verb's stem and the supine stem its nouns and adjectives are built on): invade / invasion, decide /
+ * decision, include / inclusion, extend / extension, adhere / adhesion, permit / permission; and a verb
+ * and its noun in -ure (fail / failure, expose / exposure). A question's verb ("How do tumour cells invade?")
+ * meets the reviews' nominalisation ("invasion"), which shares too short a prefix to be a prefix variant.
+ * Read on Porter stems: "invad", "invas".
+ */
+export function rootForm(stem: string): string {
+  if (stem.length < MIN_PREFIX || /\d/.test(stem)) return stem;
+  return stem
+    .replace(/^(.{2,}[aeiou])d$/, "$1s")
+    .replace(/^(.{3,})nd$/, "$1ns")
+    .replace(/^(.{2,})her$/, "$1hes")
+    .replace(/^(.{2,})mit$/, "$1miss")
+    .replace(/^(.{4,})ur$/, "$1");
 }
 
 interface WeightedTerms {
@@ -42,6 +60,7 @@ export class SentenceIndex {
   private readonly parts = new Map<string, readonly [string, string] | undefined>();
   /** Vocabulary by its first MIN_PREFIX letters, built on first use. */
   private prefixBuckets?: Map<string, string[]>;
+  private rootBuckets?: Map<string, string[]>;
   private readonly weighted = new WeakMap<QuestionTerms, WeightedTerms>();
   private sentenceCount = 0;
 
@@ -152,18 +171,32 @@ export class SentenceIndex {
     return words;
   }
 
-  /** Corpus terms sharing a stem prefix with `term`, found once per term over the vocabulary. */
+  /** Corpus terms sharing a stem prefix or a root (`rootForm`) with `term`, found once per term over the vocabulary. */
   private variantsOf(term: string): string[] {
     let variants = this.variants.get(term);
     if (!variants) {
       variants = [];
       // Variants share at least the first MIN_PREFIX letters, so only that bucket of the vocabulary is searched.
       for (const other of this.termsStartingAs(term)) if (other !== term && prefixMatches(term, other)) variants.push(other);
+      for (const other of this.termsOfRoot(term)) if (other !== term && !variants.includes(other)) variants.push(other);
       // Question terms are unbounded; the vocabulary's own terms are not.
       if (this.variants.size > 50_000) this.variants.clear();
       this.variants.set(term, variants);
     }
     return variants;
+  }
+
+  private termsOfRoot(term: string): readonly string[] {
+    if (!this.rootBuckets) {
+      this.rootBuckets = new Map();
+      for (const other of this.documentFrequency.keys()) {
+        const root = rootForm(other);
+        const bucket = this.rootBuckets.get(root);
+        if (bucket) bucket.push(other);
+        else this.rootBuckets.set(root, [other]);
+      }
+    }
+    return this.rootBuckets.get(rootForm(term)) ?? [];
   }
 
   private termsStartingAs(term: string): readonly string[] {
