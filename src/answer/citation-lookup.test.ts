@@ -7,7 +7,7 @@ import { Corpus } from "../store/corpus.ts";
 import type { StoredDocument } from "../store/index-files.ts";
 import type { Chunk, CitationStats, ReferenceEntry, SearchResult } from "../types.ts";
 import { createAnswerResources } from "./answer-resources.ts";
-import { CLAIM_MAX_PASSAGE_RANK, CLAIM_MIN_ALIGNMENT, CLAIM_MIN_LITERAL_ALIGNMENT, CLAIM_STRONG_ALIGNMENT, answerCitationLookup, claimMatchStrength } from "./citation-lookup.ts";
+import { CLAIM_MAX_PASSAGE_RANK, CLAIM_MIN_ALIGNMENT, CLAIM_MIN_LITERAL_ALIGNMENT, CLAIM_STRONG_ALIGNMENT, answerCitationLookup, claimMatchStrength, rankClaimMatches } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
 
 function document(id: string, title: string, references: ReferenceEntry[], sentences: { text: string; refs: number[] }[], stats: CitationStats): { doc: StoredDocument; chunk: Chunk } {
@@ -171,6 +171,30 @@ describe("claimMatchStrength, for a claim matched by alignment alone", () => {
     expect(await claimMatchStrength({ coverage: 0.5, score: CLAIM_MIN_LITERAL_ALIGNMENT, passageRank: 0 }, true, [], none)).toBe("partial");
     expect(await claimMatchStrength({ coverage: 0.5, score: CLAIM_MIN_LITERAL_ALIGNMENT - 0.01, passageRank: 0 }, true, [], none)).toBeUndefined();
     expect(await claimMatchStrength({ coverage: 0.9, score: 0.3, passageRank: 0 }, true, [], none)).toBe("strong");
+  });
+});
+
+describe("rankClaimMatches", () => {
+  // "CD24 ties chemoresistance to stemness": a list naming CD44/CD24 stem cell subsets holds a little more of
+  // its words than the sentence that makes it, which aligns far better.
+  const list = { id: "list", coverage: 0.51, score: 0.44 };
+  const claim = { id: "claim", coverage: 0.43, score: 0.64 };
+  const table = { id: "row", coverage: 0.2, score: 0.7 };
+
+  it("ranks sentences holding about as many of the claim's words by their alignment", () => {
+    expect(rankClaimMatches([list, claim, table]).matches.map((c) => c.id)).toEqual(["claim", "list", "row"]);
+  });
+
+  it("keeps the literal match ahead of a sentence matching by alignment alone", () => {
+    const { literal, matches } = rankClaimMatches([table, { ...list, coverage: 0.8 }, claim]);
+    expect(literal).toBe(true);
+    expect(matches[0]!.id).toBe("list");
+  });
+
+  it("keeps the alignment order when no sentence holds the claim's words", () => {
+    const { literal, matches } = rankClaimMatches([table, claim]);
+    expect(literal).toBe(false);
+    expect(matches.map((c) => c.id)).toEqual(["row", "claim"]);
   });
 });
 
