@@ -122,7 +122,7 @@ export class Answerer {
     });
 
     const question = request.question;
-    let condensed = condenseFollowUp(question, request.history, this.res.sentences);
+    let condensed = condenseFollowUp(question, request.history, this.res.sentences, this.res.mentions);
     if (this.model && request.history?.length) {
       condensed = await condenseWithLlm(question, request.history, this.model, this.deadline(signal)).catch((error: unknown) => {
         llmFailed(error);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../config.ts";
+import { DocumentMentions } from "../retrieve/document-mentions.ts";
 import { loadCorpus } from "../store/load-index.ts";
 import type { ChatTurn } from "./answer-payload.ts";
 import { condenseFollowUp, isFollowUp } from "./condense-question.ts";
@@ -40,6 +41,23 @@ describe("condenseFollowUp (extractive)", () => {
       carried: "",
     });
     expect(condenseFollowUp("How well did it work?", undefined, sentences).carried).toBe("");
+  });
+
+  it("carries the topic, not the other paper, into a follow-up naming a paper of its own", () => {
+    const mentions = new DocumentMentions([
+      { id: "guan2024", title: "Nanomaterials for breast cancer drug resistance", journal: "Front. Immunol.", authors: ["Guan, X."] },
+      { id: "verma2024", title: "miRNA delivery in breast cancer", journal: "Nanoscale Adv.", authors: ["Verma, A."] },
+    ]);
+    const history: ChatTurn[] = [
+      { role: "user", content: "What does the Verma review say about exosomes?" },
+      { role: "assistant", content: "Exosomal miR profiling (NCT04427475) was explored [1]." },
+    ];
+    const { carried } = condenseFollowUp("Is that in the Guan review too?", history, sentences, mentions);
+    expect(carried).toMatch(/exosomes/);
+    // Neither the paper the previous turn named nor the names in the answer that paper gave.
+    expect(carried).not.toMatch(/Verma|NCT04427475/);
+    // Without a paper of its own, the follow-up carries both.
+    expect(condenseFollowUp("Is that supported by trials?", history, sentences, mentions).carried).toMatch(/Verma.*NCT04427475|NCT04427475.*Verma/);
   });
 
   it("knows a follow-up when it sees one", () => {

@@ -4,7 +4,8 @@ import { HumanMessage } from "@langchain/core/messages";
 import type { ChatTurn } from "./answer-payload.ts";
 import { type ChatModelLike, type LlmDeadline, streamCompletion } from "./chat-model.ts";
 import { fillPrompt, loadPrompt } from "./prompt-templates.ts";
-import { contentTerms, isStopword } from "./question-terms.ts";
+import type { DocumentMentions } from "../retrieve/document-mentions.ts";
+import { contentTerms, isStopword, withoutWords } from "./question-terms.ts";
 import type { SentenceIndex } from "./sentence-index.ts";
 
 export interface CondensedQuestion {
@@ -64,9 +65,16 @@ function keyWords(text: string, sentences: SentenceIndex, max: number, entitiesO
     .map((c) => c.word);
 }
 
+/** The text without the words naming a document ("the Verma review", "Guan et al.", "the miRNA review"). */
+function withoutDocumentNames(text: string, mentions: DocumentMentions): string {
+  return withoutWords(mentions.withoutNamingTitles(text), mentions.namingWords(text));
+}
+
 /**
  * Extractive condensing: walk the conversation, and whenever a user turn leans on the one before,
- * carry that turn's key entities (and names from the answer it got) into it.
+ * carry that turn's key entities (and names from the answer it got) into it. A turn naming a paper of its
+ * own ("Is that in the Guan review too?") carries the topic, not the paper the turn before named (given
+ * `mentions`): that turn asked about another paper.
  *
  * @example
  * condenseFollowUp("How well did it work in mice?", [
@@ -74,7 +82,7 @@ function keyWords(text: string, sentences: SentenceIndex, max: number, entitiesO
  *   { role: "assistant", content: "A micelle/siAkt nanocomplex (PMA) [1]." },
  * ], sentences); // { question: "How well did it work in mice? (Yin nanocomplex silence Akt PMA)", carried: "Yin nanocomplex silence Akt PMA" }
  */
-export function condenseFollowUp(question: string, history: readonly ChatTurn[] | undefined, sentences: SentenceIndex): CondensedQuestion {
+export function condenseFollowUp(question: string, history: readonly ChatTurn[] | undefined, sentences: SentenceIndex, mentions?: DocumentMentions): CondensedQuestion {
   let previous: { own: string; carried: string; answer: string } | undefined;
   const turns = [...(history ?? []), { role: "user" as const, content: question }];
   let result: CondensedQuestion = { question, carried: "" };
@@ -85,9 +93,13 @@ export function condenseFollowUp(question: string, history: readonly ChatTurn[] 
     if (previous && isFollowUp(standalone)) {
       // The previous turn's own words, and what it carried only when it pointed back itself: after "And what about
       // liposomes?" (which carried solid lipid nanoparticles), "Are they toxic?" asks about liposomes.
-      const fromOwn = keyWords(previous.own, sentences, MAX_FROM_QUESTION, false);
+      const namesItsOwn = mentions !== undefined && mentions.find(standalone).length > 0;
+      const earlier = namesItsOwn ? withoutDocumentNames(previous.own, mentions) : previous.own;
+      const fromOwn = keyWords(earlier, sentences, MAX_FROM_QUESTION, false);
       const fromCarried = pointsBack(previous.own) ? keyWords(previous.carried, sentences, MAX_FROM_QUESTION - fromOwn.length, false) : [];
-      const words = [...fromOwn, ...fromCarried, ...keyWords(previous.answer, sentences, MAX_FROM_ANSWER, true)];
+      // The names in the answer the other paper gave (its constructs, its trials) are not what this paper is asked about.
+      const fromAnswer = namesItsOwn ? [] : keyWords(previous.answer, sentences, MAX_FROM_ANSWER, true);
+      const words = [...fromOwn, ...fromCarried, ...fromAnswer];
       const own = new Set(contentTerms(standalone));
       carried = [...new Set(words)].filter((w) => !contentTerms(w).every((t) => own.has(t))).join(" ");
     }
