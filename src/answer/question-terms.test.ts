@@ -12,6 +12,17 @@ describe("questionTerms", () => {
   });
 });
 
+describe("questionTerms and the verb 'work'", () => {
+  it("leaves out 'work' where it frames a how or whether question", () => {
+    expect([...questionTerms("How do miRNA mimics work?").keys()]).toEqual(["mir", "mimic"]);
+    expect([...questionTerms("Does tamoxifen work in men?").keys()]).toEqual(["tamoxifen", "men"]);
+  });
+
+  it("keeps 'work' as a topic word elsewhere", () => {
+    expect([...questionTerms("Is night-shift work a risk factor?").keys()]).toContain("work");
+  });
+});
+
 describe("withoutWords", () => {
   it("takes whole words out, with a possessive", () => {
     expect(withoutWords("Does the Okafor paper mention hypoxia?", ["Okafor"])).toBe("Does the paper mention hypoxia?");

@@ -31,17 +31,24 @@ export type QuestionTerms = ReadonlyMap<string, number>;
 /** Weight of a term carried from an earlier turn: it points at the topic, the new words say what is asked. */
 export const CARRIED_WEIGHT = 0.5;
 
+// "How do miRNA mimics work?", "Does tamoxifen work in men?": after an auxiliary or "how", the verb "work"
+// asks how or whether the subject acts; it is the question's frame, not its topic. As a rare corpus word it
+// weighed most, and "Common breast cancer drugs work through various mechanisms" answered the first.
+const WORK_AS_FRAME = /^\s*(?:how|why|does|do|did|can|could|will|would|should|might|may)\b[^?]*?\bwork(?:s|ed)?\b/i;
+const WORK = stemmer("work");
+
 /**
  * Distinct analyzer terms of a question, minus the words that only phrase it; `carried` (entities of
  * earlier turns) adds terms at a lower weight.
  *
  * @example
- * questionTerms("How well did it work in mice?", "PMA nanocomplex"); // Map { well → 1, work → 1, mice → 1, pma → 0.5, nanocomplex → 0.5 }
+ * questionTerms("How well did it work in mice?", "PMA nanocomplex"); // Map { well → 1, mice → 1, pma → 0.5, nanocomplex → 0.5 }
  */
 export function questionTerms(question: string, carried = ""): QuestionTerms {
   const terms = new Map<string, number>();
   for (const term of contentTerms(carried)) if (!QUESTION_STEMS.has(term)) terms.set(term, CARRIED_WEIGHT);
-  for (const term of contentTerms(question)) if (!QUESTION_STEMS.has(term)) terms.set(term, 1);
+  const framing = WORK_AS_FRAME.test(question) ? WORK : undefined;
+  for (const term of contentTerms(question)) if (!QUESTION_STEMS.has(term) && term !== framing) terms.set(term, 1);
   return terms;
 }
 
