@@ -7,6 +7,7 @@ import type { QuestionTerms } from "./question-terms.ts";
 import {
   REFUSAL_THRESHOLDS,
   type RefusalThresholds,
+  foreignBodyParts,
   foreignModifiers,
   foreignNames,
   foreignSubject,
@@ -62,6 +63,7 @@ export async function isEvidenceWeak(res: AnswerResources, input: EvidenceQuesti
       foreignNames: names,
       foreignTopics,
       foreignModifiers: foreignModifiers(question, res.sentences, res.citedVocabulary),
+      foreignBodyParts: foreignBodyParts(question, res.sentences, res.citedVocabulary),
       foreignSubject: foreignSubject(question, res.sentences, res.citedVocabulary),
     },
     thresholds,

@@ -24,6 +24,18 @@ describe("inPapersTerms", () => {
     expect(inPapersTerms("Which drugs can it pump out of cells?", printed)).toBe("Which drugs can it pump out of cells?");
   });
 
+  it("reads an organ's everyday name as the adjective the papers print, where they do not print the name", () => {
+    const adjectives = (text: string) => ["colorectal", "cardiac"].includes(text.toLowerCase());
+    expect(inPapersTerms("Are miRNAs linked to bowel cancer?", adjectives)).toBe("Are miRNAs linked to colorectal cancer?");
+    expect(inPapersTerms("Is the heart at risk?", adjectives)).toBe("Is the cardiac at risk?");
+    expect(inPapersTerms("Is the liver at risk?", adjectives)).toBe("Is the liver at risk?");
+    // Harm to an organ is read first, as the adverse event: "heart damage" is not "cardiac damage".
+    const events = (text: string) => adjectives(text) || text === "cardiotoxicity";
+    expect(inPapersTerms("Does doxorubicin damage the heart?", events)).toBe("Does doxorubicin cardiotoxicity?");
+    expect(inPapersTerms("Is heart damage common?", events)).toBe("Is cardiotoxicity common?");
+    expect(inPapersTerms("Are miRNAs linked to bowel cancer?", (text) => adjectives(text) || text === "bowel")).toBe("Are miRNAs linked to bowel cancer?");
+  });
+
   it("matches whole words only", () => {
     expect(inPapersTerms("Which commuted sentences?", printed)).toBe("Which commuted sentences?");
     expect(inPapersTerms("Is the outlook good?", (text) => text === "prognosis")).toBe("Is the prognosis good?");

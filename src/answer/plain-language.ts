@@ -51,6 +51,30 @@ const GLOSSARY: PlainTerm[] = [
   { term: "thermosensitive", plain: [String.raw`heat[- ](?:responsive|sensitive|triggered)`] }, // tuning
   { term: "hyperthermia", plain: [String.raw`heat(?:ing)? (?:up )?the tumou?r`] },
   { term: "photothermal", plain: [String.raw`light[- ]to[- ]heat`, String.raw`laser heating`] },
+  // Harm to an organ, as adverse-event terms name it (the NCI's Common Terminology Criteria for Adverse Events);
+  // before the organs' own entries below, which would read "heart damage" as "cardiac damage".
+  { term: "alopecia", plain: [String.raw`hair loss`, String.raw`los(?:e|es|ing|t) (?:their |your |the )?hair`] },
+  { term: "cardiotoxicity", plain: [String.raw`heart (?:damage|toxicity|injury)`, String.raw`damag(?:e|es|ed|ing) (?:to )?the heart`] },
+  { term: "hepatotoxicity", plain: [String.raw`liver (?:damage|toxicity|injury)`, String.raw`damag(?:e|es|ed|ing) (?:to )?the liver`] },
+  { term: "nephrotoxicity", plain: [String.raw`kidney (?:damage|toxicity|injury)`, String.raw`damag(?:e|es|ed|ing) (?:to )?the kidneys?`] },
+  { term: "neuropathy", plain: [String.raw`nerve (?:damage|injury|pain)`, String.raw`damag(?:e|es|ed|ing) (?:to )?the nerves`] },
+  { term: "mucositis", plain: [String.raw`mouth sores`, String.raw`sore mouth`] },
+  // Organs by their everyday names, read as the adjectives papers print ("bowel cancer" is colorectal cancer):
+  // the anatomical adjectives of the Latin and Greek organ names (Terminologia Anatomica). Only where the
+  // papers print the adjective and not the everyday name.
+  { term: "cardiac", plain: [String.raw`hearts?`] },
+  { term: "pulmonary", plain: [String.raw`lungs?`] },
+  { term: "hepatic", plain: [String.raw`livers?`] },
+  { term: "renal", plain: [String.raw`kidneys?`] },
+  { term: "gastric", plain: [String.raw`stomachs?`] },
+  { term: "colorectal", plain: [String.raw`bowels?`] },
+  { term: "cerebral", plain: [String.raw`brains?`] },
+  { term: "cutaneous", plain: [String.raw`skin`] },
+  { term: "ovarian", plain: [String.raw`ovary`, String.raw`ovaries`] },
+  { term: "cervical", plain: [String.raw`cervix`] },
+  { term: "pancreatic", plain: [String.raw`pancreas`] },
+  { term: "uterine", plain: [String.raw`womb`, String.raw`uterus`] },
+  { term: "prostatic", plain: [String.raw`prostate`] },
   // Cells and their behaviour.
   { term: "epithelial", plain: [String.raw`lining cell${S}`] }, // tuning
   { term: "metastasis", plain: [String.raw`(?:cancer|tumou?r)s? (?:that|which) (?:has|have) spread`, String.raw`spread(?:s|ing)? to other (?:organs|parts of the body)`] },

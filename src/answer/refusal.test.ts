@@ -5,6 +5,7 @@ import { contentTerms, questionTerms } from "./question-terms.ts";
 import {
   FOREIGN_TOPIC_SIMILARITY,
   REFUSAL_THRESHOLDS,
+  foreignBodyParts,
   foreignModifiers,
   foreignNames,
   foreignSubject,
@@ -107,6 +108,18 @@ describe("foreignModifiers", () => {
   });
 });
 
+describe("foreignBodyParts", () => {
+  it("lists organs named by their everyday names that the corpus never prints", () => {
+    expect(foreignBodyParts("Does doxorubicin damage the heart?", sentences, cited)).toEqual(["heart"]);
+    expect(foreignBodyParts("Do these drugs hurt the spleen or the heart?", sentences, cited)).toEqual(["spleen", "heart"]);
+  });
+
+  it("leaves out organs the corpus prints and words naming no body part", () => {
+    expect(foreignBodyParts("Do liposomes reach the brain or the blood?", sentences, cited)).toEqual([]);
+    expect(foreignBodyParts("Does doxorubicin damage DNA?", sentences, cited)).toEqual([]);
+  });
+});
+
 describe("foreignTopicWords", () => {
   // The cosine each word would have to its nearest passage (the answerer asks the dense search).
   const cosine = (values: Record<string, number>) => async (word: string) => values[word] ?? 0;
@@ -143,6 +156,11 @@ describe("paraphraseTerms", () => {
     expect(paraphrase).not.toContain("statin");
     // Words the corpus prints are not paraphrase, however far their embedding.
     expect(paraphrase).not.toContain("blood");
+  });
+
+  it("never counts an organ's everyday name as paraphrase: naming one asks about it", async () => {
+    const question = "Does zorbin harm the heart?";
+    expect(await paraphraseTerms(question, questionTerms(question), sentences, cited, async () => 0)).not.toContain("heart");
   });
 
   it("looks at each part of a hyphenated word", async () => {
@@ -217,6 +235,10 @@ describe("isEvidenceTooWeak", () => {
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.9, foreignNames: ["metformin"] })).toBe(true);
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.9, foreignNames: ["arthralgia"] })).toBe(true);
     expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.6, foreignNames: ["PROTAC"] })).toBe(false);
+  });
+  it("refuses a question about an organ the reviews never name, whatever its coverage", () => {
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.9, foreignBodyParts: ["heart"] })).toBe(true);
+    expect(isEvidenceTooWeak({ ...strong, sentenceCoverage: 0.9, foreignBodyParts: [] })).toBe(false);
   });
   it("refuses a question with a foreign modifier unless one sentence holds most of it", () => {
     const bar = REFUSAL_THRESHOLDS.minCoverageWithForeignModifier;

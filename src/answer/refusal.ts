@@ -27,6 +27,8 @@ export interface EvidenceSignals {
   foreignTopics?: string[];
   /** Unknown adjectives naming a kind of something the corpus prints (`foreignModifiers`). */
   foreignModifiers?: string[];
+  /** Body parts and organs the question names by their everyday names that the corpus never prints (`foreignBodyParts`). */
+  foreignBodyParts?: string[];
   /** The subject of a yes/no question when the corpus prints none of its words (`foreignSubject`). */
   foreignSubject?: string[];
 }
@@ -264,6 +266,35 @@ export function foreignModifiers(
   return out;
 }
 
+// Everyday names of body parts and organs (the lay entry terms of MeSH's Anatomy tree [A01 Body Regions,
+// A02–A17 the organ systems]): "heart", "liver" are common words, but a question naming one asks about
+// it ("Does doxorubicin damage the heart?"), so the word is the topic, never a paraphrase.
+const BODY_PARTS = new Set(
+  (
+    "heart lung liver kidney brain skin bone blood stomach bowel gut intestine colon breast ovary uterus womb cervix " +
+    "prostate bladder pancreas thyroid spleen muscle nerve eye ear mouth throat tongue tooth teeth gum hair nail spine " +
+    "joint vein artery testicle chest abdomen belly armpit nipple skull"
+  ).split(" "),
+);
+
+/** An everyday name of a body part or organ, singular or plural ("ovaries", "lungs"). */
+export function namesBodyPart(word: string): boolean {
+  const lower = word.toLowerCase();
+  return BODY_PARTS.has(lower) || BODY_PARTS.has(lower.replace(/ies$/, "y")) || BODY_PARTS.has(lower.replace(/e?s$/, ""));
+}
+
+/**
+ * Body parts and organs the question names by their everyday names ("heart", "liver") that neither the
+ * corpus nor the titles it cites print, even as a stem variant (plain-language.ts has already read a name
+ * the papers print as an adjective, "bowel" as colorectal).
+ *
+ * @example
+ * foreignBodyParts("Does doxorubicin damage the heart?", sentences, cited) // ["heart"]
+ */
+export function foreignBodyParts(question: string, sentences: SentenceIndex, citedVocabulary: ReadonlySet<string>): string[] {
+  return [...question.matchAll(WORD)].map((m) => m[0]).filter((word) => namesBodyPart(word) && isUnknownWord(word, sentences, citedVocabulary, true));
+}
+
 /**
  * Question terms that only paraphrase. A term the corpus never prints weighs the most in coverage (its
  * idf is the highest), so a question put in lay or clinical words ("forecast" for predict, "switch …
@@ -289,7 +320,7 @@ export async function paraphraseTerms(
   for (const word of new Set([...question.matchAll(WORD)].map((m) => m[0]))) {
     const parts = word.split(/[-‐–]/u).filter(Boolean);
     for (const part of parts) {
-      if (!isCommonWord(part, common) || !isUnknownWord(part, sentences, citedVocabulary)) continue;
+      if (!isCommonWord(part, common) || namesBodyPart(part) || !isUnknownWord(part, sentences, citedVocabulary)) continue;
       const partTerms = contentTerms(part).filter((term) => terms.has(term) && unknown(term));
       if (partTerms.length > 0 && (await similarity(part)) < threshold) for (const term of partTerms) out.add(term);
     }
@@ -363,6 +394,8 @@ export function isEvidenceTooWeak(signals: EvidenceSignals, thresholds: RefusalT
   // A drug, condition, cell or procedure the reviews never name is what the question is about: no sentence
   // about its context answers it.
   if (signals.foreignNames.some((name) => isDrugNameForm(name) || isMedicalTermForm(name))) return true;
+  // So is an organ they never name: "Does doxorubicin damage the heart?" is not answered by sentences on DNA damage.
+  if (signals.foreignBodyParts?.length) return true;
   if (signals.sentenceCoverage < thresholds.minCoverage) return true;
   if (signals.foreignNames.length >= thresholds.maxForeignNames) return true;
   if (signals.denseSimilarity < thresholds.minSimilarity && signals.sentenceCoverage < thresholds.minCoverageWhenDistant) return true;
