@@ -90,7 +90,7 @@ const GLOSSARY: PlainTerm[] = [
   // Oxygen and metabolism.
   { term: "mitochondria", plain: [String.raw`(?:the )?(?:cell'?s'? )?power ?(?:plants?|houses?|stations?)`] },
   { term: "reactive oxygen species", plain: [String.raw`(?:harmful|toxic) oxygen (?:molecules|compounds)`, String.raw`(?:free|oxygen) radicals`] },
-  { term: "hypoxia", plain: [String.raw`low[- ]oxygen`, String.raw`lack of oxygen`, String.raw`oxygen[- ]starved`, String.raw`short of oxygen`, String.raw`without much oxygen`] }, // tuning
+  { term: "hypoxia", plain: [String.raw`low[- ]oxygen`, String.raw`lack of oxygen`, String.raw`oxygen[- ]starved`, String.raw`short of oxygen`, String.raw`without much oxygen`, String.raw`oxygen (?:is|levels? (?:is|are)) low`] }, // tuning
   { term: "glycolysis", plain: [String.raw`burn(?:s|ing)? sugar`, String.raw`sugar[- ]burning`] }, // tuning
   { term: "angiogenesis", plain: [String.raw`new blood vessel${S}`, String.raw`blood[- ]vessel growth`] },
   { term: "microenvironment", plain: [String.raw`(?:tissue|area|cells) (?:surrounding|around) (?:a |the )?tumou?rs?`, String.raw`tumou?r(?:'s)? (?:surroundings|neighbou?rhood)`] }, // tuning
@@ -108,6 +108,9 @@ const GLOSSARY: PlainTerm[] = [
   { term: "translation", plain: [String.raw`made into (?:a )?proteins?`, String.raw`turned into (?:a )?proteins?`] }, // tuning
   { term: "physiological", plain: [String.raw`normal body functions?`] }, // tuning
   // Treatment and outcome.
+  { term: "advantages and disadvantages", plain: [String.raw`pros and cons`, String.raw`upsides and downsides`] },
+  { term: "disadvantages", plain: [String.raw`downsides?`, String.raw`drawbacks?`, String.raw`shortcomings?`, String.raw`pitfalls?`] },
+  { term: "resistant", plain: [String.raw`(?:hard|difficult) to (?:treat|cure)`] },
   { term: "researchers", plain: [String.raw`scientists?`] }, // tuning
   { term: "elimination", plain: [String.raw`get(?:ting)? rid of`] }, // tuning
   { term: "survival", plain: [String.raw`living longer`, String.raw`liv(?:e|es) longer`] }, // tuning
