@@ -29,16 +29,17 @@ const GLOSSARY: PlainTerm[] = [
   // Where drugs go and how much of them.
   { term: "systemic", plain: [String.raw`whole[- ]body`, String.raw`body[- ]wide`] },
   { term: "accumulation", plain: [String.raw`build[- ]?ups?`, String.raw`pil(?:e|es|ing|ed) up`] }, // tuning
-  { term: "uptake", plain: [String.raw`absorb(?:s|ed|ing)?`, String.raw`soak(?:s|ed|ing)? up`, String.raw`tak(?:e|es|ing|en) in`] },
+  { term: "uptake", plain: [String.raw`absorb(?:s|ed|ing)?`, String.raw`soak(?:s|ed|ing)? up`, String.raw`tak(?:e|es|ing|en) in`, String.raw`get(?:s|ting)? into (?:the )?(\w+ )?cells?`] },
   // The verb's object is kept: "pump drugs out" is "efflux drugs", not "efflux".
   { term: "efflux", plain: [String.raw`pump(?:s|ed|ing)? (\w+ )?(?:back )?out`, String.raw`throw(?:s|ing|n)? (\w+ )?back out`, String.raw`push(?:es|ed|ing)? (\w+ )?back out`, String.raw`(?:spit|kick)(?:s|ting|ed|ing)? (\w+ )?(?:back )?out`] }, // tuning
   { term: "side effects", plain: [String.raw`makes? (?:people|patients|you|them) (?:so )?(?:sick|ill|unwell)`] },
   { term: "bioavailability", plain: [String.raw`how much (?:of (?:the|a) drug )?reaches the (?:blood|bloodstream)`] },
-  { term: "solubility", plain: [String.raw`how well (?:it|they|the drug) dissolves?`] },
+  { term: "solubility", plain: [String.raw`how well (?:it|they|the drug) dissolves?`, String.raw`dissolv(?:e|es|ing)`] },
   { term: "hydrophobic", plain: [String.raw`water[- ]repelling`, String.raw`barely mix with water`, String.raw`(?:do not|don't|does not|doesn't) mix with water`, String.raw`(?:fat|oil)[- ]soluble`] },
   { term: "hydrophilic", plain: [String.raw`water[- ]loving`] },
   // Carriers.
   { term: "liposomes", plain: [String.raw`(?:tiny |small )?fat(?:ty)?[- ]bubble${S}`, String.raw`lipid bubble${S}`] }, // tuning
+  { term: "lipid nanoparticles", plain: [String.raw`fat(?:ty)?[- ](?:based )?particle${S}`] },
   { term: "nanoparticles", plain: [String.raw`tiny particle${S}`, String.raw`nano[- ]particle${S}`] },
   { term: "nanocrystals", plain: [String.raw`tiny crystals?`] },
   { term: "lipids", plain: [String.raw`(?:body |natural |solid )?fats`, String.raw`fatty (?:substances|molecules)`] },
@@ -121,7 +122,7 @@ const GLOSSARY: PlainTerm[] = [
   { term: "adjuvant", plain: [String.raw`after surgery`] },
   { term: "targeted", plain: [String.raw`precision (?:medicine|drug)${S}`] }, // tuning
   { term: "prognosis", plain: [String.raw`outlook`] },
-  { term: "recurrence", plain: [String.raw`coming back`, String.raw`comes back`, String.raw`came back`] },
+  { term: "recurrence", plain: [String.raw`(?:com(?:e|es|ing)|came) back`] },
   { term: "biomarker", plain: [String.raw`warning signs?`, String.raw`tell[- ]?tale signs?`] },
   { term: "toxicity", plain: [String.raw`how (?:toxic|harmful) (?:it|they) (?:is|are)`] },
   { term: "cytotoxic", plain: [String.raw`cell[- ]killing`] },
