@@ -38,6 +38,18 @@ describe("front-matter facts", () => {
     expect(correspondingAuthors(shared, [])).toEqual({ names: ["Lena Park", "Jun Ito"], emails: ["lpark@example.org", "jito@example.org"] });
   });
 
+  it("reads a correspondence label with its addresses on the same line, each opening with its author's name", () => {
+    const line =
+      "Lena Park¹, Omar Said², Jun Ito¹\nCorresponding authors: Lena Park, School of Chemistry, Eastbay University, Bristol. E-mail: lp@eastbay.ac.uk; " +
+      "Jun Ito, Department of Surgery, Harbour Hospital, Hull, UK. E-mail: ito7@harbour.nhs.uk or jun@example.org.";
+    expect(correspondingAuthors(line, ["Lena Park", "Omar Said", "Jun Ito"])).toEqual({
+      names: ["Lena Park", "Jun Ito"],
+      emails: ["lp@eastbay.ac.uk", "ito7@harbour.nhs.uk", "jun@example.org"],
+    });
+    // An address opening with no author's name names no one.
+    expect(correspondingAuthors("Correspondence to: Editorial Office, Eastbay University. E-mail: office@eastbay.ac.uk", ["Lena Park"]).names).toEqual([]);
+  });
+
   it("else reads the author an address's local part names by initials or surname, when it names exactly one", () => {
     const envelope = "1 ✉ Lena Park ¹, Omar Said¹ and Jun Hee Ito\n¹School of Chemistry, Eastbay University. email: jhi7q@eastbay.ac.uk";
     expect(correspondingAuthors(envelope, ["Lena Park", "Omar Said", "Jun Hee Ito"])).toEqual({ names: ["Jun Hee Ito"], emails: ["jhi7q@eastbay.ac.uk"] });
@@ -57,6 +69,11 @@ describe("front-matter facts", () => {
       "¹Department of Psychology, Northfield University, Leeds, United Kingdom, ²Sleep Institute, Harbour Hospital, Hull, United Kingdom",
     ]);
     expect(affiliations(footnote)).toEqual(["School of Chemistry, Eastbay University, Bristol BS8 1TS, UK"]);
+    // Numbered affiliations closed by a full stop: listed without it, so the answer joins them cleanly.
+    expect(affiliations("1. Department of Surgery, Harbour Hospital, Hull, UK.\n2. School of Chemistry, Eastbay University, Bristol, UK.")).toEqual([
+      "1. Department of Surgery, Harbour Hospital, Hull, UK",
+      "2. School of Chemistry, Eastbay University, Bristol, UK",
+    ]);
     expect(affiliations("Design Center, Eastbay University, Bristol, UK; orcid.org/0000-0001-2345-6789; Email: jo@eastbay.ac.uk")).toEqual([
       "Design Center, Eastbay University, Bristol, UK",
     ]);

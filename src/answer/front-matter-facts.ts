@@ -49,6 +49,14 @@ export function correspondingAuthors(passage: string, authors: readonly string[]
     const emails = panel.flatMap(({ line }) => line.match(EMAIL) ?? []);
     if (names.length) return { names, emails };
   }
+  // "Corresponding authors: Xiuwen Wu, Department of Surgery, …. E-mail: …; Yun Zhao, …": the label and its
+  // addresses on one line, each address opening with its author's name.
+  const listed = passage
+    .split("\n")
+    .flatMap((line) => CORRESPONDENCE_LINE.exec(line)?.[1]?.split(/;\s*/) ?? [])
+    .map((address) => address.split(",")[0]!.replace(/[✉*]/g, " ").replace(/\s+/g, " ").trim())
+    .filter((name) => isPersonName(name) && (authors.length === 0 || authors.includes(name)));
+  if (listed.length) return { names: [...new Set(listed)], emails: passage.match(EMAIL) ?? [] };
   const starred = authors.filter((name) => {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     return new RegExp(String.raw`${escaped}\s*(?:\^\{[^}]*\*[^}]*\}|<sup>[^<]*\*[^<]*</sup>|[¹²³⁴⁵⁶⁷⁸⁹⁰,\s]*[*✉])`, "u").test(passage);
@@ -60,6 +68,15 @@ export function correspondingAuthors(passage: string, authors: readonly string[]
   const owners = emails.map((email) => addressOwner(email, authors));
   const names = [...new Set(owners.filter((owner): owner is string => owner !== undefined))];
   return { names, emails: names.length ? emails.filter((_, i) => owners[i] !== undefined) : [] };
+}
+
+/** A correspondence label with its content on the same line ("Corresponding authors: …", "Correspondence to: …"). */
+const CORRESPONDENCE_LINE = /^\W*correspond\w*(?:\s+(?:authors?|to))?\s*[:：]\s*(.+)$/iu;
+
+/** Two to five capitalised words without digits or an e-mail: how an address opens with its author's name. */
+function isPersonName(text: string): boolean {
+  const words = text.split(" ");
+  return words.length >= 2 && words.length <= 5 && words.every((word) => /^\p{Lu}[\p{L}.'’-]*$/u.test(word)) && !isAffiliation(text);
 }
 
 /** The one author an e-mail address's local part names by initials ("mhk") or surname ("ito"), if exactly one. */
@@ -82,7 +99,7 @@ const withoutContacts = (line: string) => line.replace(/[;,]?\s*(?:https?:\/\/)?
 export function affiliations(passage: string): string[] {
   return panelled(passage)
     .filter(({ line, panel }) => !NOT_AUTHORS.test(panel) && isAffiliation(withoutContacts(line)))
-    .map(({ line }) => withoutContacts(line));
+    .map(({ line }) => withoutContacts(line).replace(/[.;,]+$/, ""));
 }
 
 /** The handling editors and peer reviewers a publisher's panels name (one entry per printed line). */

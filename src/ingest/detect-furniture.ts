@@ -58,14 +58,37 @@ export function isFurnitureLine(line: string, repeatedLines?: Set<string>): bool
   return LINE_PATTERNS.some((pattern) => pattern.test(text)) || (repeatedLines?.has(text) ?? false);
 }
 
-/** Is this front-matter paragraph an affiliation list ("¹The First Clinical College of …")? */
+// An affiliation's marker: a superscript, a symbol, a letter, or a number ("1", "1.", "1)").
+const AFFILIATION_MARKER = String.raw`(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡§a-z]|\d{1,2}[.)]?)`;
+// An affiliation that opens with its unit ("Department of …", "1. Research Institute of …") may end in a full stop,
+// as some publishers print it; one opening otherwise must not, or a sentence naming a university would count.
+// Case matters here: the unit's name is capitalised ("Department of …"), and a lower-case marker is a letter.
+const OPENS_WITH_UNIT = new RegExp(
+  String.raw`^${AFFILIATION_MARKER}?\s?(?:[A-Z][\w'’-]*\s+){0,3}(?:Universit|College|Institute|School|Department|Hospital|Laborator|Faculty|Centre|Center)`,
+);
+
+/** An affiliation ending in a full stop is one unit's address; longer, a layout reader has run it into prose. */
+const MAX_AFFILIATION_WORDS = 40;
+
+/** Is this front-matter paragraph an affiliation ("¹The First Clinical College of …", "1. Department of Surgery, …, China.")? */
 export function isAffiliation(paragraph: string): boolean {
   const text = paragraph.trim();
-  if (/^(?:[¹²³⁴⁵⁶⁷⁸⁹*†‡§a-z]|\d{1,2})?\s?[A-Z].*\b(?:universit|college|institute|hospital|department)/i.test(text)) {
-    const hits = text.match(new RegExp(AFFILIATION.source, "gi"))?.length ?? 0;
-    return hits >= 1 && !/[.!?]$/.test(text);
+  if (new RegExp(String.raw`^${AFFILIATION_MARKER}?\s?[A-Z].*\b(?:universit|college|institute|hospital|department)`, "i").test(text)) {
+    return !/[.!?]$/.test(text) || (OPENS_WITH_UNIT.test(text) && text.split(/\s+/).length <= MAX_AFFILIATION_WORDS);
   }
   return false;
+}
+
+/**
+ * A paragraph printing several numbered affiliations in a row ("1. Department of …, China. 2. Research
+ * Institute of …, China."), one per entry; undefined unless it splits into two or more that each are one.
+ */
+export function affiliationEntries(paragraph: string): string[] | undefined {
+  const entries = paragraph
+    .trim()
+    .split(/(?<=[.;])\s+(?=\d{1,2}[.)]\s+[A-Z])/)
+    .map((entry) => entry.trim());
+  return entries.length >= 2 && entries.every(isAffiliation) ? entries : undefined;
 }
 
 /** Short lines printed ≥ 3 times: the running heads and feet of a paginated document. */

@@ -5,7 +5,7 @@
 // (detect-furniture.ts); answering quotes them for "Who is the corresponding author?", "When was it
 // received?", "Which institutions are the authors affiliated with?" (src/answer/document-facts.ts).
 import { cleanInline, countWords, endsSentence } from "./clean-text.ts";
-import { isAffiliation, isFurniture } from "./detect-furniture.ts";
+import { affiliationEntries, isAffiliation, isFurniture } from "./detect-furniture.ts";
 import type { Block } from "./parse-blocks.ts";
 
 /** Longest passage kept, in characters: a first page's panels and author block fit well within it. */
@@ -13,6 +13,7 @@ const MAX_CHARS = 4000;
 /** Paragraphs this long are prose or a licence, not a panel line. */
 const MAX_PANEL_WORDS = 60;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+const CORRESPONDENCE = /^\W*correspond/i;
 
 /**
  * The front-matter lines of a document, one per line, or undefined when it prints none.
@@ -28,6 +29,17 @@ export function frontMatterPassage(front: readonly Block[], all: readonly Block[
     const text = cleanInline(block.kind === "text" ? block.text : block.title).trim();
     if (!text) continue;
     const words = countWords(text);
+    // Numbered affiliations printed as one paragraph ("1. Department of …, China. 2. …") are kept one per line.
+    const entries = affiliationEntries(text);
+    if (entries) {
+      kept.push(...entries);
+      continue;
+    }
+    // A correspondence block naming several authors' addresses runs long but says what it is.
+    if (CORRESPONDENCE.test(text) && EMAIL.test(text)) {
+      kept.push(text);
+      continue;
+    }
     if (words >= 30 && endsSentence(text) && ++prose >= 2 && !sectioned) break;
     if (isAffiliation(text) || (words <= MAX_PANEL_WORDS && !(words >= 30 && endsSentence(text)))) kept.push(text);
   }
