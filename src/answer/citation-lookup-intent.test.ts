@@ -47,6 +47,13 @@ describe("parseCitationLookup", () => {
     // The question's own phrasing before the claim is not the claim.
     ["Which works are cited to support the point that DNA repair undoes damage?", { kind: "claim", claim: "DNA repair undoes damage" }],
     ["What reference supports saying that combination therapy reduces resistance?", { kind: "claim", claim: "combination therapy reduces resistance" }],
+    // References on a topic, not for a claim: "on" / "about", or a section.
+    ["Which references does the Guan review cite on liposomes?", { kind: "topic", topic: "liposomes" }],
+    ["What literature about exosomes is cited?", { kind: "topic", topic: "exosomes" }],
+    ["Which studies on exosomes does Verma cite?", { kind: "topic", topic: "exosomes" }],
+    ["Which references are cited in the section on hypoxia?", { kind: "topic", topic: "hypoxia" }],
+    ["Which references are cited in the liposomes section of the Guan review?", { kind: "topic", topic: "liposomes" }],
+    ["Which references support the claim that liposomes carry drugs?", { kind: "claim", claim: "liposomes carry drugs" }],
   ])("%s", (question, intent) => {
     expect(parseCitationLookup(question)).toEqual(intent);
   });

@@ -13,7 +13,9 @@ export type CitationLookupIntent =
   | { kind: "last" }
   | { kind: "author"; author: string }
   /** `claim` is empty when the question points back at the conversation ("which reference is that from?"). */
-  | { kind: "claim"; claim: string };
+  | { kind: "claim"; claim: string }
+  /** The references cited on a topic: "which references does the Guan review cite on liposomes?". */
+  | { kind: "topic"; topic: string };
 
 const NUMBER_LIST = String.raw`\d{1,4}(?:\s*(?:-|–|—|to|through|and|&|,)\s*\d{1,4})*`;
 const NUMBERED = new RegExp(
@@ -84,6 +86,17 @@ const CLAIM_PATTERNS = [
   // "which reference is that from?", "what paper is this based on?"
   new RegExp(String.raw`\b(?:which|what)\s+${SUPPORT_NOUN}\s+(?:is|are|was|were|does|do|did)\s+((?:that|this|it|these|those)\b.*)$`, "i"),
 ];
+// A topic, not a claim: the references cited on or about something ("which references does the review cite on
+// liposomes?", "what literature about exosomes is cited?", "references in the section on hypoxia"). "For" stays
+// a claim's preposition ("which paper does it cite for the idea that …").
+const ABOUT = String.raw`(?:on|about|regarding|concerning)`;
+const TOPIC_PATTERNS = [
+  new RegExp(String.raw`${WHICH_SUPPORT}${BEFORE_THAT}\b(?:cite[sd]?|given|listed|used|discussed)\s+${ABOUT}\s+(?!${CLAIM_NOUN}\s+that\b)(.*)$`, "i"),
+  new RegExp(String.raw`${WHICH_SUPPORT}\s+${ABOUT}\s+(?!${CLAIM_NOUN}\s+that\b)(.*?)(?:\s+(?:does|do|did|is|are|was|were)\b.*)?[?.!]*$`, "i"),
+  new RegExp(String.raw`\b${SUPPORT_NOUN}\s+(?:are\s+|is\s+)?(?:cited\s+|listed\s+)?in\s+the\s+(?:section|part|paragraphs?)\s+${ABOUT}\s+(.*)$`, "i"),
+  new RegExp(String.raw`\b${SUPPORT_NOUN}\s+(?:are\s+|is\s+)?(?:cited\s+|listed\s+)?in\s+the\s+(.+?)\s+(?:section|part)\b.*$`, "i"),
+];
+
 // "… cited to support the point that …", "… supports saying that …": the rest of the question's own phrasing.
 const SUPPORT_LEAD = new RegExp(String.raw`^(?:(?:to\s+)?(?:support|back(?:\s+up)?|substantiate)\s+${CLAIM_NOUN}\s+that\s+|saying\s+that\s+)`, "i");
 // "… cite when it says that …": the claim is what the review says.
@@ -134,6 +147,10 @@ export function parseCitationLookup(question: string): CitationLookupIntent | nu
   for (const pattern of AUTHOR_PATTERNS) {
     const name = pattern.exec(text)?.[1];
     if (name && !NOT_NAMES.has(name.toLowerCase()) && /^\p{Lu}/u.test(name)) return { kind: "author", author: name };
+  }
+  for (const pattern of TOPIC_PATTERNS) {
+    const topic = pattern.exec(text)?.[1]?.replace(/[?.!]+$/, "").trim();
+    if (topic && !ANAPHORA.test(topic)) return { kind: "topic", topic };
   }
   for (const pattern of CLAIM_PATTERNS) {
     const match = pattern.exec(text);

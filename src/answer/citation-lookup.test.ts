@@ -142,6 +142,21 @@ describe("a claim whose best sentence cites nothing", () => {
   });
 });
 
+describe("the references cited on a topic", () => {
+  it("lists the citing sentences that hold the topic, with the entries each cites", async () => {
+    const answer = await ask("Which references does the Park review cite on hydrogels?");
+    expect(answer.refused).toBe(false);
+    expect(answer.answer).toMatch(/Park et al\. \(2022\), 1 Introduction: "Hydrogels release a loaded drug slowly over several weeks[^"]*" \[1\]\. It cites Lee and Cho, 2019:/);
+    expect(answer.references.map((ref) => ref.label)).toEqual(["Lee and Cho, 2019"]);
+  });
+
+  it("says so when no sentence citing anything holds the topic", async () => {
+    const answer = await ask("Which references does the review cite on statins?");
+    expect(answer.refused).toBe(true);
+    expect(answer.answer).toBe("I found no sentence in the reviews that cites a reference on statins.");
+  });
+});
+
 describe("claimMatchStrength, for a claim matched by alignment alone", () => {
   const partial = (CLAIM_MIN_ALIGNMENT + CLAIM_STRONG_ALIGNMENT) / 2;
   const none = async () => [];

@@ -408,6 +408,51 @@ async function answerClaim(res: AnswerResources, claim: string, scope: string[],
   return { ...out.result(lines.join("\n")), match: { strength, score: Number(best.score.toFixed(3)) } };
 }
 
+/** A sentence on the topic must hold this share of its weighted terms (and TOPIC_NEAR_BEST of the best one's). */
+const TOPIC_MIN_COVERAGE = 0.5;
+const TOPIC_NEAR_BEST = 0.8;
+/** Most citing sentences listed for a topic. */
+const TOPIC_MAX_SENTENCES = 6;
+
+/**
+ * The references cited on a topic ("which references does the Guan review cite on liposomes?"): the citing
+ * sentences of the passages found for it that hold the topic's words, each with the entries it cites, in
+ * the order the search ranked their passages.
+ */
+async function answerTopic(res: AnswerResources, asked: string, scope: string[], k: number): Promise<LookupAnswer> {
+  const out = new LookupAnswerBuilder(res, k);
+  const topic = asked.replace(DOCUMENT_PHRASE, " ").replace(/\s+/g, " ").trim();
+  const terms = questionTerms(topic);
+  const results = terms.size ? await res.search.search(topic, { k: Math.max(k, 8), docs: scope }) : [];
+  // A sentence on the topic is cited by its own references or by those closing its run ("… developed X. This reduces Y (43).").
+  const citing = results.flatMap((result) => {
+    const sentences = res.sentences.sentencesOf(result.id);
+    return sentences.flatMap((sentence, i) => {
+      const cites = sentences.slice(i, i + 1 + CITATION_LOOKAHEAD).find((s) => s.sentence.refs.length > 0);
+      return cites ? [{ chunk: res.corpus.chunk(result.id)!, sentence: cites, coverage: res.sentences.coverage(terms, sentence.terms) }] : [];
+    });
+  });
+  const best = Math.max(0, ...citing.map((c) => c.coverage));
+  const onTopic = citing.filter((c) => c.coverage >= TOPIC_MIN_COVERAGE && c.coverage >= best * TOPIC_NEAR_BEST);
+  const chosen = onTopic.filter((c, i) => onTopic.findIndex((other) => other.sentence === c.sentence) === i).slice(0, TOPIC_MAX_SENTENCES);
+  if (chosen.length === 0) return out.result(`I found no sentence in the reviews that cites a reference on ${topic}.`, true);
+  const lines: string[] = [];
+  for (const { chunk, sentence } of chosen) {
+    const entries = sentence.sentence.refs
+      .map((ref) => res.corpus.reference(chunk.docId, ref))
+      .filter((entry): entry is ReferenceWithDoc => entry !== undefined);
+    const n = out.sourceOf(chunk);
+    for (const entry of entries) out.addReference(entry);
+    const labelled = entries.length > 0 && entries.every((entry) => entry.label);
+    const cited = labelled ? entries.map((entry) => entry.label).join("; ") : `reference${sentence.sentence.refs.length > 1 ? "s" : ""} ${sentence.sentence.refs.join(", ")}`;
+    lines.push(
+      `${documentLabel(res.corpus, chunk.docId)}, ${chunk.section}: ${quote(sentence.sentence.text, n)} It cites ${cited}:`,
+      ...entries.map((entry) => `${labelled ? `${entry.label}:` : `${entry.n}.`} ${entryLine(entry)}`),
+    );
+  }
+  return out.result(lines.join("\n"));
+}
+
 /**
  * Answer a citation question. Returns null when it cannot be one after all (a claim that points back
  * at a conversation that is not there).
@@ -446,6 +491,8 @@ export async function answerCitationLookup(
       return answerAuthor(res, intent.author, scope, options.k);
     case "works":
       return answerWorks(res, intent.works, scope, options.k);
+    case "topic":
+      return answerTopic(res, intent.topic, scope, options.k);
     case "claim": {
       const claim = claimText(intent.claim, options.history);
       if (!claim) return null;
