@@ -98,6 +98,30 @@ describe("Answerer: a follow-up that names a new subject", () => {
   });
 });
 
+describe("Answerer: 'tell me more'", () => {
+  it("answers from sentences the earlier answers did not quote, until nothing near the subject is left", async () => {
+    const answerer = answererWith();
+    const history: ChatTurn[] = [];
+    const quoted = new Set<string>();
+    const ask = async (question: string) => {
+      const payload = await answerer.answer({ question, history });
+      history.push({ role: "user", content: question }, { role: "assistant", content: payload.answer });
+      return payload;
+    };
+    const first = await ask("What are liposomes used for?");
+    for (const sentence of first.answer.split(/(?<=\]\.)\s/)) quoted.add(sentence);
+    const more = await ask("Tell me more");
+    expect(more.refused).toBe(false);
+    expect(more.answer).toMatch(/liposom/i);
+    // No sentence of the first answer again.
+    for (const sentence of more.answer.split(/(?<=\]\.)\s/)) expect(quoted.has(sentence), sentence).toBe(false);
+    let last = more;
+    for (let turn = 0; turn < 12 && !last.refused; turn++) last = await ask("Tell me more");
+    expect(last.refused).toBe(true);
+    expect(last.answer).toBe("The reviews say nothing more on this than the earlier answers quoted.");
+  });
+});
+
 describe("Answerer: a question in everyday words", () => {
   it("reads them as the terms the reviews print ('fat bubbles' as liposomes) and answers from those passages", async () => {
     await expectAnswerAbout("How do fat bubbles get drugs into cells?", /liposom/i);

@@ -6,6 +6,7 @@ import {
   type AnswerEvents,
   type AnswerMode,
   type AnswerPayload,
+  type AnswerReason,
   type AnswerReference,
   type AnswerSource,
   type AskRequest,
@@ -16,7 +17,7 @@ import { type ChatModelLike, type LlmConfig, LlmDeadline, createChatModel, llmFa
 import { invalidMarkerWarning, referencesForCitedClaims, sanitizeCitationMarkers } from "./citation-markers.ts";
 import { answerCitationLookup } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
-import { condenseFollowUp, condenseWithLlm, pointsBack } from "./condense-question.ts";
+import { alreadyQuoted, asksForMore, condenseFollowUp, condenseWithLlm, pointsBack } from "./condense-question.ts";
 import { answerAcrossReviews } from "./cross-review.ts";
 import { answerDocumentFacts } from "./document-facts.ts";
 import { type EvidenceQuestion, isEvidenceWeak } from "./evidence-check.ts";
@@ -32,6 +33,13 @@ import { sectionNotQuotedWarning, sectionOnlyAnswer } from "./section-answer.ts"
 import { sectionsAsked, withPartsAsPaper } from "./section-mentions.ts";
 
 export const DEFAULT_K = 6;
+
+/**
+ * "Tell me more" is answered from sentences the previous answer did not quote when the best of them scores at
+ * least this share of the best sentence's score; else the reviews have nothing more on it (NOTHING_MORE).
+ */
+const MORE_MIN_SHARE = 0.4;
+const NOTHING_MORE: AnswerReason = { code: "not_covered", message: "The reviews say nothing more on this than the earlier answers quoted." };
 
 /**
  * When BM25's best passage leads its second by this share of its score, the answer is built on
@@ -226,6 +234,16 @@ export class Answerer {
       }
     }
 
+    // "Tell me more": what earlier answers quoted is not said again; when nothing else comes near it, that is said.
+    const previousAnswers = (request.history ?? []).filter((turn) => turn.role === "assistant").map((turn) => turn.content).join("\n");
+    if (previousAnswers && asksForMore(question)) {
+      const unsaid = scored.filter((item) => !alreadyQuoted(item.sentence.sentence.text, previousAnswers));
+      if (!unsaid.length || unsaid[0]!.score < MORE_MIN_SHARE * scored[0]!.score) {
+        events.onDelta?.(NOTHING_MORE.message);
+        return finish({ answer: NOTHING_MORE.message, refused: true, reason: NOTHING_MORE, mode: "extractive", references: [] }, sources);
+      }
+      scored = unsaid;
+    }
     const chosen = selectSentences(scored, this.options.extractive);
     const outsideSections = sectionNotQuotedWarning(sections, chosen, this.res.corpus);
     if (outsideSections) warnings.push(outsideSections);

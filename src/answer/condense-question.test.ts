@@ -3,7 +3,7 @@ import { loadConfig } from "../config.ts";
 import { DocumentMentions } from "../retrieve/document-mentions.ts";
 import { loadCorpus } from "../store/load-index.ts";
 import type { ChatTurn } from "./answer-payload.ts";
-import { condenseFollowUp, isFollowUp } from "./condense-question.ts";
+import { alreadyQuoted, asksForMore, condenseFollowUp, isFollowUp } from "./condense-question.ts";
 import { SentenceIndex } from "./sentence-index.ts";
 
 let sentences: SentenceIndex;
@@ -58,6 +58,24 @@ describe("condenseFollowUp (extractive)", () => {
     expect(carried).not.toMatch(/Verma|NCT04427475/);
     // Without a paper of its own, the follow-up carries both.
     expect(condenseFollowUp("Is that supported by trials?", history, sentences, mentions).carried).toMatch(/Verma.*NCT04427475|NCT04427475.*Verma/);
+  });
+
+  it("carries the subject, not the answer's names, into 'tell me more', and chains through it", () => {
+    const more = condenseFollowUp("Tell me more", yin, sentences);
+    expect(more.carried.split(" ")).toEqual(expect.arrayContaining(["Yin", "Akt"]));
+    expect(more.carried).not.toMatch(/PMA/);
+    const history: ChatTurn[] = [...yin, { role: "user", content: "Tell me more" }, { role: "assistant", content: "It was tested in mice [1]." }];
+    expect(condenseFollowUp("What else?", history, sentences).carried).toMatch(/Akt/);
+  });
+
+  it("knows a request for more, and a sentence an earlier answer quoted", () => {
+    for (const question of ["Tell me more", "Can you tell me a bit more?", "What else?", "Anything else about it?", "Go on", "Please elaborate"]) {
+      expect(asksForMore(question), question).toBe(true);
+    }
+    for (const question of ["What more can be done for TNBC?", "Is more drug taken up?", "Tell me about liposomes"]) expect(asksForMore(question), question).toBe(false);
+    const answer = "P-gp is a transmembrane transporter that expels drugs from cells [1].";
+    expect(alreadyQuoted("P-gp is a transmembrane transporter that expels drugs from cells, leading to resistance (76).", answer)).toBe(true);
+    expect(alreadyQuoted("Verapamil blocks P-gp in resistant cells (77).", answer)).toBe(false);
   });
 
   it("knows a follow-up when it sees one", () => {

@@ -25,6 +25,25 @@ const POINTS_BACK = /\b(?:it|its|they|them|their|this|that|these|those)\b/i;
 export function pointsBack(question: string): boolean {
   return POINTS_BACK.test(question);
 }
+// "Tell me more", "What else?", "Go on": the follow-up asks for what the previous answer did not say.
+const MORE = /^\s*(?:(?:can you |could you |please )?(?:tell me|say|give me|show me) (?:a (?:bit|little) )?more\b|more (?:details?|on (?:that|this|it))\b|what else\b|anything else\b|go on\b|continue\b|(?:please )?elaborate\b|expand on (?:that|this|it)\b)/i;
+
+/** Does the follow-up ask for more than the previous answer said ("Tell me more", "What else does it say?")? */
+export function asksForMore(question: string): boolean {
+  return MORE.test(question);
+}
+
+/** The alphanumerics of a sentence's opening: how an answer's quote of it is recognised, markers and spacing aside. */
+function opening(text: string): string {
+  return text.replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase().slice(0, 40);
+}
+
+/** Was a sentence already quoted in `answer` (an earlier turn's answer)? */
+export function alreadyQuoted(sentence: string, answer: string): boolean {
+  const head = opening(sentence);
+  return head.length >= 20 && answer.replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase().includes(head);
+}
+
 /** Most words carried from the previous question, and from the previous answer. */
 const MAX_FROM_QUESTION = 6;
 const MAX_FROM_ANSWER = 3;
@@ -96,9 +115,12 @@ export function condenseFollowUp(question: string, history: readonly ChatTurn[] 
       const namesItsOwn = mentions !== undefined && mentions.find(standalone).length > 0;
       const earlier = namesItsOwn ? withoutDocumentNames(previous.own, mentions) : previous.own;
       const fromOwn = keyWords(earlier, sentences, MAX_FROM_QUESTION, false);
-      const fromCarried = pointsBack(previous.own) ? keyWords(previous.carried, sentences, MAX_FROM_QUESTION - fromOwn.length, false) : [];
-      // The names in the answer the other paper gave (its constructs, its trials) are not what this paper is asked about.
-      const fromAnswer = namesItsOwn ? [] : keyWords(previous.answer, sentences, MAX_FROM_ANSWER, true);
+      // "Tell me more" points back at the whole subject, as a pronoun does.
+      const chains = pointsBack(previous.own) || asksForMore(previous.own);
+      const fromCarried = chains ? keyWords(previous.carried, sentences, MAX_FROM_QUESTION - fromOwn.length, false) : [];
+      // The names in the answer the other paper gave (its constructs, its trials) are not what this paper is asked about,
+      // nor are an answer's names what "Tell me more" asks about: they are what was already said.
+      const fromAnswer = namesItsOwn || asksForMore(standalone) ? [] : keyWords(previous.answer, sentences, MAX_FROM_ANSWER, true);
       const words = [...fromOwn, ...fromCarried, ...fromAnswer];
       const own = new Set(contentTerms(standalone));
       carried = [...new Set(words)].filter((w) => !contentTerms(w).every((t) => own.has(t))).join(" ");
