@@ -13,7 +13,7 @@ import { type LoadedIndex, loadIndex } from "../store/load-index.ts";
 import { type AnswerPayload, sourceFromChunk } from "./answer-payload.ts";
 import { Answerer } from "./answer-question.ts";
 import { createAnswerResources } from "./answer-resources.ts";
-import { type CrossReviewContext, type FoundPart, onTopicParts, preferCited, specificTerms, topicTerms } from "./cross-review.ts";
+import { type CrossReviewContext, type FoundPart, asksForDocumentsGist, onTopicParts, preferCited, specificTerms, topicTerms } from "./cross-review.ts";
 import { isEvidenceWeak } from "./evidence-check.ts";
 import { type ScoredSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { contentTerms, questionTerms } from "./question-terms.ts";
@@ -253,6 +253,17 @@ describe("cross-review answers", () => {
     expect([...citedDocumentsByParagraph(payload).keys()]).toEqual([SMITH, JONES]);
   });
 
+  it("answers a comparison of two named reviews that names no topic with each one's opening", async () => {
+    for (const question of ["Compare the Smith and Jones reviews.", "How do the Smith and Jones reviews differ?", "What are the main points of the Smith and Jones reviews?"]) {
+      const payload = await ask(question);
+      expect(payload.refused, question).toBe(false);
+      expect([...citedDocumentsByParagraph(payload).keys()], question).toEqual([SMITH, JONES]);
+      expect(payload.answer).toContain("Gold nanorods absorb near-infrared light");
+      expect(payload.answer).toContain("Exosomes derived from mesenchymal stem cells");
+      expect(payload.sources.map((source) => source.section)).toEqual(["1 Introduction", "1 Introduction"]);
+    }
+  });
+
   it("refuses when neither review covers the question", async () => {
     const payload = await ask("What do both reviews say about nitrogen fixation by rhizobia?", PAIR);
     expect(payload.refused).toBe(true);
@@ -347,6 +358,20 @@ describe("the topic of a cross-review question", () => {
     const catalase = "What about catalase against tumour hypoxia?";
     const [, still] = await onTopicParts([smithPart(catalase), jonesPart], catalase, questionTerms(catalase), ctx);
     expect(still!.covered).toBe(false);
+  });
+});
+
+describe("asksForDocumentsGist", () => {
+  it("is true for a topic made only of gist and comparison words", () => {
+    for (const topic of ["Compare.", "How do differ?", "What do cover?", "What are the main points of each?", "Where do overlap?", "What do have in common?"]) {
+      expect(asksForDocumentsGist(topic), topic).toBe(true);
+    }
+  });
+
+  it("is false once a topic remains", () => {
+    for (const topic of ["How do differ on liposomes?", "Compare their views on tumour hypoxia.", "What do say about exosomes?"]) {
+      expect(asksForDocumentsGist(topic), topic).toBe(false);
+    }
   });
 });
 

@@ -14,6 +14,7 @@ import { generateLlmAnswer } from "./llm-answer.ts";
 import { type QuestionTerms, contentTerms, questionTerms } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER } from "./refusal.ts";
 import { type RequestedValue, requestedValue } from "./requested-value.ts";
+import { SECTION_LEAD_SENTENCES, asksOnlyForSection } from "./section-answer.ts";
 import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
 
@@ -53,6 +54,38 @@ export interface CrossReviewContext {
   llm?: { model: ChatModelLike; deadline(): LlmDeadline; onFailure(error: unknown): void };
   /** A refusal decided before the documents are read (a value no review reports: value-not-reported.ts), or null. */
   declineBeforeAnswering?(): AnswerPayload | null;
+}
+
+// Comparing the documents as wholes ("Compare the two reviews", "How do they differ?", "What do they have in
+// common?", "Where do they overlap?"): the verbs and nouns of a thesaurus entry for "compare", without a topic.
+const WHOLE_COMPARISON = /\b(?:compar\w*|contrast\w*|differ\w*|overlap\w*|similar\w*|(?:dis)?agree\w*|(?:in\s+)?common|shar(?:e|es|ed|ing)|alike)\b/giu;
+
+/** Does the topic ask for nothing but the documents' gist, or how they compare as wholes? */
+export function asksForDocumentsGist(topic: string): boolean {
+  return asksOnlyForSection(topic.replace(WHOLE_COMPARISON, " "));
+}
+
+/**
+ * Each document's opening (its abstract, as a rule), labelled: the answer to a question about several
+ * documents that names no topic ("Compare the two reviews.", "What are the main points of each review?").
+ */
+function openingsAcross(targets: readonly string[], ctx: CrossReviewContext): AnswerPayload | null {
+  const sources: AnswerSource[] = [];
+  const quoted: Pick<ScoredSentence, "source" | "sentence">[] = [];
+  const paragraphs: string[] = [];
+  for (const docId of targets) {
+    const first = ctx.res.corpus.chunksOf(docId).find((chunk) => chunk.kind === "text" && ctx.res.sentences.sentencesOf(chunk.id).length > 0);
+    if (!first) continue;
+    const source = sourceFromChunk(first, sources.length + 1, 1, ctx.res.corpus.document(docId)?.meta.title ?? docId);
+    sources.push(source);
+    const items = ctx.res.sentences.sentencesOf(first.id).slice(0, SECTION_LEAD_SENTENCES).map((sentence) => ({ source, sentence }));
+    quoted.push(...items);
+    paragraphs.push(`${reviewLabel(ctx.res, docId)}: ${items.map(quoteSentence).join(" ")}`);
+  }
+  if (paragraphs.length < 2) return null;
+  ctx.events.onSources?.(sources);
+  for (const [i, paragraph] of paragraphs.entries()) ctx.events.onDelta?.(i === 0 ? paragraph : `\n${paragraph}`);
+  return { answer: paragraphs.join("\n"), refused: false, mode: "extractive", sources, references: ctx.references(answerReferences(quoted as ScoredSentence[])) };
 }
 
 /** One document's share of the answer. */
@@ -457,6 +490,11 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
     named.map((id) => ({ id, surname: surnameOf(id) })),
   );
   if (!intent) return null;
+  // No topic, only the documents: each one's opening says what it holds.
+  if (asksForDocumentsGist(intent.topic)) {
+    const openings = openingsAcross(await targetDocuments(intent, named, ctx), ctx);
+    if (openings) return openings;
+  }
   // "How many", "how much" ask for a count or an amount (requested-value.ts reads them from the topic); "many"
   // and "much" are not what the sentences must hold ("miR-21 alters many genes").
   const terms = topicTerms(intent.topic, questionTerms(intent.topic.replace(/\bhow\s+(?:many|much)\b/giu, "how")));
