@@ -33,6 +33,13 @@ describe("findSectionMentions", () => {
     expect(headings("What does the introduction say?", jones)).toEqual(["1 Background"]);
   });
 
+  it("takes a closing section titled for challenges or hopes as where a paper without such a heading discusses future directions", () => {
+    expect(headings("What future directions does the Jones review propose?", jones, true)).toEqual(["2 Open challenges and hopes"]);
+    // Not a body section titled so, only the last top-level one.
+    const early = [chunk("ito2022", "1 Challenges of delivery"), chunk("ito2022", "2 Carriers"), chunk("ito2022", "2.1 Beads")];
+    expect(headings("What future directions does the Ito review propose?", early, true)).toEqual([]);
+  });
+
   it("invents no section a paper lacks", () => {
     expect(findSectionMentions("What is the conclusion of the Jones review?", jones, true)).toBeNull();
     expect(findSectionMentions("What does the discussion of the Smith paper say?", smith, true)).toBeNull();

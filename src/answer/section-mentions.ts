@@ -26,6 +26,11 @@ const ABSTRACT_HEADING = /\b(?:abstract|summary|synopsis)\b/i;
 const INTRODUCTION_HEADING = /\b(?:introduction|background)\b/i;
 const CONCLUSION_HEADING = /\b(?:conclusions?|concluding|closing remarks|final remarks)\b/i;
 const FUTURE_HEADING = /\b(?:future|outlooks?|perspectives?|prospects?)\b/i;
+/**
+ * A review's closing section, where future directions are discussed when no heading names them ("7 Challenges
+ * and hopes", "Summary and outlook"): the last top-level section, titled with one of these words.
+ */
+const CLOSING_HEADING = /\b(?:challenges?|hopes?|outlooks?|perspectives?|prospects?|future|conclusions?|concluding|summary|remarks|directions?|opportunit(?:y|ies))\b/i;
 const KINDS: SectionKind[] = [
   { asked: /^abstracts?$/, plain: false, heading: ABSTRACT_HEADING },
   { asked: /^summary$/, plain: true, heading: ABSTRACT_HEADING },
@@ -112,6 +117,16 @@ function scanSections(question: string, chunks: readonly Chunk[], documentNamed:
   const headingsOnce = () => (headings ??= [...new Map(chunks.map((chunk) => [`${chunk.docId}\n${chunk.section}`, chunk])).values()]);
   const wanted = new Set<string>();
   const named: string[] = [];
+  // Each document's last top-level section ("7 Challenges and hopes"; not "7.2 …").
+  let closing: Set<string> | undefined;
+  const closingHeadings = () => {
+    if (!closing) {
+      const last = new Map<string, string>();
+      for (const chunk of chunks) if (chunk.kind === "text" && !/^\s*\d+\.\d/.test(chunk.section)) last.set(chunk.docId, chunk.section);
+      closing = new Set(last.values());
+    }
+    return closing;
+  };
   const take = (matches: (heading: string) => boolean, phrase: readonly Word[]) => {
     const found = headingsOnce().filter((chunk) => matches(chunk.section));
     if (found.length === 0) return false;
@@ -154,6 +169,8 @@ function scanSections(question: string, chunks: readonly Chunk[], documentNamed:
       const counts = asPart || (!ordinary && (kind.free || (determined && (!kind.plain || documentNamed))));
       const phrase = words.slice(i, i + length + (asPart ? 1 : 0));
       if (counts && take((heading) => kind.heading.test(splitHeading(heading).title), phrase)) i += phrase.length - 1;
+      // Future directions under no heading of their own: the closing section that discusses them, if it is one.
+      else if (counts && kind.free && take((heading) => closingHeadings().has(heading) && CLOSING_HEADING.test(splitHeading(heading).title), phrase)) i += phrase.length - 1;
       // Only the parts nearly every paper heads as such are missing when unheaded: future directions or
       // limitations may be discussed under another heading ("Challenges and hopes").
       else if (counts && !kind.plain && !kind.free) missing.push(phrase.map((word) => word.raw).join(" "));
