@@ -59,6 +59,8 @@ describe("parseCitationLookup", () => {
   });
 
   it.each([
+    "What further work on nanomaterials is still needed?",
+    "Which studies on exosomes are most promising?",
     "What are liposomes?",
     "Where does the review cite it?",
     "How is doxorubicin delivered in reference to HER2?",

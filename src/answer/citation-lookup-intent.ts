@@ -92,7 +92,8 @@ const CLAIM_PATTERNS = [
 const ABOUT = String.raw`(?:on|about|regarding|concerning)`;
 const TOPIC_PATTERNS = [
   new RegExp(String.raw`${WHICH_SUPPORT}${BEFORE_THAT}\b(?:cite[sd]?|given|listed|used|discussed)\s+${ABOUT}\s+(?!${CLAIM_NOUN}\s+that\b)(.*)$`, "i"),
-  new RegExp(String.raw`${WHICH_SUPPORT}\s+${ABOUT}\s+(?!${CLAIM_NOUN}\s+that\b)(.*?)(?:\s+(?:does|do|did|is|are|was|were)\b.*)?[?.!]*$`, "i"),
+  // A citing verb must follow: "what work on nanomaterials is still needed?" asks about research, not references.
+  new RegExp(String.raw`${WHICH_SUPPORT}\s+${ABOUT}\s+(?!${CLAIM_NOUN}\s+that\b)(.*?)\s+(?:does|do|did|is|are|was|were)\s+(?:[\p{L}-]+\s+){0,4}?(?:cite[sd]?|referenced|listed|given)\b.*$`, "iu"),
   new RegExp(String.raw`\b${SUPPORT_NOUN}\s+(?:are\s+|is\s+)?(?:cited\s+|listed\s+)?in\s+the\s+(?:section|part|paragraphs?)\s+${ABOUT}\s+(.*)$`, "i"),
   new RegExp(String.raw`\b${SUPPORT_NOUN}\s+(?:are\s+|is\s+)?(?:cited\s+|listed\s+)?in\s+the\s+(.+?)\s+(?:section|part)\b.*$`, "i"),
 ];

@@ -96,6 +96,7 @@ const GLOSSARY: PlainTerm[] = [
   { term: "angiogenesis", plain: [String.raw`new blood vessel${S}`, String.raw`blood[- ]vessel growth`] },
   { term: "microenvironment", plain: [String.raw`(?:tissue|area|cells) (?:surrounding|around) (?:a |the )?tumou?rs?`, String.raw`tumou?r(?:'s)? (?:surroundings|neighbou?rhood)`] }, // tuning
   // Genes and their control.
+  { term: "activates", plain: [String.raw`switch(?:es|ed|ing)? on`, String.raw`turn(?:s|ed|ing)? on`] },
   { term: "silencing", plain: [String.raw`switch(?:es|ed|ing)? off`, String.raw`shut(?:s|ting)? off`, String.raw`turn(?:s|ed|ing)? off`, String.raw`mut(?:e|es|ed|ing)`] }, // tuning
   { term: "upregulate", plain: [String.raw`turn(?:s|ed|ing)? up`, String.raw`switch(?:es|ed|ing)? on`] },
   { term: "downregulate", plain: [String.raw`turn(?:s|ed|ing)? down`] },
