@@ -26,6 +26,8 @@ describe("asksOnlyForSection", () => {
     expect(asksOnlyForSection("What does the say?")).toBe(true);
     expect(asksOnlyForSection("What are the main points of the?")).toBe(true);
     expect(asksOnlyForSection("What does the review propose?")).toBe(true);
+    expect(asksOnlyForSection("What does the start with?")).toBe(true);
+    expect(asksOnlyForSection("How does the begin?")).toBe(true);
   });
 
   it("is false when a topic remains", () => {

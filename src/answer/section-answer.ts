@@ -12,12 +12,13 @@ import { tokenize } from "../index/tokenize.ts";
 
 // Words that ask for a part's gist rather than a topic: reporting verbs of academic writing (Hyland 1999,
 // "Academic attribution: citation and the construction of disciplinary knowledge", Applied Linguistics 20(3))
-// and the nouns and adjectives of "what are its main points / key messages / contents".
+// and the nouns and adjectives of "what are its main points / key messages / contents", and the verbs of
+// "what does it start / open / begin with" (its opening).
 const GIST_TERMS = new Set(
   tokenize(
     "propose suggest state conclude concluded conclusion cover contain outline highlight present recommend include " +
       "write claim argue note find identify emphasize emphasise stress point points main key message messages " +
-      "content contents overall general brief briefly summary summarize summarise",
+      "content contents overall general brief briefly summary summarize summarise start starts begin begins open opens opening",
   ),
 );
 
