@@ -31,6 +31,8 @@ const CORPUS: Record<string, string> = {
       "Tumour hypoxia limits photodynamic therapy because irradiation consumes the little oxygen the tumour has [3]. Gold nanoshells carrying catalase relieve tumour hypoxia by producing oxygen inside the tumour [4]. Hypoxic tumour cells rely on glycolysis for their energy [3]. The acidic pH of the tumour releases doxorubicin from pH-sensitive gold nanoshells [4].",
       "# 3 Safety",
       "Renal clearance of gold particles smaller than 6 nm reduces their long-term toxicity in the liver and spleen [5].",
+      "# 4 Conclusions",
+      "Gold nanostructures are versatile agents whose clinical use now awaits trials of their long-term fate [5].",
     ].join("\n\n"),
     [
       "Alpha A, Beta B. Nanorods convert light to heat. J Photothermal Res. 2015;1:1-10.",
@@ -262,6 +264,19 @@ describe("cross-review answers", () => {
       expect(payload.answer).toContain("Exosomes derived from mesenchymal stem cells");
       expect(payload.sources.map((source) => source.section)).toEqual(["1 Introduction", "1 Introduction"]);
     }
+  });
+
+  it("answers a question naming a section of each review with that section's opening, and says which review prints none", async () => {
+    for (const question of ["What do the Smith and Jones reviews conclude?", "Compare the conclusions of the Smith and Jones reviews."]) {
+      const payload = await ask(question);
+      const [smith, jones] = payload.answer.split("\n");
+      expect(smith, question).toMatch(/^Smith et al\. \(J\. Nanomed\. 2023\), "4 Conclusions": Gold nanostructures are versatile agents/);
+      expect(jones, question).toMatch(/^Jones et al\. \(Extracell\. Vesicle Rev\. 2022\) prints no section headed as its conclusions? \(its sections: 1 Introduction; .*3 Loading\)/);
+      expect(payload.sources.map((source) => source.section)).toEqual(["4 Conclusions"]);
+      expect(payload.references.map((ref) => ref.n)).toEqual([5]);
+    }
+    const introductions = await ask("Compare the introductions of the Smith and Jones reviews.");
+    expect(introductions.sources.map((source) => `${source.docId} ${source.section}`)).toEqual(["smith2023 1 Introduction", "jones2022 1 Introduction"]);
   });
 
   it("refuses when neither review covers the question", async () => {

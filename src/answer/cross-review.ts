@@ -11,10 +11,11 @@ import { isCommonWord } from "./common-words.ts";
 import { type CrossReviewIntent, parseCrossReviewIntent } from "./cross-review-intent.ts";
 import { type ExtractiveOptions, type ScoredSentence, answerReferences, quoteSentence, scoreSentences, selectSentences } from "./extractive-answer.ts";
 import { generateLlmAnswer } from "./llm-answer.ts";
-import { type QuestionTerms, contentTerms, questionTerms } from "./question-terms.ts";
+import { type QuestionTerms, contentTerms, questionTerms, withoutWords } from "./question-terms.ts";
 import { NOT_COVERED, REFUSAL_ANSWER } from "./refusal.ts";
 import { type RequestedValue, requestedValue } from "./requested-value.ts";
 import { SECTION_LEAD_SENTENCES, asksOnlyForSection } from "./section-answer.ts";
+import { type SectionMention, findSectionMentions } from "./section-mentions.ts";
 import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
 
@@ -70,19 +71,57 @@ export function asksForDocumentsGist(topic: string): boolean {
  * documents that names no topic ("Compare the two reviews.", "What are the main points of each review?").
  */
 function openingsAcross(targets: readonly string[], ctx: CrossReviewContext): AnswerPayload | null {
+  const opening = (docId: string) => ctx.res.corpus.chunksOf(docId).find((chunk) => chunk.kind === "text" && ctx.res.sentences.sentencesOf(chunk.id).length > 0);
+  return leadsAcross(targets, ctx, opening, () => undefined, { minimumQuoted: 2, namesSection: false });
+}
+
+/**
+ * Each document's part of the sections the question names ("Compare the conclusions of the two reviews",
+ * "What future perspectives do the reviews give?"), labelled; a document printing no such heading is
+ * said to, with its sections' titles, rather than quoted from elsewhere.
+ */
+function sectionsAcross(targets: readonly string[], sections: SectionMention, ctx: CrossReviewContext): AnswerPayload | null {
+  const lead = (docId: string) => {
+    const heading = sections.headings.find((h) => h.docId === docId)?.heading;
+    return ctx.res.corpus.chunksOf(docId).find((chunk) => chunk.section === heading && chunk.kind === "text" && ctx.res.sentences.sentencesOf(chunk.id).length > 0);
+  };
+  // What was asked, as a part's name: the verb "conclude" asks for the conclusion.
+  const asked = sections.words.join(" ").toLowerCase().replace(/^conclud\w*$/, "conclusion");
+  const lacking = (docId: string) => {
+    const topLevel = [...new Set(ctx.res.corpus.chunksOf(docId).map((chunk) => chunk.section))].filter((heading) => !/^\s*\d+\.\d/.test(heading));
+    return `prints no section headed as its ${asked} (its sections: ${topLevel.join("; ")}).`;
+  };
+  return leadsAcross(targets, ctx, lead, lacking, { minimumQuoted: 1, namesSection: true });
+}
+
+/** Labelled leading sentences of the chunk `chunkOf` gives each document; `lacking` says why a document has none. */
+function leadsAcross(
+  targets: readonly string[],
+  ctx: CrossReviewContext,
+  chunkOf: (docId: string) => Chunk | undefined,
+  lacking: (docId: string) => string | undefined,
+  { minimumQuoted, namesSection }: { minimumQuoted: number; namesSection: boolean },
+): AnswerPayload | null {
   const sources: AnswerSource[] = [];
   const quoted: Pick<ScoredSentence, "source" | "sentence">[] = [];
   const paragraphs: string[] = [];
+  let documentsQuoted = 0;
   for (const docId of targets) {
-    const first = ctx.res.corpus.chunksOf(docId).find((chunk) => chunk.kind === "text" && ctx.res.sentences.sentencesOf(chunk.id).length > 0);
-    if (!first) continue;
+    const first = chunkOf(docId);
+    if (!first) {
+      const why = lacking(docId);
+      if (why) paragraphs.push(`${reviewLabel(ctx.res, docId)} ${why}`);
+      continue;
+    }
     const source = sourceFromChunk(first, sources.length + 1, 1, ctx.res.corpus.document(docId)?.meta.title ?? docId);
     sources.push(source);
     const items = ctx.res.sentences.sentencesOf(first.id).slice(0, SECTION_LEAD_SENTENCES).map((sentence) => ({ source, sentence }));
     quoted.push(...items);
-    paragraphs.push(`${reviewLabel(ctx.res, docId)}: ${items.map(quoteSentence).join(" ")}`);
+    const label = namesSection ? `${reviewLabel(ctx.res, docId)}, "${first.section}"` : reviewLabel(ctx.res, docId);
+    paragraphs.push(`${label}: ${items.map(quoteSentence).join(" ")}`);
+    documentsQuoted++;
   }
-  if (paragraphs.length < 2) return null;
+  if (documentsQuoted < minimumQuoted) return null;
   ctx.events.onSources?.(sources);
   for (const [i, paragraph] of paragraphs.entries()) ctx.events.onDelta?.(i === 0 ? paragraph : `\n${paragraph}`);
   return { answer: paragraphs.join("\n"), refused: false, mode: "extractive", sources, references: ctx.references(answerReferences(quoted as ScoredSentence[])) };
@@ -490,6 +529,12 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
     named.map((id) => ({ id, surname: surnameOf(id) })),
   );
   if (!intent) return null;
+  // Sections named and nothing else asked ("What do both reviews conclude?"): each one's section, quoted from its start.
+  const sections = findSectionMentions(question, (ctx.docs?.length ? ctx.docs : ctx.res.corpus.documents.map((doc) => doc.meta.id)).flatMap((id) => ctx.res.corpus.chunksOf(id)), true);
+  if (sections && asksForDocumentsGist(withoutWords(intent.topic, sections.words))) {
+    const parts = sectionsAcross(await targetDocuments(intent, named, ctx), sections, ctx);
+    if (parts) return parts;
+  }
   // No topic, only the documents: each one's opening says what it holds.
   if (asksForDocumentsGist(intent.topic)) {
     const openings = openingsAcross(await targetDocuments(intent, named, ctx), ctx);

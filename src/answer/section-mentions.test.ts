@@ -40,6 +40,19 @@ describe("findSectionMentions", () => {
     expect(headings("What future directions does the Ito review propose?", early, true)).toEqual([]);
   });
 
+  it("reads the verb 'conclude' asked of a paper as its conclusion, or the closing section standing for it", () => {
+    expect(headings("What does the Smith review conclude?", smith, true)).toEqual(["5 Concluding remarks"]);
+    expect(headings("What does the Jones review conclude?", jones, true)).toEqual(["2 Open challenges and hopes"]);
+    expect(headings("What do both reviews conclude?", [...smith, ...jones], true)).toEqual(["5 Concluding remarks", "2 Open challenges and hopes"]);
+    // A claim to check, or no paper asked about: no section.
+    expect(findSectionMentions("Does the Smith review conclude that beads work?", smith, true)).toBeNull();
+    expect(findSectionMentions("What did the bead trial conclude?", smith, false)).toBeNull();
+  });
+
+  it("falls back to the closing section per paper: each paper's own heading when it prints one", () => {
+    expect(headings("What future directions do the reviews give?", [...smith, ...jones], true)).toEqual(["4 Outlook", "2 Open challenges and hopes"]);
+  });
+
   it("invents no section a paper lacks", () => {
     expect(findSectionMentions("What is the conclusion of the Jones review?", jones, true)).toBeNull();
     expect(findSectionMentions("What does the discussion of the Smith paper say?", smith, true)).toBeNull();

@@ -31,6 +31,7 @@ const FUTURE_HEADING = /\b(?:future|outlooks?|perspectives?|prospects?)\b/i;
  * and hopes", "Summary and outlook"): the last top-level section, titled with one of these words.
  */
 const CLOSING_HEADING = /\b(?:challenges?|hopes?|outlooks?|perspectives?|prospects?|future|conclusions?|concluding|summary|remarks|directions?|opportunit(?:y|ies))\b/i;
+const CONCLUDE_VERB = /^conclud(?:e|es|ed)$/;
 const KINDS: SectionKind[] = [
   { asked: /^abstracts?$/, plain: false, heading: ABSTRACT_HEADING },
   { asked: /^summary$/, plain: true, heading: ABSTRACT_HEADING },
@@ -117,18 +118,25 @@ function scanSections(question: string, chunks: readonly Chunk[], documentNamed:
   const headingsOnce = () => (headings ??= [...new Map(chunks.map((chunk) => [`${chunk.docId}\n${chunk.section}`, chunk])).values()]);
   const wanted = new Set<string>();
   const named: string[] = [];
-  // Each document's last top-level section ("7 Challenges and hopes"; not "7.2 …").
-  let closing: Set<string> | undefined;
+  // Each document's last top-level section ("7 Challenges and hopes"; not "7.2 …"), by document.
+  let closing: Map<string, string> | undefined;
   const closingHeadings = () => {
     if (!closing) {
-      const last = new Map<string, string>();
-      for (const chunk of chunks) if (chunk.kind === "text" && !/^\s*\d+\.\d/.test(chunk.section)) last.set(chunk.docId, chunk.section);
-      closing = new Set(last.values());
+      closing = new Map<string, string>();
+      for (const chunk of chunks) if (chunk.kind === "text" && !/^\s*\d+\.\d/.test(chunk.section)) closing.set(chunk.docId, chunk.section);
     }
     return closing;
   };
-  const take = (matches: (heading: string) => boolean, phrase: readonly Word[]) => {
-    const found = headingsOnce().filter((chunk) => matches(chunk.section));
+  // The closing section of its document when that is titled for what comes last (`CLOSING_HEADING`).
+  const closingTitled = (chunk: Chunk) => closingHeadings().get(chunk.docId) === chunk.section && CLOSING_HEADING.test(splitHeading(chunk.section).title);
+  // The headings `matches` accepts, in each document; in a document with none of them, the ones `fallback` accepts.
+  const take = (matches: (heading: string) => boolean, phrase: readonly Word[], fallback?: (chunk: Chunk) => boolean) => {
+    const all = headingsOnce();
+    let found = all.filter((chunk) => matches(chunk.section));
+    if (fallback) {
+      const docsFound = new Set(found.map((chunk) => chunk.docId));
+      found = [...found, ...all.filter((chunk) => !docsFound.has(chunk.docId) && fallback(chunk))];
+    }
     if (found.length === 0) return false;
     for (const chunk of found) wanted.add(`${chunk.docId}\n${chunk.section}`);
     named.push(...phrase.map((word) => word.raw));
@@ -157,6 +165,12 @@ function scanSections(question: string, chunks: readonly Chunk[], documentNamed:
     }
     // A kind's name, one or two words ("abstract", "future directions", "concluding remarks").
     const pair = `${words[i]!.lower} ${next}`;
+    // "What does the Verma review conclude?", "What do both reviews conclude?": the conclusion, or the closing
+    // section that stands for it; not "conclude that …", which states a claim.
+    if (CONCLUDE_VERB.test(words[i]!.lower) && next !== "that" && (documentNamed || DOCUMENT_NOUN.test(previous) || previous === "authors")) {
+      take((heading) => CONCLUSION_HEADING.test(splitHeading(heading).title), words.slice(i, i + 1), closingTitled);
+      continue;
+    }
     const kind = KINDS.find((k) => k.asked.test(pair)) ?? KINDS.find((k) => k.asked.test(words[i]!.lower));
     const length = kind && kind.asked.test(pair) ? 2 : 1;
     const after = words[i + length]?.lower ?? "";
@@ -168,9 +182,8 @@ function scanSections(question: string, chunks: readonly Chunk[], documentNamed:
       const ordinary = (after === "of" && !documentAfter(words, i + length + 1)) || after === "that";
       const counts = asPart || (!ordinary && (kind.free || (determined && (!kind.plain || documentNamed))));
       const phrase = words.slice(i, i + length + (asPart ? 1 : 0));
-      if (counts && take((heading) => kind.heading.test(splitHeading(heading).title), phrase)) i += phrase.length - 1;
       // Future directions under no heading of their own: the closing section that discusses them, if it is one.
-      else if (counts && kind.free && take((heading) => closingHeadings().has(heading) && CLOSING_HEADING.test(splitHeading(heading).title), phrase)) i += phrase.length - 1;
+      if (counts && take((heading) => kind.heading.test(splitHeading(heading).title), phrase, kind.free ? closingTitled : undefined)) i += phrase.length - 1;
       // Only the parts nearly every paper heads as such are missing when unheaded: future directions or
       // limitations may be discussed under another heading ("Challenges and hopes").
       else if (counts && !kind.plain && !kind.free) missing.push(phrase.map((word) => word.raw).join(" "));

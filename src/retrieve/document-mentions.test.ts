@@ -32,6 +32,8 @@ describe("DocumentMentions", () => {
     ["Does Guan discuss hypoxia?", ["guan2024"]],
     ["What does Verma say about exosomes?", ["verma2024"]],
     ["What does Okafor write about hypoxia?", ["okafor2023"]],
+    ["What future perspectives does Verma give?", ["verma2024"]],
+    ["What did Okafor find in hypoxic tumours?", ["okafor2023"]],
   ])("names a document by id or first author: %s → %j", (text, ids) => {
     expect(mentions.find(text)).toEqual(ids);
   });

@@ -25,8 +25,11 @@ const MAX_NAME_WORDS = 4;
 // and followed by a verb of reporting (the reporting verbs of academic English: Hyland, "Academic
 // attribution", Applied Linguistics 20(3), 1999, and Swales & Feak, "Academic Writing for Graduate
 // Students") is the author speaking for the paper.
-const REPORTING_VERB =
-  /^(?:say|says|said|write|writes|wrote|written|discuss|discusses|discussed|mention|mentions|mentioned|report|reports|reported|describe|describes|described|argue|argues|argued|claim|claims|claimed|note|notes|noted|state|states|stated|suggest|suggests|suggested|conclude|concludes|concluded|propose|proposes|proposed|cover|covers|covered|review|reviews|reviewed|cite|cites|cited|explain|explains|explained|summarize|summarizes|summarized|summarise|summarises|summarised|list|lists|listed|think|thinks|thought|emphasize|emphasizes|emphasized|emphasise|emphasises|emphasised|highlight|highlights|highlighted)$/;
+const REPORTING_VERB = new RegExp(
+  String.raw`^(?:say|says|said|write|writes|wrote|written|discuss|discusses|discussed|mention|mentions|mentioned|report|reports|reported|describe|describes|described|argue|argues|argued|claim|claims|claimed|note|notes|noted|state|states|stated|suggest|suggests|suggested|conclude|concludes|concluded|propose|proposes|proposed|cover|covers|covered|review|reviews|reviewed|cite|cites|cited|explain|explains|explained|summarize|summarizes|summarized|summarise|summarises|summarised|list|lists|listed|think|thinks|thought|emphasize|emphasizes|emphasized|emphasise|emphasises|emphasised|highlight|highlights|highlighted|` +
+    // Hyland's research, cognition and discourse acts, and the verbs of presenting ("What future perspectives does Verma give?").
+    String.raw`find|finds|found|show|shows|showed|identify|identifies|identified|observe|observes|observed|present|presents|presented|recommend|recommends|recommended|consider|considers|considered|view|views|viewed|believe|believes|believed|give|gives|gave|offer|offers|offered|provide|provides|provided|outline|outlines|outlined)$`,
+);
 // "the paper published in Nanomaterials": the verb that may stand between the noun and "in <journal>".
 const PUBLISHED = /^(?:published|appeared|appearing|printed)$/;
 
