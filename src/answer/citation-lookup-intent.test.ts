@@ -78,6 +78,8 @@ describe("parseCitationLookup", () => {
     "Is there a trial of stool-based miRNA markers?",
     "Is there synergy between miR-34a and a taxane?",
     "Name the drugs approved in 2023.",
+    // A wh-word in a name's place is no author.
+    "Who is cited most in the Guan review?",
   ])(
     "is not a lookup: %s",
     (question) => expect(parseCitationLookup(question)).toBeNull(),

@@ -40,7 +40,7 @@ const WORK_LOOKUP_WORDS = new Set(
   "what whats which is are was were the a this that paper papers study reference references ref refs citation citations entry entries full cited cite cites refer refers to does do in of by from et al review article".split(" "),
 );
 const WORK_LOOKUP_CUE = /\b(?:references?|citations?|cite[sd]?|refers?\s+to|bibliograph\w*|entry)\b/i;
-const NOT_NAMES = new Set(["it", "this", "that", "them", "these", "those", "which", "what", "where", "the", "a", "an", "for", "in", "paper", "review", "study", "work"]);
+const NOT_NAMES = new Set(["it", "this", "that", "them", "these", "those", "which", "what", "where", "who", "whom", "whose", "when", "why", "how", "the", "a", "an", "for", "in", "paper", "review", "study", "work"]);
 
 const SUPPORT_NOUN = String.raw`(?:references?|refs?|citations?|papers?|stud(?:y|ies)|sources?|works?|evidence|articles?|publications?|literature)`;
 // The noun may carry one qualifier: "which clinical studies …", "what primary literature …".

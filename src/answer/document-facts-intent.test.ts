@@ -21,6 +21,11 @@ describe("parseDocumentFacts", () => {
     expect(ask("What is the title of the Okafor review?")).toBe("title");
     expect(ask("Which volume is the Okafor paper in?")).toBe("volume");
     expect(ask("Who are the editors of the Okafor review?")).toBe("editors");
+    // Its reference list: how long it is, or which entries, with no topic.
+    expect(ask("How many references does the Okafor review have?")).toBe("referenceCount");
+    expect(ask("How many papers does the Okafor review cite?")).toBe("referenceCount");
+    expect(ask("How long is the reference list of the Okafor paper?")).toBe("referenceCount");
+    expect(ask("Which references does the Okafor review cite?")).toBe("referenceCount");
   });
 
   it("accepts a document noun instead of a name, and tells several documents from one", () => {
@@ -36,6 +41,8 @@ describe("parseDocumentFacts", () => {
     expect(named("Which authors found that statins lower LDL in the Okafor review?")).toBeNull();
     expect(named("What year did the EMA approve semaglutide according to the Okafor review?")).toBeNull();
     expect(named("What does the Okafor review say about journal clubs?")).toBeNull();
+    expect(named("How many references does the Okafor review cite about statins?")).toBeNull();
+    expect(named("Who is cited most in the Okafor review?")).toBeNull();
     expect(parseDocumentFacts("Who developed the lipid micelles?", [], false)).toBeNull();
     expect(parseDocumentFacts("Who is the first author?", [], false)).toBeNull();
     expect(parseDocumentFacts("When was metformin first published as a treatment in the review?", [], false)).toBeNull();

@@ -22,7 +22,8 @@ export type DocumentField =
   | "year"
   | "published"
   | "authors"
-  | "editors";
+  | "editors"
+  | "referenceCount";
 
 export interface DocumentFactsIntent {
   field: DocumentField;
@@ -62,6 +63,8 @@ const RECORD_WORDS = new Set(
     "year years date dates day received submitted accepted online " +
     "doi dois identifier identifiers title titles titled called entitled full volume issue " +
     "there number " +
+    // Its reference list (JATS `<ref-list>`): "How many references does the Verma review cite?".
+    "reference references ref refs bibliography cite cites cited citations entries entry list long length " +
     // The article's handling editor and peer reviewers (JATS contrib-type "editor", "reviewer").
     "editor editors edited handling reviewer reviewers reviewed peer " +
     // Comparatives and superlatives of time and number that compare the papers' records (Quirk et al., ch. 7).
@@ -112,6 +115,12 @@ function askedField(rest: readonly string[]): DocumentField | null {
   if (has("where") && authorWord && has("from")) return "affiliations";
   if (has("corresponding", "correspondence", "contact")) return "correspondingAuthor";
   if (has("editor", "editors", "edited", "reviewer", "reviewers", "reviewed")) return "editors";
+  // "How many references / papers does it cite?", "How long is its reference list?": the list's length, before the authors'.
+  // With no topic, "Which references does it cite?" is answered the same way: the list is too long to print.
+  const counts = (has("how") && has("many", "long")) || has("number", "more", "fewer", "most", "length", "which", "what", "list");
+  if (counts && !has("who", "whom", "whose") && has("reference", "references", "ref", "refs", "bibliography", "cite", "cites", "cited", "citations", "entries")) {
+    return "referenceCount";
+  }
   if (has("how") && has("many") && authorWord) return "authorCount";
   if (has("more", "fewer", "most") && authorWord) return "authorCount";
   if (has("number") && authorWord) return "authorCount";

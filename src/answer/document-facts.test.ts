@@ -4,7 +4,7 @@ import { Corpus } from "../store/corpus.ts";
 import type { StoredDocument } from "../store/index-files.ts";
 import type { DocumentMeta } from "../types.ts";
 import type { AnswerResources } from "./answer-resources.ts";
-import { FRONT_MATTER_SECTION, RECORD_SECTION, answerDocumentFacts } from "./document-facts.ts";
+import { FRONT_MATTER_SECTION, RECORD_SECTION, REFERENCE_LIST_SECTION, answerDocumentFacts } from "./document-facts.ts";
 
 const metas: DocumentMeta[] = [
   {
@@ -21,8 +21,18 @@ const metas: DocumentMeta[] = [
   { id: "rossi2019", file: "rossi.md", title: "Sleep and memory", authors: ["Dario Rossi"], year: 2019 },
 ];
 const frontMatter = "RECEIVED 03 March 2021\nStatins in kidney disease: a review\nAda Okafor, Ben Lund and Cleo Marsh *\nSchool of Medicine, Eastbay University, Bristol, UK. E-mail: c.marsh@eastbay.ac.uk";
+// A printed list that skips number 2.
+const okaforReferences = [1, 3, 4].map((n) => ({ n, text: `Author${n} A. Title ${n}. J Test. 2020;${n}:1-2.`, authors: [`Author${n} A`] }));
 const corpus = new Corpus({
-  documents: metas.map((meta) => ({ meta, references: [], ...(meta.id === "okafor2021" ? { frontMatter } : {}) }) as unknown as StoredDocument),
+  documents: metas.map(
+    (meta) =>
+      ({
+        meta,
+        references: meta.id === "okafor2021" ? okaforReferences : [],
+        missingReferenceNumbers: meta.id === "okafor2021" ? [2] : [],
+        ...(meta.id === "okafor2021" ? { frontMatter } : {}),
+      }) as unknown as StoredDocument,
+  ),
   chunks: [],
   links: [],
 });
@@ -66,6 +76,14 @@ describe("answerDocumentFacts", () => {
     expect(answerDocumentFacts("Who wrote it?", res, ["rossi2019"])!.answer).toContain("written by Dario Rossi");
     expect(answerDocumentFacts("Who wrote it?", res, ["rossi2019"], true)).toBeNull();
     expect(answerDocumentFacts("Who wrote it?", res)).toBeNull();
+  });
+
+  it("counts a paper's reference list, with the numbers it skips, citing the list; a paper without one is said to have none readable", () => {
+    const payload = answerDocumentFacts("How many references does the Okafor review have?", res)!;
+    expect(payload.answer).toBe("The reference list of Okafor et al. (2021) has 3 entries, numbered 1–4; number 2 is missing from the printed list. [1]");
+    expect(payload.sources[0]).toMatchObject({ section: REFERENCE_LIST_SECTION, docId: "okafor2021" });
+    expect(payload.sources[0]!.text).toMatch(/^1\. Author1 A\. .* … 4\. Author4 A\./);
+    expect(answerDocumentFacts("How many papers does the Rossi review cite?", res)!.answer).toContain("No reference list could be read from Rossi et al. (2019).");
   });
 
   it("leaves content questions to the pipeline", () => {

@@ -20,6 +20,7 @@ export interface DocumentFactsAnswer {
 /** The section names a record source and a front-matter source are shown under. */
 export const RECORD_SECTION = "Bibliographic record";
 export const FRONT_MATTER_SECTION = "Front matter";
+export const REFERENCE_LIST_SECTION = "Reference list";
 
 /**
  * The answer to a question about the papers' own record, or null when the question is no such question.
@@ -37,6 +38,11 @@ export function answerDocumentFacts(question: string, res: AnswerResources, docs
   if (scope.length === 0) return null;
   const sources: AnswerSource[] = [];
   const lines = scope.map((meta) => {
+    if (intent.field === "referenceCount") {
+      const { statement: said, source } = referenceListFacts(res, meta, sources.length + 1);
+      sources.push(source);
+      return `${said} [${source.n}]`;
+    }
     const passage = res.corpus.document(meta.id)?.frontMatter;
     const label = documentLabel(res.corpus, meta.id);
     const fromFront = passage ? frontMatterStatement(intent, meta, label, passage) : null;
@@ -70,6 +76,26 @@ function recordSource(meta: DocumentMeta, n: number): AnswerSource {
 
 function frontMatterSource(meta: DocumentMeta, passage: string, n: number): AnswerSource {
   return { n, id: `${meta.id}:front-matter`, docId: meta.id, docTitle: meta.title, section: FRONT_MATTER_SECTION, kind: "text", text: passage, refs: [], score: 1 };
+}
+
+/**
+ * How long a paper's reference list is, as parsed, with the numbers its printed list skips; the source is
+ * the list itself (its first and last entries), since the bibliographic record does not count it.
+ */
+function referenceListFacts(res: AnswerResources, meta: DocumentMeta, n: number): { statement: string; source: AnswerSource } {
+  const doc = res.corpus.document(meta.id);
+  const label = documentLabel(res.corpus, meta.id);
+  const entries = doc?.references ?? [];
+  const first = entries[0];
+  const last = entries[entries.length - 1];
+  const text = first && last ? (entries.length > 1 ? `${first.n}. ${first.text} … ${last.n}. ${last.text}` : `${first.n}. ${first.text}`) : "";
+  const source: AnswerSource = { n, id: `${meta.id}:references`, docId: meta.id, docTitle: meta.title, section: REFERENCE_LIST_SECTION, kind: "text", text, refs: [], score: 1 };
+  if (!first || !last) return { statement: `No reference list could be read from ${label}.`, source: recordSource(meta, n) };
+  const numbered = entries.every((entry) => !entry.label);
+  const missing = doc?.missingReferenceNumbers ?? [];
+  const span = numbered ? `, numbered ${first.n}–${last.n}` : "";
+  const gaps = missing.length ? `; ${missing.length === 1 ? `number ${missing[0]} is` : `numbers ${listed(missing.map(String))} are`} missing from the printed list` : "";
+  return { statement: `The reference list of ${label} has ${entries.length} ${entries.length === 1 ? "entry" : "entries"}${span}${gaps}.`, source };
 }
 
 /** The answer the front-matter passage gives, or null when it does not print the fact. */
@@ -149,5 +175,7 @@ function statement(intent: DocumentFactsIntent, meta: DocumentMeta, label: strin
       return missing("its editors or reviewers");
     case "affiliations":
       return `${missing("the authors' affiliations")}${authors.length ? ` Its authors are ${listed(authors)}.` : ""}`;
+    case "referenceCount":
+      return missing("the length of its reference list"); // answered from the list itself (`referenceListFacts`)
   }
 }

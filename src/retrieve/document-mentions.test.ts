@@ -33,6 +33,9 @@ describe("DocumentMentions", () => {
     ["What does Verma say about exosomes?", ["verma2024"]],
     ["What does Okafor write about hypoxia?", ["okafor2023"]],
     ["What future perspectives does Verma give?", ["verma2024"]],
+    // Before a noun of its reference list.
+    ["What is the DOI of Verma ref 100?", ["verma2024"]],
+    ["Which entries of the Okafor reference list are from 2019?", ["okafor2023"]],
     ["What did Okafor find in hypoxic tumours?", ["okafor2023"]],
   ])("names a document by id or first author: %s → %j", (text, ids) => {
     expect(mentions.find(text)).toEqual(ids);

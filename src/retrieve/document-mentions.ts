@@ -30,6 +30,8 @@ const REPORTING_VERB = new RegExp(
     // Hyland's research, cognition and discourse acts, and the verbs of presenting ("What future perspectives does Verma give?").
     String.raw`find|finds|found|show|shows|showed|identify|identifies|identified|observe|observes|observed|present|presents|presented|recommend|recommends|recommended|consider|considers|considered|view|views|viewed|believe|believes|believed|give|gives|gave|offer|offers|offered|provide|provides|provided|outline|outlines|outlined)$`,
 );
+// The nouns of a paper's reference list ("Verma ref 100", "the Guan bibliography").
+const REFERENCE_NOUN = /^(?:ref|refs|reference|references|citation|citations|bibliography)$/;
 // "the paper published in Nanomaterials": the verb that may stand between the noun and "in <journal>".
 const PUBLISHED = /^(?:published|appeared|appearing|printed)$/;
 
@@ -244,6 +246,8 @@ export class DocumentMentions {
         if (preposition && printedAsName(word)) return true;
         // "What does Guan say about …", "Does Verma discuss …": the author reporting, printed as a name.
         if (printedAsName(word) && REPORTING_VERB.test(next?.lower ?? "")) return true;
+        // "Verma ref 100", "the Guan reference list": a surname printed as a name before a noun of its reference list.
+        if (printedAsName(word) && REFERENCE_NOUN.test(next?.lower ?? "")) return true;
       }
       if (doc.journal.length === 0) return false;
       const { matched, end } = journalPrefixAt(words, i, doc.journal);
