@@ -49,6 +49,9 @@ export function isFurniture(paragraph: string, repeatedLines?: Set<string>): boo
   if (EMAIL.test(text) && words < 80 && (AFFILIATION.test(text) || /e-?mail/i.test(text) || words < 12)) return true;
   // A correspondence block listing several authors' addresses runs longer, but says what it is.
   if (EMAIL.test(text) && words < 250 && /^\W*correspond/i.test(text)) return true;
+  // Numbered affiliations run into one paragraph ("1. Department of …, China. 2. Research Institute of …"):
+  // the front matter (front-matter-passage.ts keeps them), which a layout reader may place in the abstract.
+  if (affiliationEntries(text)) return true;
   return false;
 }
 

@@ -18,7 +18,7 @@ import { readYamlFrontMatter } from "./read-yaml-front-matter.ts";
 import { renderCleanText } from "./render-clean-text.ts";
 
 /** Bump whenever parsed output changes: it is part of the index's corpus hash. */
-export const PARSER_VERSION = "ingest-5";
+export const PARSER_VERSION = "ingest-6";
 
 export interface ParseOptions {
   /** How to read `raw`; defaults to the file name's extension. PDFs arrive as markdown from the layout reader. */

@@ -55,6 +55,13 @@ describe("buildLayout", () => {
     expect(sections[0]!.floats.map((f) => f.kind)).toEqual(["figure", "table"]);
   });
 
+  it("leaves numbered affiliations run into one paragraph out of the abstract: they are front matter", () => {
+    const affiliations = "1. Department of Surgery, Northfield Hospital, Leeds 210000, United Kingdom. 2. School of Medicine, Eastbay University, Bristol, United Kingdom.";
+    const abstract = "Spindles organise sleep. They predict memory gains.";
+    const { sections } = buildLayout(blocks(`${affiliations}\n\n${abstract}`), blocks("1 Introduction\n\nSleep matters (1)."));
+    expect(sections[0]).toMatchObject({ title: "Abstract", paragraphs: [abstract] });
+  });
+
   it("merges a continued table and drops its repeated header", () => {
     const { sections } = layout(
       [
