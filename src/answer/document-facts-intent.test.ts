@@ -13,6 +13,8 @@ describe("parseDocumentFacts", () => {
     expect(ask("In which year did the Okafor review appear?")).toBe("year");
     expect(ask("When was the Okafor review received?")).toBe("received");
     expect(ask("Who is the corresponding author of Okafor et al.?")).toBe("correspondingAuthor");
+    expect(ask("What is the corresponding author's email for the Okafor paper?")).toBe("correspondingAuthor");
+    expect(ask("Which e-mail address can I write to about the Okafor review?")).toBe("correspondingAuthor");
     expect(ask("Which institutions are the Okafor review's authors affiliated with?")).toBe("affiliations");
     expect(ask("Where are the authors of the Okafor paper from?")).toBe("affiliations");
     expect(ask("How many authors does the Okafor review have?")).toBe("authorCount");

@@ -41,7 +41,7 @@ const GRAMMAR_WORDS = new Set(
     "is are was were be been being do does did has have had can could would will " +
     "the a an this that these those each both all every either its their it they them his her " +
     "of in on by from at for with to about into under and or as " +
-    "tell me us list give name show please you know " +
+    "tell me us list give name show please you know i my " +
     // The Latin abbreviation of a name's citation form ("Verma et al."), which names a document.
     "et al"
   ).split(" "),
@@ -57,7 +57,7 @@ const PLURAL_CUE = new Set("reviews papers articles manuscripts publications doc
 const RECORD_WORDS = new Set(
   (
     "author authors authored authoring wrote write written writes writer writers co-author co-authors coauthor coauthors " +
-    "first lead last senior corresponding correspondence contact " +
+    "first lead last senior corresponding correspondence contact email e-mail emails e-mails address addresses " +
     "affiliation affiliations affiliated institution institutions institutional university universities institute institutes organisation organisations organization organizations based " +
     "journal journals venue publisher published publish publishes publishing publication appear appeared " +
     "year years date dates day received submitted accepted online " +
@@ -112,8 +112,10 @@ function askedField(rest: readonly string[]): DocumentField | null {
   if (has("affiliation", "affiliations", "affiliated", "institution", "institutions", "institutional", "university", "universities", "institute", "institutes", "organisation", "organisations", "organization", "organizations", "based")) {
     return "affiliations";
   }
+  const email = has("email", "e-mail", "emails", "e-mails");
+  if (has("address", "addresses") && !email) return "affiliations";
   if (has("where") && authorWord && has("from")) return "affiliations";
-  if (has("corresponding", "correspondence", "contact")) return "correspondingAuthor";
+  if (email || has("corresponding", "correspondence", "contact")) return "correspondingAuthor";
   if (has("editor", "editors", "edited", "reviewer", "reviewers", "reviewed")) return "editors";
   // "How many references / papers does it cite?", "How long is its reference list?": the list's length, before the authors'.
   // With no topic, "Which references does it cite?" is answered the same way: the list is too long to print.
