@@ -15,7 +15,7 @@ import { type QuestionTerms, contentTerms, questionTerms, withoutWords } from ".
 import { NOT_COVERED, REFUSAL_ANSWER } from "./refusal.ts";
 import { type RequestedValue, requestedValue } from "./requested-value.ts";
 import { SECTION_LEAD_SENTENCES, asksOnlyForSection } from "./section-answer.ts";
-import { type SectionMention, findSectionMentions } from "./section-mentions.ts";
+import { type SectionMention, documentOutline, findSectionMentions } from "./section-mentions.ts";
 import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
 
@@ -83,7 +83,10 @@ function openingsAcross(targets: readonly string[], ctx: CrossReviewContext): An
 function sectionsAcross(targets: readonly string[], sections: SectionMention, ctx: CrossReviewContext): AnswerPayload | null {
   const lead = (docId: string) => {
     const heading = sections.headings.find((h) => h.docId === docId)?.heading;
-    return ctx.res.corpus.chunksOf(docId).find((chunk) => chunk.section === heading && chunk.kind === "text" && ctx.res.sentences.sentencesOf(chunk.id).length > 0);
+    const quotable = (chunk: Chunk) => chunk.kind === "text" && ctx.res.sentences.sentencesOf(chunk.id).length > 0;
+    const chunks = ctx.res.corpus.chunksOf(docId);
+    // A heading with no text of its own ("METHODS") opens with the first of the sections it holds.
+    return chunks.find((chunk) => chunk.section === heading && quotable(chunk)) ?? chunks.find((chunk) => sections.chunkIds.includes(chunk.id) && quotable(chunk));
   };
   // What was asked, as a part's name: the verb "conclude" asks for the conclusion.
   const asked = sections.words.join(" ").toLowerCase().replace(/^conclud\w*$/, "conclusion");
@@ -530,7 +533,8 @@ export async function answerAcrossReviews(question: string, ctx: CrossReviewCont
   );
   if (!intent) return null;
   // Sections named and nothing else asked ("What do both reviews conclude?"): each one's section, quoted from its start.
-  const sections = findSectionMentions(question, (ctx.docs?.length ? ctx.docs : ctx.res.corpus.documents.map((doc) => doc.meta.id)).flatMap((id) => ctx.res.corpus.chunksOf(id)), true);
+  const inScope = ctx.docs?.length ? ctx.docs : ctx.res.corpus.documents.map((doc) => doc.meta.id);
+  const sections = findSectionMentions(question, inScope.flatMap((id) => ctx.res.corpus.chunksOf(id)), true, documentOutline(ctx.res.corpus, inScope));
   if (sections && asksForDocumentsGist(withoutWords(intent.topic, sections.words))) {
     const parts = sectionsAcross(await targetDocuments(intent, named, ctx), sections, ctx);
     if (parts) return parts;

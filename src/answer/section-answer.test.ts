@@ -48,6 +48,14 @@ describe("sectionLeadPayload", () => {
     expect(cited).toEqual([[{ docId: "lee2019", n: 4 }]]);
   });
 
+  it("opens a heading with no text of its own with the first section it holds", () => {
+    const outline = ["Abstract", "1 Introduction", "METHODS", "Bead assay", "6 Conclusions"].map((heading) => ({ docId: "lee2019", heading }));
+    const withMethods = [...chunks, chunk("lee2019:0003", "Bead assay", ["Beads were heated to 60 °C.", "Activity was read at 405 nm."])];
+    const corpus = { corpus: new Corpus({ documents: [doc], chunks: withMethods, links: [] }), sentences: new SentenceIndex(withMethods) };
+    const payload = sectionLeadPayload(findSectionMentions("What does the methods section say?", withMethods, false, outline)!, corpus, {}, () => [])!;
+    expect(payload.answer).toBe("Beads were heated to 60 °C [1]. Activity was read at 405 nm [1].");
+  });
+
   it("reads the abstract, not the introduction after it", () => {
     const payload = sectionLeadPayload(findSectionMentions("What does the abstract say?", chunks, false)!, res, {}, () => [])!;
     expect(payload.answer).toBe("Gel beads carry enzymes [1]. They shield them from heat [1].");

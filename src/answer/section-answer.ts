@@ -7,7 +7,7 @@ import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import { answerReferences, quoteSentence, type ScoredSentence } from "./extractive-answer.ts";
 import { contentTerms, questionTerms, withoutWords } from "./question-terms.ts";
 import { NOT_COVERED } from "./refusal.ts";
-import { missingSections, type SectionMention } from "./section-mentions.ts";
+import { documentOutline, missingSections, type SectionMention } from "./section-mentions.ts";
 import { tokenize } from "../index/tokenize.ts";
 
 // Words that ask for a part's gist rather than a topic: reporting verbs of academic writing (Hyland 1999,
@@ -55,7 +55,9 @@ export function sectionLeadPayload(
   for (const { docId, heading } of mention.headings) {
     if (seenDocs.has(docId)) continue;
     seenDocs.add(docId);
-    const chunks = res.corpus.chunksOf(docId).filter((chunk) => chunk.section === heading && chunk.kind === "text");
+    // A heading with no text of its own ("METHODS") opens with the first of the sections it holds.
+    const own = res.corpus.chunksOf(docId).filter((chunk) => chunk.section === heading && chunk.kind === "text");
+    const chunks = own.length ? own : res.corpus.chunksOf(docId).filter((chunk) => mention.chunkIds.includes(chunk.id) && chunk.kind === "text");
     let taken = 0;
     for (const chunk of chunks) {
       if (taken >= SECTION_LEAD_SENTENCES) break;
@@ -99,7 +101,7 @@ export function sectionOnlyAnswer(input: {
   const { question, sections, namedDocuments, topic, res, events } = input;
   if (sections) return asksOnlyForSection(topic(question)) ? sectionLeadPayload(sections, res, events, input.entries) : null;
   if (namedDocuments.length === 0) return null;
-  const missing = namedDocuments.length === 1 ? missingSections(question, res.corpus.chunksOf(namedDocuments[0]!), true) : [];
+  const missing = namedDocuments.length === 1 ? missingSections(question, res.corpus.chunksOf(namedDocuments[0]!), true, documentOutline(res.corpus, namedDocuments)) : [];
   // "What does the miRNA review say?": no part and no topic asked, so the paper's opening (its abstract) says what it holds.
   if (missing.length === 0) return asksOnlyForSection(topic(question)) ? openingPayload(namedDocuments, res, events, input.entries) : null;
   const docId = namedDocuments[0]!;

@@ -53,6 +53,18 @@ describe("findSectionMentions", () => {
     expect(headings("What future directions do the reviews give?", [...smith, ...jones], true)).toEqual(["4 Outlook", "2 Open challenges and hopes"]);
   });
 
+  it("takes a heading with no text of its own for the container of the headings after it set in another case", () => {
+    // "METHODS" prints no text before "DNA Constructs": its sections run to the next all-capitals heading.
+    const ngo = [chunk("ngo2023", "INTRODUCTION"), chunk("ngo2023", "DISCUSSION"), chunk("ngo2023", "DNA Constructs"), chunk("ngo2023", "Cell Culture"), chunk("ngo2023", "ACKNOWLEDGMENTS")];
+    const outline = ["INTRODUCTION", "DISCUSSION", "METHODS", "DNA Constructs", "Cell Culture", "ACKNOWLEDGMENTS"].map((heading) => ({ docId: "ngo2023", heading }));
+    const mention = findSectionMentions("What methods does the Ngo paper use?", ngo, true, outline)!;
+    expect(mention.headings.map((h) => h.heading)).toEqual(["METHODS"]);
+    expect(mention.chunkIds).toEqual([ngo[2]!.id, ngo[3]!.id]);
+    // Without the outline the heading is unknown; a heading with text of its own holds only that.
+    expect(findSectionMentions("What methods does the Ngo paper use?", ngo, true)).toBeNull();
+    expect(findSectionMentions("What does the discussion of the Ngo paper say?", ngo, true, outline)!.chunkIds).toEqual([ngo[1]!.id]);
+  });
+
   it("invents no section a paper lacks", () => {
     expect(findSectionMentions("What is the conclusion of the Jones review?", jones, true)).toBeNull();
     expect(findSectionMentions("What does the discussion of the Smith paper say?", smith, true)).toBeNull();

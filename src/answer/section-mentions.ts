@@ -95,8 +95,20 @@ const inNumbered = (heading: string, number: string) => {
  * findSectionMentions("What does the abstract of the Smith paper say?", chunks, true);
  * // { chunkIds: ["smith2020:0000"], headings: [{ docId: "smith2020", heading: "Abstract" }], words: ["abstract"] }
  */
-export function findSectionMentions(question: string, chunks: readonly Chunk[], documentNamed: boolean): SectionMention | null {
-  return scanSections(question, chunks, documentNamed).found;
+export function findSectionMentions(question: string, chunks: readonly Chunk[], documentNamed: boolean, outline?: readonly OutlineHeading[]): SectionMention | null {
+  return scanSections(question, chunks, documentNamed, outline).found;
+}
+
+/** A heading a paper prints, in reading order, whether or not text sits under it before the next one ("METHODS"). */
+export interface OutlineHeading {
+  docId: string;
+  /** As chunks name their section: "3.2 Liposomes", "METHODS". */
+  heading: string;
+}
+
+/** The printed headings of `docIds`, in reading order (`headingText` form). */
+export function documentOutline(corpus: Pick<Corpus, "document">, docIds: readonly string[]): OutlineHeading[] {
+  return docIds.flatMap((docId) => (corpus.document(docId)?.sections ?? []).map((section) => ({ docId, heading: section.number ? `${section.number} ${section.title}` : section.title })));
 }
 
 /**
@@ -106,16 +118,31 @@ export function findSectionMentions(question: string, chunks: readonly Chunk[], 
  * @example
  * missingSections("What is the conclusion of the Smith review?", chunks, true); // ["conclusion"]
  */
-export function missingSections(question: string, chunks: readonly Chunk[], documentNamed: boolean): string[] {
-  return scanSections(question, chunks, documentNamed).missing;
+export function missingSections(question: string, chunks: readonly Chunk[], documentNamed: boolean, outline?: readonly OutlineHeading[]): string[] {
+  return scanSections(question, chunks, documentNamed, outline).missing;
 }
 
-function scanSections(question: string, chunks: readonly Chunk[], documentNamed: boolean): { found: SectionMention | null; missing: string[] } {
+function scanSections(
+  question: string,
+  chunks: readonly Chunk[],
+  documentNamed: boolean,
+  outline?: readonly OutlineHeading[],
+): { found: SectionMention | null; missing: string[] } {
   const words = readWords(question);
   const missing: string[] = [];
   // The headings are gathered only once a word may name a section: most questions name none, and this runs for every question.
-  let headings: Chunk[] | undefined;
-  const headingsOnce = () => (headings ??= [...new Map(chunks.map((chunk) => [`${chunk.docId}\n${chunk.section}`, chunk])).values()]);
+  // With the outline, headings with no text of their own before the next one ("METHODS") count too.
+  let headings: { docId: string; section: string }[] | undefined;
+  let docIds: Set<string> | undefined;
+  const docIdsOnce = () => (docIds ??= new Set(chunks.map((chunk) => chunk.docId)));
+  const headingsOnce = () =>
+    (headings ??= [
+      ...new Map(
+        [...(outline ?? []).map(({ docId, heading }) => ({ docId, section: heading })), ...chunks.map(({ docId, section }) => ({ docId, section }))]
+          .filter(({ docId }) => docIdsOnce().has(docId))
+          .map((entry) => [`${entry.docId}\n${entry.section}`, entry]),
+      ).values(),
+    ]);
   const wanted = new Set<string>();
   const named: string[] = [];
   // Each document's last top-level section ("7 Challenges and hopes"; not "7.2 …"), by document.
@@ -128,9 +155,9 @@ function scanSections(question: string, chunks: readonly Chunk[], documentNamed:
     return closing;
   };
   // The closing section of its document when that is titled for what comes last (`CLOSING_HEADING`).
-  const closingTitled = (chunk: Chunk) => closingHeadings().get(chunk.docId) === chunk.section && CLOSING_HEADING.test(splitHeading(chunk.section).title);
+  const closingTitled = (chunk: { docId: string; section: string }) => closingHeadings().get(chunk.docId) === chunk.section && CLOSING_HEADING.test(splitHeading(chunk.section).title);
   // The headings `matches` accepts, in each document; in a document with none of them, the ones `fallback` accepts.
-  const take = (matches: (heading: string) => boolean, phrase: readonly Word[], fallback?: (chunk: Chunk) => boolean) => {
+  const take = (matches: (heading: string) => boolean, phrase: readonly Word[], fallback?: (chunk: { docId: string; section: string }) => boolean) => {
     const all = headingsOnce();
     let found = all.filter((chunk) => matches(chunk.section));
     if (fallback) {
@@ -199,12 +226,35 @@ function scanSections(question: string, chunks: readonly Chunk[], documentNamed:
     }
   }
   if (wanted.size === 0) return { found: null, missing };
-  const chosen = chunks.filter((chunk) => wanted.has(`${chunk.docId}\n${chunk.section}`) || descendsFrom(chunk, wanted));
+  const contained = containedHeadings(wanted, chunks, outline ?? []);
+  const chosen = chunks.filter((chunk) => wanted.has(`${chunk.docId}\n${chunk.section}`) || descendsFrom(chunk, wanted) || contained.has(`${chunk.docId}\n${chunk.section}`));
   const headingList = [...wanted].map((key) => {
     const [docId, heading] = key.split("\n") as [string, string];
     return { docId, heading };
   });
   return { found: { chunkIds: chosen.map((chunk) => chunk.id), headings: headingList, words: [...new Set(named)] }, missing };
+}
+
+const ALL_CAPITALS = (heading: string) => /\p{Lu}/u.test(heading) && !/\p{Ll}/u.test(heading);
+
+/**
+ * The headings an unnumbered wanted heading holds when it has no text of its own: a heading followed
+ * directly by others is their container ("METHODS", then "DNA Constructs", "Cell Culture", …), up to
+ * the next heading set in the same case as it (all capitals or not: the typography of its rank) or numbered.
+ */
+function containedHeadings(wanted: ReadonlySet<string>, chunks: readonly Chunk[], outline: readonly OutlineHeading[]): Set<string> {
+  const contained = new Set<string>();
+  const withText = new Set(chunks.map((chunk) => `${chunk.docId}\n${chunk.section}`));
+  for (const [i, { docId, heading }] of outline.entries()) {
+    const key = `${docId}\n${heading}`;
+    if (!wanted.has(key) || withText.has(key) || splitHeading(heading).number) continue;
+    for (const next of outline.slice(i + 1)) {
+      // A numbered heading belongs to the numbered ranks, not to an unnumbered container.
+      if (next.docId !== docId || ALL_CAPITALS(next.heading) === ALL_CAPITALS(heading) || splitHeading(next.heading).number) break;
+      contained.add(`${next.docId}\n${next.heading}`);
+    }
+  }
+  return contained;
 }
 
 /** A numbered subsection of a wanted numbered section ("3.2 Liposomes" of "3 Nanomaterials"). */
@@ -263,10 +313,10 @@ export function withPartsAsPaper(question: string): string {
  */
 export function sectionsAsked(
   question: string,
-  corpus: Pick<Corpus, "documents" | "chunksOf">,
+  corpus: Pick<Corpus, "documents" | "chunksOf" | "document">,
   namedDocuments: readonly string[],
   docs: readonly string[] | undefined,
 ): SectionMention | null {
   const ids = namedDocuments.length > 0 ? namedDocuments : (docs ?? corpus.documents.map((doc) => doc.meta.id));
-  return findSectionMentions(question, ids.flatMap((id) => corpus.chunksOf(id)), namedDocuments.length > 0);
+  return findSectionMentions(question, ids.flatMap((id) => corpus.chunksOf(id)), namedDocuments.length > 0, documentOutline(corpus, ids));
 }

@@ -37,6 +37,7 @@ describe("DocumentMentions", () => {
     ["What is the DOI of Verma ref 100?", ["verma2024"]],
     ["Which entries of the Okafor reference list are from 2019?", ["okafor2023"]],
     ["What did Okafor find in hypoxic tumours?", ["okafor2023"]],
+    ["What methods did Okafor use?", ["okafor2023"]],
   ])("names a document by id or first author: %s → %j", (text, ids) => {
     expect(mentions.find(text)).toEqual(ids);
   });

@@ -27,8 +27,10 @@ const MAX_NAME_WORDS = 4;
 // Students") is the author speaking for the paper.
 const REPORTING_VERB = new RegExp(
   String.raw`^(?:say|says|said|write|writes|wrote|written|discuss|discusses|discussed|mention|mentions|mentioned|report|reports|reported|describe|describes|described|argue|argues|argued|claim|claims|claimed|note|notes|noted|state|states|stated|suggest|suggests|suggested|conclude|concludes|concluded|propose|proposes|proposed|cover|covers|covered|review|reviews|reviewed|cite|cites|cited|explain|explains|explained|summarize|summarizes|summarized|summarise|summarises|summarised|list|lists|listed|think|thinks|thought|emphasize|emphasizes|emphasized|emphasise|emphasises|emphasised|highlight|highlights|highlighted|` +
-    // Hyland's research, cognition and discourse acts, and the verbs of presenting ("What future perspectives does Verma give?").
-    String.raw`find|finds|found|show|shows|showed|identify|identifies|identified|observe|observes|observed|present|presents|presented|recommend|recommends|recommended|consider|considers|considered|view|views|viewed|believe|believes|believed|give|gives|gave|offer|offers|offered|provide|provides|provided|outline|outlines|outlined)$`,
+    // Hyland's research, cognition and discourse acts, and the verbs of presenting ("What future perspectives does Verma give?")
+    String.raw`find|finds|found|show|shows|showed|identify|identifies|identified|observe|observes|observed|present|presents|presented|recommend|recommends|recommended|consider|considers|considered|view|views|viewed|believe|believes|believed|give|gives|gave|offer|offers|offered|provide|provides|provided|outline|outlines|outlined|` +
+    // The research acts of method ("What methods did Tague use?").
+    String.raw`use|uses|used|apply|applies|applied|employ|employs|employed|measure|measures|measured|test|tests|tested|examine|examines|examined|analyse|analyses|analysed|analyze|analyzes|analyzed)$`,
 );
 // The nouns of a paper's reference list ("Verma ref 100", "the Guan bibliography").
 const REFERENCE_NOUN = /^(?:ref|refs|reference|references|citation|citations|bibliography)$/;
