@@ -52,6 +52,15 @@ describe("Answerer: the lexical shortcut", () => {
 });
 
 describe("Answerer: a question naming a review", () => {
+  it("says the named review does not discuss a topic only the other prints, and gives the other's words as its own", async () => {
+    // Only Verma et al. print antagomirs; retrieval's preference for Guan's passages cannot make them Guan's.
+    const payload = await answererWith().answer({ question: "Does the Guan review mention antagomirs?" });
+    expect(payload.refused).toBe(true);
+    expect(payload.reason).toEqual({ code: "not_covered", message: "Guan et al. (2024) does not discuss this." });
+    expect(payload.answer).toMatch(/^Guan et al\. \(2024\) does not discuss this\. Verma et al\. \(2024\) does: .*antago/i);
+    expect(payload.references.every((ref) => ref.docId === "verma2024")).toBe(true);
+  });
+
   it("weighs its topic without the words naming the review, so a first author the text never prints does not decline it", async () => {
     const payload = await expectAnswerAbout("Does the Guan paper mention hypoxia?", /hypoxi/i);
     expect(payload.references.every((ref) => ref.docId === "guan2024")).toBe(true);

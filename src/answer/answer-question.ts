@@ -29,6 +29,7 @@ import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds
 import { requestedValue } from "./requested-value.ts";
 import { corpusValueEvidence, preferReportedValues, quotesValue, valueNotReportedPayload } from "./value-not-reported.ts";
 import { retrieveSources } from "./retrieve-sources.ts";
+import { answerFromNamedDocuments } from "./named-document-answer.ts";
 import { sectionNotQuotedWarning, sectionOnlyAnswer } from "./section-answer.ts";
 import { sectionsAsked, withPartsAsPaper } from "./section-mentions.ts";
 
@@ -244,13 +245,26 @@ export class Answerer {
       }
       scored = unsaid;
     }
-    const chosen = selectSentences(scored, this.options.extractive);
+    let chosen = selectSentences(scored, this.options.extractive);
+    // A question naming a paper is answered from it, or says that paper does not discuss it (named-document-answer.ts).
+    const named = await answerFromNamedDocuments({
+      named: docs ? [] : namedDocuments,
+      chosen,
+      scored,
+      topic: topic(question),
+      terms,
+      res: this.res,
+      extractive: this.options.extractive,
+      isWeak: (own) => this.evidenceIsWeak({ question: topic(question), searchText, terms, scored: own, docs: [...namedDocuments] }),
+    });
+    if (named.kind === "from-named") chosen = named.chosen;
     const outsideSections = sectionNotQuotedWarning(sections, chosen, this.res.corpus);
     if (outsideSections) warnings.push(outsideSections);
-    const parts = chosen.map(quoteSentence);
+    const parts = [...(named.kind === "not-in-named" ? [named.lead] : []), ...chosen.map(quoteSentence)];
     for (const [i, part] of parts.entries()) events.onDelta?.(i === 0 ? part : ` ${part}`);
     const cited = answerReferences(chosen);
-    return finish({ answer: parts.join(" "), refused: false, mode: "extractive", references: this.entries(cited) }, sources);
+    const declined = named.kind === "not-in-named" ? { refused: true, reason: named.reason } : { refused: false };
+    return finish({ answer: parts.join(" "), ...declined, mode: "extractive", references: this.entries(cited) }, sources);
   }
 
   /**

@@ -375,6 +375,20 @@ export async function onTopicParts(parts: FoundPart[], topic: string, terms: Que
 }
 
 /**
+ * Does `docId` name the topic anywhere: one of its specific terms (`specificTerms`) in any of its sentences,
+ * spelling variants and abbreviations' long forms included. True when the topic has no specific term.
+ */
+export function documentNamesTopic(res: Pick<AnswerResources, "sentences" | "corpus">, docId: string, topic: string, terms: QuestionTerms): boolean {
+  const specific = specificTerms(topic, terms, res.sentences);
+  if (specific.length === 0) return true;
+  const only = new Map(specific.map((term) => [term, 1]));
+  const candidates = res.sentences.chunksMentioning(specific);
+  return res.corpus
+    .chunksOf(docId)
+    .some((chunk) => candidates.has(chunk.id) && res.sentences.sentencesOf(chunk.id).some((sentence) => specific.some((term) => namesTerm(sentence, term, only, res.sentences))));
+}
+
+/**
  * The part re-quoted from its document's best sentence naming the topic among `chunks`; the chunk joins
  * the part's sources when it was not among them. Undefined when none of those sentences scores.
  */
