@@ -17,7 +17,7 @@ import { type ChatModelLike, type LlmConfig, LlmDeadline, createChatModel, llmFa
 import { invalidMarkerWarning, referencesForCitedClaims, sanitizeCitationMarkers } from "./citation-markers.ts";
 import { answerCitationLookup } from "./citation-lookup.ts";
 import { parseCitationLookup } from "./citation-lookup-intent.ts";
-import { alreadyQuoted, asksForMore, condenseFollowUp, condenseWithLlm, pointsBack } from "./condense-question.ts";
+import { alreadyQuoted, asksForMore, condenseFollowUp, condenseWithLlm, pointsBack, resolvePaperPronoun } from "./condense-question.ts";
 import { answerAcrossReviews } from "./cross-review.ts";
 import { answerDocumentFacts } from "./document-facts.ts";
 import { type EvidenceQuestion, isEvidenceWeak } from "./evidence-check.ts";
@@ -91,13 +91,16 @@ export class Answerer {
 
   async answer(asked: AskRequest, events: AnswerEvents = {}): Promise<AnswerPayload> {
     // "fat bubbles" is read as the papers' "liposomes" (plain-language.ts) by every step below.
-    const request = { ...asked, question: inPapersTerms(asked.question, printedIn(this.res.sentences)) };
+    // "What does it say about X?" after a turn naming the Guan review is asked of that review (condense-question.ts).
+    const inScope = (docId: string) => !asked.docs?.length || asked.docs.includes(docId);
+    const resolved = resolvePaperPronoun(asked.question, asked.history, this.res.mentions, (docId) => documentLabel(this.res.corpus, docId), inScope);
+    const request = { ...asked, question: inPapersTerms(resolved, printedIn(this.res.sentences)) };
     const { signal } = events;
     signal?.throwIfAborted();
     const k = request.k ?? DEFAULT_K;
 
     // A question about a paper itself ("Who wrote the Verma review?"): answered from its record (document-facts.ts).
-    const facts = answerDocumentFacts(request.question, this.res, request.docs, Boolean(request.history?.length));
+    const facts = answerDocumentFacts(request.question, this.res, request.docs, request.history ?? []);
     if (facts) {
       events.onSources?.(facts.sources);
       events.onDelta?.(facts.answer);

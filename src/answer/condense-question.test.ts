@@ -3,13 +3,18 @@ import { loadConfig } from "../config.ts";
 import { DocumentMentions } from "../retrieve/document-mentions.ts";
 import { loadCorpus } from "../store/load-index.ts";
 import type { ChatTurn } from "./answer-payload.ts";
-import { alreadyQuoted, asksForMore, condenseFollowUp, isFollowUp } from "./condense-question.ts";
+import { alreadyQuoted, asksForMore, condenseFollowUp, isFollowUp, lastNamedPaper, resolvePaperPronoun } from "./condense-question.ts";
 import { SentenceIndex } from "./sentence-index.ts";
 
 let sentences: SentenceIndex;
 beforeAll(async () => {
   sentences = new SentenceIndex((await loadCorpus(loadConfig({}).indexDir)).chunks);
 });
+
+const mentions = new DocumentMentions([
+  { id: "guan2024", title: "Nanomaterials for breast cancer drug resistance", journal: "Front. Immunol.", authors: ["Guan, X."] },
+  { id: "verma2024", title: "miRNA delivery in breast cancer", journal: "Nanoscale Adv.", authors: ["Verma, A."] },
+]);
 
 const yin: ChatTurn[] = [
   { role: "user", content: "Which nanocomplex did Yin and colleagues design to silence Akt in metastatic breast cancer?" },
@@ -44,10 +49,6 @@ describe("condenseFollowUp (extractive)", () => {
   });
 
   it("carries the topic, not the other paper, into a follow-up naming a paper of its own", () => {
-    const mentions = new DocumentMentions([
-      { id: "guan2024", title: "Nanomaterials for breast cancer drug resistance", journal: "Front. Immunol.", authors: ["Guan, X."] },
-      { id: "verma2024", title: "miRNA delivery in breast cancer", journal: "Nanoscale Adv.", authors: ["Verma, A."] },
-    ]);
     const history: ChatTurn[] = [
       { role: "user", content: "What does the Verma review say about exosomes?" },
       { role: "assistant", content: "Exosomal miR profiling (NCT04427475) was explored [1]." },
@@ -82,5 +83,33 @@ describe("condenseFollowUp (extractive)", () => {
     expect(isFollowUp("Why were its trials stopped?")).toBe(true);
     expect(isFollowUp("And the side effects?")).toBe(true);
     expect(isFollowUp("Which miRNAs regulate P-gp expression in breast cancer?")).toBe(false);
+  });
+});
+
+describe("resolvePaperPronoun", () => {
+  const label = (docId: string) => (docId === "guan2024" ? "Guan et al. (2024)" : "Verma et al. (2024)");
+  const turn = (role: ChatTurn["role"], content: string): ChatTurn => ({ role, content });
+  const history = [
+    turn("user", "What does the Verma review say about miR-21?"),
+    turn("assistant", "miR-21 targets PTEN [1]."),
+    turn("user", "And in the Guan review?"),
+    turn("assistant", "Guan et al. (2024) does not discuss this."),
+    turn("user", "Which nanoparticles carry doxorubicin?"),
+    turn("assistant", "Hypoxia-responsive polymer nanoparticles [1]."),
+  ];
+
+  it("reads 'it' before a reporting verb as the paper the latest turn naming one paper named", () => {
+    expect(lastNamedPaper(history, mentions)).toBe("guan2024");
+    expect(resolvePaperPronoun("What does it say about liposomes?", history, mentions, label)).toBe("What does Guan et al. (2024) say about liposomes?");
+    expect(resolvePaperPronoun("Does it mention exosomes?", history, mentions, label)).toBe("Does Guan et al. (2024) mention exosomes?");
+  });
+
+  it("leaves 'it' as a subject of other verbs, a question naming its own paper, and a conversation naming none", () => {
+    expect(resolvePaperPronoun("What does it target?", history, mentions, label)).toBe("What does it target?");
+    expect(resolvePaperPronoun("Does the Verma review say it works?", history, mentions, label)).toBe("Does the Verma review say it works?");
+    expect(resolvePaperPronoun("What does it say about liposomes?", history.slice(4), mentions, label)).toBe("What does it say about liposomes?");
+    // A later turn about both papers: "it" is no longer one of them.
+    const both: ChatTurn[] = [...history, { role: "user", content: "Compare the Guan and Verma reviews." }];
+    expect(resolvePaperPronoun("What does it say about liposomes?", both, mentions, label)).toBe("What does it say about liposomes?");
   });
 });

@@ -44,6 +44,41 @@ export function alreadyQuoted(sentence: string, answer: string): boolean {
   return head.length >= 20 && answer.replace(/[^\p{L}\p{N}]+/gu, "").toLowerCase().includes(head);
 }
 
+/** The paper the latest user turn naming exactly one paper named, if any (a later turn naming several ends the search). */
+export function lastNamedPaper(history: readonly ChatTurn[], mentions: Pick<DocumentMentions, "find">, inScope: (docId: string) => boolean = () => true): string | undefined {
+  for (const turn of [...history].reverse()) {
+    if (turn.role !== "user") continue;
+    const named = mentions.find(turn.content).filter(inScope);
+    if (named.length === 1) return named[0];
+    if (named.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+// "it" as the subject of a reporting verb ("What does it say about liposomes?", "Does it mention exosomes?") is
+// the paper being discussed, not the previous subject: the reporting verbs of document-mentions.ts's core list.
+const PAPER_PRONOUN = /\bit(?=\s+(?:say|says|said|mention|mentions|mentioned|report|reports|reported|write|writes|wrote|discuss|discusses|discussed|describe|describes|described|state|states|stated|suggest|suggests|suggested|claim|claims|claimed|conclude|concludes|concluded|cover|covers|covered|propose|proposes|proposed|cite|cites|cited)\b)/i;
+
+/**
+ * A follow-up whose "it" is the paper an earlier turn named, with the paper's label in its place, so that it is
+ * read as naming that paper ("What does it say about liposomes?" → "What does Guan et al. (2024) say about
+ * liposomes?"); the question unchanged otherwise, or when the question names a paper itself.
+ *
+ * @example
+ * resolvePaperPronoun("Does it mention exosomes?", history, mentions, (id) => documentLabel(corpus, id));
+ */
+export function resolvePaperPronoun(
+  question: string,
+  history: readonly ChatTurn[] | undefined,
+  mentions: Pick<DocumentMentions, "find">,
+  label: (docId: string) => string,
+  inScope?: (docId: string) => boolean,
+): string {
+  if (!history?.length || !PAPER_PRONOUN.test(question) || mentions.find(question).length > 0) return question;
+  const paper = lastNamedPaper(history, mentions, inScope);
+  return paper ? question.replace(PAPER_PRONOUN, label(paper)) : question;
+}
+
 /** Most words carried from the previous question, and from the previous answer. */
 const MAX_FROM_QUESTION = 6;
 const MAX_FROM_ANSWER = 3;

@@ -78,6 +78,15 @@ describe("answerDocumentFacts", () => {
     expect(answerDocumentFacts("Who wrote it?", res)).toBeNull();
   });
 
+  it("reads \"it\" in a conversation as the paper the latest turn naming one paper named", () => {
+    const history = [
+      { role: "user" as const, content: "What does the Rossi review say about sleep spindles?" },
+      { role: "assistant" as const, content: "Spindles predict memory gains [1]." },
+    ];
+    expect(answerDocumentFacts("Who wrote it?", res, undefined, history)!.answer).toContain("written by Dario Rossi");
+    expect(answerDocumentFacts("Who wrote it?", res, undefined, [{ role: "user", content: "Which statins protect the kidney?" }])).toBeNull();
+  });
+
   it("counts a paper's reference list, with the numbers it skips, citing the list; a paper without one is said to have none readable", () => {
     const payload = answerDocumentFacts("How many references does the Okafor review have?", res)!;
     expect(payload.answer).toBe("The reference list of Okafor et al. (2021) has 3 entries, numbered 1–4; number 2 is missing from the printed list. [1]");

@@ -3,9 +3,10 @@
 // (`DocumentMeta`: title, authors, journal, year, volume, DOI), cited as that document's record; the
 // history dates, corresponding authors and affiliations from its front-matter passage
 // (front-matter-facts.ts), cited as that passage. A fact neither holds is said to be missing, never guessed.
-import type { AnswerSource } from "./answer-payload.ts";
+import type { AnswerSource, ChatTurn } from "./answer-payload.ts";
 import type { AnswerResources } from "./answer-resources.ts";
 import { documentLabel } from "./answer-resources.ts";
+import { lastNamedPaper } from "./condense-question.ts";
 import { type DocumentFactsIntent, parseDocumentFacts } from "./document-facts-intent.ts";
 import { affiliations, correspondingAuthors, editorsAndReviewers, historyDates } from "./front-matter-facts.ts";
 import type { DocumentMeta } from "../types.ts";
@@ -27,11 +28,22 @@ export const REFERENCE_LIST_SECTION = "Reference list";
  * Documents: those the question names (within `docs`), else `docs`, else the whole corpus. With one
  * document in scope and no conversation before (`followUp` false), "it" stands for that document.
  */
-export function answerDocumentFacts(question: string, res: AnswerResources, docs?: readonly string[], followUp = false): DocumentFactsAnswer | null {
-  const named = res.mentions.find(question).filter((id) => !docs?.length || docs.includes(id));
-  const metas = named.map((id) => res.corpus.document(id)?.meta).filter((meta): meta is DocumentMeta => meta !== undefined);
-  const inScope = res.corpus.documents.map((doc) => doc.meta).filter((meta) => !docs?.length || docs.includes(meta.id));
-  const addressed = metas.length > 0 || (inScope.length === 1 && !followUp && "pronoun");
+export function answerDocumentFacts(
+  question: string,
+  res: AnswerResources,
+  docs?: readonly string[],
+  followUp: boolean | readonly ChatTurn[] = false,
+): DocumentFactsAnswer | null {
+  const inDocs = (id: string) => !docs?.length || docs.includes(id);
+  const named = res.mentions.find(question).filter(inDocs);
+  // In a conversation, "it" is the paper the latest user turn naming one paper named ("Who wrote it?" after
+  // "And in the Guan review?").
+  const history = typeof followUp === "boolean" ? [] : followUp;
+  const earlier = named.length === 0 && POINTS_AT_PAPER.test(question) ? lastNamedPaper(history, res.mentions, inDocs) : undefined;
+  const metas = (earlier ? [earlier] : named).map((id) => res.corpus.document(id)?.meta).filter((meta): meta is DocumentMeta => meta !== undefined);
+  const inScope = res.corpus.documents.map((doc) => doc.meta).filter((meta) => inDocs(meta.id));
+  const conversation = typeof followUp === "boolean" ? followUp : followUp.length > 0;
+  const addressed = (metas.length > 0 && (earlier ? "pronoun" : true)) || (inScope.length === 1 && !conversation && "pronoun");
   const intent = parseDocumentFacts(question, [...res.mentions.namingWords(question), ...metas.flatMap(namingWordsOf)], addressed);
   if (!intent) return null;
   const scope = metas.length ? metas : inScope;
@@ -52,6 +64,9 @@ export function answerDocumentFacts(question: string, res: AnswerResources, docs
   });
   return { answer: lines.join(" "), refused: false, sources, references: [] };
 }
+
+// A pronoun standing for a paper ("Who wrote it?", "When was it published?", "What is its DOI?").
+const POINTS_AT_PAPER = /\b(?:it|its)\b/i;
 
 /** Words of a document's record that may name it in a question: title, journal, authors' names, year. */
 function namingWordsOf(meta: DocumentMeta): string[] {
