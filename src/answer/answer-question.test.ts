@@ -52,6 +52,13 @@ describe("Answerer: the lexical shortcut", () => {
 });
 
 describe("Answerer: a question naming a review", () => {
+  it("answers where a topic is discussed with the sections naming it", async () => {
+    const payload = await answererWith().answer({ question: "Which section of the Guan review discusses quantum dots?" });
+    expect(payload.refused).toBe(false);
+    expect(payload.answer).toMatch(/^Guan et al\. \(2024\) discusses quantum dots in "3\.5 Quantum dots" \(\d+ sentences\) \[1\]/);
+    expect(payload.sources.every((source) => source.docId === "guan2024")).toBe(true);
+  });
+
   it("says the named review does not discuss a topic only the other prints, and gives the other's words as its own", async () => {
     // Only Verma et al. print antagomirs; retrieval's preference for Guan's passages cannot make them Guan's.
     const payload = await answererWith().answer({ question: "Does the Guan review mention antagomirs?" });

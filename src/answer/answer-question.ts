@@ -31,6 +31,7 @@ import { corpusValueEvidence, preferReportedValues, quotesValue, valueNotReporte
 import { retrieveSources } from "./retrieve-sources.ts";
 import { answerFromNamedDocuments } from "./named-document-answer.ts";
 import { sectionNotQuotedWarning, sectionOnlyAnswer } from "./section-answer.ts";
+import { answerSectionLocation, parseSectionLocation } from "./section-location.ts";
 import { sectionsAsked, withPartsAsPaper } from "./section-mentions.ts";
 
 export const DEFAULT_K = 6;
@@ -105,6 +106,14 @@ export class Answerer {
       events.onSources?.(facts.sources);
       events.onDelta?.(facts.answer);
       return { ...facts, mode: "extractive" };
+    }
+
+    // "Which section of the Guan review discusses quantum dots?": where a topic is, not what is said of it (section-location.ts).
+    const located = parseSectionLocation(request.question, this.res.mentions.namingWords(request.question));
+    if (located) {
+      const named = this.res.mentions.find(request.question).filter((id) => !request.docs?.length || request.docs.includes(id));
+      const scope = named.length ? named : (request.docs?.length ? request.docs : this.res.corpus.documents.map((doc) => doc.meta.id));
+      return answerSectionLocation(located, scope, named.length > 0, this.res, events, (cited) => this.entries(cited));
     }
 
     const intent = parseCitationLookup(request.question);
