@@ -165,19 +165,44 @@ describe("Answerer: a value asked of both reviews", () => {
   });
 });
 
+/** An answerer whose model is the OpenAI-protocol stub, replying to each prompt with `reply(prompt)`. */
+async function withStubModel(reply: (prompt: string) => string, use: (answerer: Answerer) => Promise<void>): Promise<void> {
+  const stub = await startOpenAiStub((request) => reply(request.messages.find((m) => m.role === "user")?.content ?? ""));
+  try {
+    await use(new Answerer(createAnswerResources(loaded.corpus, loaded.engine), { llm: { enabled: true, model: "stub", baseUrl: stub.baseUrl, timeoutMs: 10_000 } }));
+  } finally {
+    await stub.close();
+  }
+}
+
+describe("Answerer: a question naming a review, answered by a model", () => {
+  it("warns when the model cites only another review's passages", async () => {
+    // The model cites the first source of the review it is told to.
+    let review = "Verma";
+    const reply = (prompt: string) => {
+      const blocks = [...prompt.matchAll(/^\[(\d+)\]([^\n]*)/gm)];
+      return `Liposomes carry drugs [${(blocks.find((m) => m[2]!.includes(review)) ?? blocks[0]!)[1]}].`;
+    };
+    await withStubModel(reply, async (answerer) => {
+      const question = "What does the Guan review say about liposomes?";
+      const other = await answerer.answer({ question });
+      expect(other.mode).toBe("llm");
+      expect(other.warnings).toContain("Guan et al. (2024) is not cited: the answer comes from Verma et al. (2024)");
+      review = "Guan";
+      expect((await answerer.answer({ question })).warnings ?? []).toEqual([]);
+    });
+  });
+});
+
 describe("Answerer: a question naming a section, answered by a model", () => {
   it("warns when the model cites only passages outside the section asked, as an extractive answer does", async () => {
     // The model cites the first source or the last one the prompt numbers.
     let cite: "first" | "last" = "last";
-    const stub = await startOpenAiStub((request) => {
-      const prompt = request.messages.find((m) => m.role === "user")?.content ?? "";
+    const reply = (prompt: string) => {
       const numbers = [...prompt.matchAll(/^\[(\d+)\]/gm)].map((m) => Number(m[1]));
       return `Lipid carriers deliver microRNAs [${cite === "first" ? Math.min(...numbers) : Math.max(...numbers)}].`;
-    });
-    try {
-      const answerer = new Answerer(createAnswerResources(loaded.corpus, loaded.engine), {
-        llm: { enabled: true, model: "stub", baseUrl: stub.baseUrl, timeoutMs: 10_000 },
-      });
+    };
+    await withStubModel(reply, async (answerer) => {
       const question = "What does the abstract of the Verma review say about liposomes?";
       const outside = await answerer.answer({ question });
       expect(outside.mode).toBe("llm");
@@ -186,8 +211,6 @@ describe("Answerer: a question naming a section, answered by a model", () => {
       cite = "first";
       const inside = await answerer.answer({ question });
       expect(inside.warnings ?? []).toEqual([]);
-    } finally {
-      await stub.close();
-    }
+    });
   });
 });

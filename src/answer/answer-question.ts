@@ -29,7 +29,7 @@ import { NOT_COVERED, REFUSAL_ANSWER, REFUSAL_THRESHOLDS, type RefusalThresholds
 import { requestedValue } from "./requested-value.ts";
 import { corpusValueEvidence, preferReportedValues, quotesValue, valueNotReportedPayload } from "./value-not-reported.ts";
 import { retrieveSources } from "./retrieve-sources.ts";
-import { answerFromNamedDocuments } from "./named-document-answer.ts";
+import { answerFromNamedDocuments, namedDocumentNotCitedWarning } from "./named-document-answer.ts";
 import { sectionNotQuotedWarning, sectionOnlyAnswer } from "./section-answer.ts";
 import { answerSectionLocation, parseSectionLocation } from "./section-location.ts";
 import { sectionsAsked, withPartsAsPaper } from "./section-mentions.ts";
@@ -240,6 +240,9 @@ export class Answerer {
         const citedSources = sanitizeCitationMarkers(llm.text, sources.length).cited.flatMap((n) => sources.filter((source) => source.n === n));
         const outsideSectionsCited = citedSources.length ? sectionNotQuotedWarning(sections, citedSources.map((source) => ({ source })), this.res.corpus) : undefined;
         if (outsideSectionsCited) warnings.push(outsideSectionsCited);
+        // As for an extractive answer: a model citing only other papers than the one named is said so.
+        const otherPapersCited = namedDocumentNotCitedWarning(docs ? [] : namedDocuments, citedSources, this.res.corpus);
+        if (otherPapersCited) warnings.push(otherPapersCited);
         const cited = referencesForCitedClaims(llm.text, sources, this.res.sentences);
         return finish({ answer: llm.text, refused: false, mode: "llm", references: this.entries(cited) }, sources);
       } catch (error) {

@@ -4,7 +4,7 @@
 // topic and passes the refusal check any answer passes, its own best sentences are the answer; if not, the
 // answer says the named paper does not discuss it, and what the other papers say is given as such, never as
 // the named paper's words.
-import type { AnswerReason } from "./answer-payload.ts";
+import type { AnswerReason, AnswerSource } from "./answer-payload.ts";
 import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import { documentNamesTopic } from "./cross-review.ts";
 import { type ExtractiveOptions, type ScoredSentence, selectSentences } from "./extractive-answer.ts";
@@ -44,4 +44,22 @@ export async function answerFromNamedDocuments(input: {
   const subject = labels.join(" and ");
   const message = `${subject} ${named.length === 1 ? "does" : "do"} not discuss this.`;
   return { kind: "not-in-named", lead: `${message} ${others.join(" and ")} ${others.length === 1 ? "does" : "do"}:`, reason: { code: "not_covered", message } };
+}
+
+/**
+ * A warning when an answer (a model's, in LLM mode) cites only other papers than the one the question names:
+ * what it says is theirs, not the named paper's.
+ *
+ * @example
+ * namedDocumentNotCitedWarning(["guan2024"], citedSources, corpus); // "Guan et al. (2024) is not cited: the answer comes from Verma et al. (2024)"
+ */
+export function namedDocumentNotCitedWarning(
+  named: readonly string[],
+  cited: readonly Pick<AnswerSource, "docId">[],
+  corpus: AnswerResources["corpus"],
+): string | undefined {
+  if (named.length === 0 || cited.length === 0 || cited.some((source) => named.includes(source.docId))) return undefined;
+  const labels = named.map((docId) => documentLabel(corpus, docId)).join(" and ");
+  const others = [...new Set(cited.map((source) => source.docId))].map((docId) => documentLabel(corpus, docId)).join(" and ");
+  return `${labels} ${named.length === 1 ? "is" : "are"} not cited: the answer comes from ${others}`;
 }
