@@ -149,6 +149,17 @@ describe("Answerer: a question in everyday words", () => {
   });
 });
 
+describe("Answerer: side effects asked of a drug", () => {
+  it("declines them as not reported when no sentence about the drug names a harm, and quotes those that do", async () => {
+    // The reviews discuss doxorubicin at length but never its side effects; a general sentence on side effects is no answer.
+    const payload = await answererWith().answer({ question: "What are the side effects of doxorubicin?" });
+    expect(payload).toMatchObject({ refused: true, reason: { code: "value_not_reported", entity: "doxorubicin", valueKind: "side-effects" } });
+    const mrx34 = await answererWith().answer({ question: "What are the side effects of MRX34?" });
+    expect(mrx34.refused).toBe(false);
+    expect(mrx34.answer).toMatch(/immune-related adverse events|immunological adverse effect/);
+  });
+});
+
 describe("Answerer: a value asked of both reviews", () => {
   it("declines it as not reported when no passage about the entity prints one, naming the closest passages", async () => {
     const payload = await answererWith().answer({ question: "What dose of letrozole do both reviews give?" });

@@ -120,6 +120,19 @@ describe("printsValue", () => {
     expect(printsValue(["p-value"], "the difference was significant (P < 0.001)")).toBe(true);
   });
 
+  it("reads side effects asked of an entity as harms a sentence about it must name", () => {
+    const idf = (term: string) => (term === "zorbitinib" ? 9 : 2);
+    expect(requestedValue("What are the side effects of zorbitinib?", idf)).toMatchObject({ kinds: ["side-effects"], entity: "zorbitinib" });
+    expect(requestedValue("What adverse events of zorbitinib were reported?", idf)?.kinds).toEqual(["side-effects"]);
+    // Side effects as a topic, not asked of something.
+    expect(requestedValue("Do side effects limit chemotherapy?", idf)).toBeUndefined();
+    expect(requestedValue("How do nanoparticles reduce side effects?", idf)).toBeUndefined();
+    expect(printsValue(["side-effects"], "Adverse events primarily included anemia and neutropenia.")).toBe(true);
+    expect(printsValue(["side-effects"], "Its cardiotoxicity limited the dose.")).toBe(true);
+    // A cell-killing assay is no harm to patients.
+    expect(printsValue(["side-effects"], "The cytotoxicity of zorbitinib rose in resistant cells.")).toBe(false);
+  });
+
   it("does not take names, measures or labels for counts", () => {
     expect(printsValue(["count"], "MCF-7 and MDA-MB-231 cells express miR-21.")).toBe(false);
     expect(printsValue(["count"], "Two patients relapsed; 40% responded.")).toBe(true); // "Two" is a spelled count…

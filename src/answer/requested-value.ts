@@ -24,7 +24,8 @@ export type ValueKind =
   | "count"
   | "year"
   | "p-value"
-  | "trial-id";
+  | "trial-id"
+  | "side-effects";
 
 interface ValueKindRule {
   kind: ValueKind;
@@ -72,6 +73,17 @@ const RULES: ValueKindRule[] = [
     ),
     value: /\bNCT\s?\d{8}\b|\b(?:ISRCTN|EudraCT|ChiCTR|ACTRN|CTRI|jRCT|DRKS)[-\s]?[\w-]*\d{4,}/i,
     words: "trial trials number numbers identifier identifiers id ids registration registry nct clinicaltrials.gov clinicaltrials gov identification",
+  },
+  // Harms (CONSORT 2010 item 19, "all important harms or unintended effects"), printed as the adverse-event
+  // terms of the NCI's CTCAE or the general words for them: "What are the side effects of X?" is answered only
+  // by a sentence about X that names a harm, not by one about side effects in general.
+  {
+    kind: "side-effects",
+    label: "side effects",
+    asks: asking(String.raw`(?:side[- ]effects?|adverse (?:events?|effects?|reactions?)|toxicit(?:y|ies)|harms?)(?= (?:of|from|with|caused by|for)\b)`),
+    value:
+      /\b(?:side[- ]effects?|adverse (?:events?|effects?|reactions?)|(?:dose[- ]limiting )?toxicit(?:y|ies)|(?:cardio|hepato|nephro|neuro|oto|myelo)toxic\w*|neutropenia|thrombocytopenia|leukopenia|an(?:a)?emia|nausea|vomiting|diarrh(?:o)?ea|alopecia|fatigue|mucositis|neuropathy|rash|pneumonitis|immune-related)\b/i,
+    words: "side effect effects adverse events event reactions reaction toxicity toxicities harm harms",
   },
   {
     kind: "zeta-potential",

@@ -56,6 +56,7 @@ export const VALUE_KINDS = [
   "year",
   "p-value",
   "trial-id",
+  "side-effects",
 ] as const;
 
 /** Asks for a value the reviews never report about an entity they do discuss: the answer must decline. */
