@@ -27,7 +27,9 @@ describe("parseDocumentFacts", () => {
     expect(ask("How many references does the Okafor review have?")).toBe("referenceCount");
     expect(ask("How many papers does the Okafor review cite?")).toBe("referenceCount");
     expect(ask("How long is the reference list of the Okafor paper?")).toBe("referenceCount");
-    expect(ask("Which references does the Okafor review cite?")).toBe("referenceCount");
+    expect(ask("Which references does the Okafor review cite?")).toBe("referenceList");
+    expect(ask("Show me the bibliography of the Okafor paper.")).toBe("referenceList");
+    expect(parseDocumentFacts("Which references from 2019 does the Okafor review cite?", ["Okafor"], true)).toEqual({ field: "referenceList", plural: false, year: 2019 });
   });
 
   it("accepts a document noun instead of a name, and tells several documents from one", () => {

@@ -23,12 +23,15 @@ export type DocumentField =
   | "published"
   | "authors"
   | "editors"
-  | "referenceCount";
+  | "referenceCount"
+  | "referenceList";
 
 export interface DocumentFactsIntent {
   field: DocumentField;
   /** The question addresses several documents ("the reviews", "each paper", "both articles"). */
   plural: boolean;
+  /** A year the question restricts a reference list to ("Which references are from 2023?"). */
+  year?: number;
 }
 
 // Closed word classes of English grammar (Quirk et al., "A Comprehensive Grammar of the English
@@ -93,14 +96,18 @@ function words(text: string): string[] {
 export function parseDocumentFacts(question: string, namingWords: readonly string[], named: boolean | "pronoun"): DocumentFactsIntent | null {
   const naming = new Set(namingWords.map((word) => word.toLowerCase()));
   const all = words(question);
-  const rest = all.filter((word) => !naming.has(word));
+  // A year restricts a reference list ("Which references are from 2023?"); elsewhere it is a topic ("What year did the FDA …").
+  const year = all.find((word) => YEAR.test(word));
+  const rest = all.filter((word) => !naming.has(word) && word !== year);
   const addressed = named === true || all.some((word) => DOCUMENT_NOUNS.has(word)) || (named === "pronoun" && all.some((word) => word === "it" || word === "its"));
   if (!addressed || rest.length === 0) return null;
   if (!rest.every((word) => GRAMMAR_WORDS.has(word) || DOCUMENT_NOUNS.has(word) || RECORD_WORDS.has(word))) return null;
   const field = askedField(rest);
-  if (!field) return null;
-  return { field, plural: all.some((word) => PLURAL_CUE.has(word)) };
+  if (!field || (year && field !== "referenceList")) return null;
+  return { field, plural: all.some((word) => PLURAL_CUE.has(word)), ...(year ? { year: Number(year) } : {}) };
 }
+
+const YEAR = /^(?:19|20)\d\d$/;
 
 /** The field the record words ask for, the most specific first ("Which journal published …" asks the journal). */
 function askedField(rest: readonly string[]): DocumentField | null {
@@ -117,11 +124,12 @@ function askedField(rest: readonly string[]): DocumentField | null {
   if (has("where") && authorWord && has("from")) return "affiliations";
   if (email || has("corresponding", "correspondence", "contact")) return "correspondingAuthor";
   if (has("editor", "editors", "edited", "reviewer", "reviewers", "reviewed")) return "editors";
-  // "How many references / papers does it cite?", "How long is its reference list?": the list's length, before the authors'.
-  // With no topic, "Which references does it cite?" is answered the same way: the list is too long to print.
-  const counts = (has("how") && has("many", "long")) || has("number", "more", "fewer", "most", "length", "which", "what", "list");
-  if (counts && !has("who", "whom", "whose") && has("reference", "references", "ref", "refs", "bibliography", "cite", "cites", "cited", "citations", "entries")) {
-    return "referenceCount";
+  // "How many references / papers does it cite?", "How long is its reference list?": the list's length, before the authors';
+  // "Which references does it cite?", "List / show the references": its entries.
+  const referenceWord = has("reference", "references", "ref", "refs", "bibliography", "cite", "cites", "cited", "citations", "entries");
+  if (referenceWord && !has("who", "whom", "whose")) {
+    if ((has("how") && has("many", "long")) || has("number", "more", "fewer", "most", "length")) return "referenceCount";
+    if (has("which", "what", "list", "show", "give", "name")) return "referenceList";
   }
   if (has("how") && has("many") && authorWord) return "authorCount";
   if (has("more", "fewer", "most") && authorWord) return "authorCount";

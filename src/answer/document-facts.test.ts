@@ -22,7 +22,10 @@ const metas: DocumentMeta[] = [
 ];
 const frontMatter = "RECEIVED 03 March 2021\nStatins in kidney disease: a review\nAda Okafor, Ben Lund and Cleo Marsh *\nSchool of Medicine, Eastbay University, Bristol, UK. E-mail: c.marsh@eastbay.ac.uk";
 // A printed list that skips number 2.
-const okaforReferences = [1, 3, 4].map((n) => ({ n, text: `Author${n} A. Title ${n}. J Test. 2020;${n}:1-2.`, authors: [`Author${n} A`] }));
+const okaforReferences = [1, 3, 4].map((n) => {
+  const year = n === 3 ? 2019 : 2020;
+  return { n, text: `Author${n} A. Title ${n}. J Test. ${year};${n}:1-2.`, authors: [`Author${n} A`], year };
+});
 const corpus = new Corpus({
   documents: metas.map(
     (meta) =>
@@ -93,6 +96,21 @@ describe("answerDocumentFacts", () => {
     expect(payload.sources[0]).toMatchObject({ section: REFERENCE_LIST_SECTION, docId: "okafor2021" });
     expect(payload.sources[0]!.text).toMatch(/^1\. Author1 A\. .* … 4\. Author4 A\./);
     expect(answerDocumentFacts("How many papers does the Rossi review cite?", res)!.answer).toContain("No reference list could be read from Rossi et al. (2019).");
+  });
+
+  it("lists a paper's reference entries, or those from the year asked, as references of the answer", () => {
+    const all = answerDocumentFacts("List the references of the Okafor review.", res)!;
+    expect(all.answer.split("\n")).toEqual([
+      "The reference list of Okafor et al. (2021) has 3 entries, numbered 1–4; number 2 is missing from the printed list. The first 3: [1]",
+      "1. Author1 A. Title 1. J Test. 2020;1:1-2.",
+      "3. Author3 A. Title 3. J Test. 2019;3:1-2.",
+      "4. Author4 A. Title 4. J Test. 2020;4:1-2.",
+    ]);
+    expect(all.references.map((ref) => ref.n)).toEqual([1, 3, 4]);
+    const from2019 = answerDocumentFacts("Which references from 2019 does the Okafor review cite?", res)!;
+    expect(from2019.answer).toBe("1 of the 3 entries in the reference list of Okafor et al. (2021) is from 2019: [1]\n3. Author3 A. Title 3. J Test. 2019;3:1-2.");
+    expect(from2019.references.map((ref) => ref.n)).toEqual([3]);
+    expect(answerDocumentFacts("Which references are from 2005 in the Okafor review?", res)!.answer).toMatch(/^None of the 3 entries .* is from 2005\. \[1\]$/);
   });
 
   it("leaves content questions to the pipeline", () => {

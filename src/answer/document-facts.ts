@@ -3,7 +3,7 @@
 // (`DocumentMeta`: title, authors, journal, year, volume, DOI), cited as that document's record; the
 // history dates, corresponding authors and affiliations from its front-matter passage
 // (front-matter-facts.ts), cited as that passage. A fact neither holds is said to be missing, never guessed.
-import type { AnswerSource, ChatTurn } from "./answer-payload.ts";
+import { type AnswerReference, type AnswerSource, type ChatTurn, referenceEntries } from "./answer-payload.ts";
 import type { AnswerResources } from "./answer-resources.ts";
 import { documentLabel } from "./answer-resources.ts";
 import { lastNamedPaper } from "./condense-question.ts";
@@ -15,7 +15,8 @@ export interface DocumentFactsAnswer {
   answer: string;
   refused: false;
   sources: AnswerSource[];
-  references: [];
+  /** The entries a reference-list answer prints; none for other facts. */
+  references: AnswerReference[];
 }
 
 /** The section names a record source and a front-matter source are shown under. */
@@ -49,11 +50,13 @@ export function answerDocumentFacts(
   const scope = metas.length ? metas : inScope;
   if (scope.length === 0) return null;
   const sources: AnswerSource[] = [];
+  const listed: { docId: string; n: number }[] = [];
   const lines = scope.map((meta) => {
-    if (intent.field === "referenceCount") {
-      const { statement: said, source } = referenceListFacts(res, meta, sources.length + 1);
+    if (intent.field === "referenceCount" || intent.field === "referenceList") {
+      const { statement: said, listing, source, entries } = referenceListFacts(res, meta, sources.length + 1, intent);
       sources.push(source);
-      return `${said} [${source.n}]`;
+      listed.push(...entries.map((n) => ({ docId: meta.id, n })));
+      return [`${said} [${source.n}]`, ...listing].join("\n");
     }
     const passage = res.corpus.document(meta.id)?.frontMatter;
     const label = documentLabel(res.corpus, meta.id);
@@ -62,7 +65,9 @@ export function answerDocumentFacts(
     sources.push(fromFront ? frontMatterSource(meta, passage!, n) : recordSource(meta, n));
     return `${fromFront ?? statement(intent, meta, label)} [${n}]`;
   });
-  return { answer: lines.join(" "), refused: false, sources, references: [] };
+  // A listing prints one entry per line, so each paper's part starts on its own line too.
+  const answer = lines.join(intent.field === "referenceList" ? "\n" : " ");
+  return { answer, refused: false, sources, references: referenceEntries((docId, n) => res.corpus.reference(docId, n), listed) };
 }
 
 // A pronoun standing for a paper ("Who wrote it?", "When was it published?", "What is its DOI?").
@@ -93,24 +98,56 @@ function frontMatterSource(meta: DocumentMeta, passage: string, n: number): Answ
   return { n, id: `${meta.id}:front-matter`, docId: meta.id, docTitle: meta.title, section: FRONT_MATTER_SECTION, kind: "text", text: passage, refs: [], score: 1 };
 }
 
+/** Entries a reference-list answer prints, at most: enough to browse, and the rest asked for by number or topic. */
+export const LISTED_ENTRIES = 10;
+
 /**
- * How long a paper's reference list is, as parsed, with the numbers its printed list skips; the source is
- * the list itself (its first and last entries), since the bibliographic record does not count it.
+ * How long a paper's reference list is, as parsed, with the numbers its printed list skips; for a listing
+ * question its first entries, or those from the year asked. The source is the list itself (the entries
+ * shown, or its first and last), since the bibliographic record does not count it.
  */
-function referenceListFacts(res: AnswerResources, meta: DocumentMeta, n: number): { statement: string; source: AnswerSource } {
+function referenceListFacts(
+  res: AnswerResources,
+  meta: DocumentMeta,
+  n: number,
+  intent: DocumentFactsIntent,
+): { statement: string; listing: string[]; source: AnswerSource; entries: number[] } {
   const doc = res.corpus.document(meta.id);
   const label = documentLabel(res.corpus, meta.id);
   const entries = doc?.references ?? [];
   const first = entries[0];
   const last = entries[entries.length - 1];
-  const text = first && last ? (entries.length > 1 ? `${first.n}. ${first.text} … ${last.n}. ${last.text}` : `${first.n}. ${first.text}`) : "";
-  const source: AnswerSource = { n, id: `${meta.id}:references`, docId: meta.id, docTitle: meta.title, section: REFERENCE_LIST_SECTION, kind: "text", text, refs: [], score: 1 };
-  if (!first || !last) return { statement: `No reference list could be read from ${label}.`, source: recordSource(meta, n) };
+  if (!first || !last) return { statement: `No reference list could be read from ${label}.`, listing: [], source: recordSource(meta, n), entries: [] };
+  // "12. Entry …" in a numbered list; "Smith et al., 2020: Entry …" in an author–year one.
+  const line = (entry: (typeof entries)[number]) => `${entry.label ? `${entry.label}:` : `${entry.n}.`} ${entry.text.trim().replace(/\s+/g, " ")}`;
   const numbered = entries.every((entry) => !entry.label);
   const missing = doc?.missingReferenceNumbers ?? [];
   const span = numbered ? `, numbered ${first.n}–${last.n}` : "";
   const gaps = missing.length ? `; ${missing.length === 1 ? `number ${missing[0]} is` : `numbers ${listed(missing.map(String))} are`} missing from the printed list` : "";
-  return { statement: `The reference list of ${label} has ${entries.length} ${entries.length === 1 ? "entry" : "entries"}${span}${gaps}.`, source };
+  const counted = `The reference list of ${label} has ${entries.length} ${entries.length === 1 ? "entry" : "entries"}${span}${gaps}.`;
+  const source = (shown: readonly (typeof entries)[number][], separator = "\n"): AnswerSource => ({
+    n,
+    id: `${meta.id}:references`,
+    docId: meta.id,
+    docTitle: meta.title,
+    section: REFERENCE_LIST_SECTION,
+    kind: "text",
+    text: shown.map(line).join(separator),
+    refs: [],
+    score: 1,
+  });
+  if (intent.field === "referenceCount") return { statement: counted, listing: [], source: source(entries.length > 1 ? [first, last] : [first], " … "), entries: [] };
+  const asked = intent.year === undefined ? entries : entries.filter((entry) => entry.year === intent.year);
+  const shown = asked.slice(0, LISTED_ENTRIES);
+  const more = asked.length - shown.length;
+  const rest = more > 0 ? [`…and ${more} more: ask for one by number ("what is reference 12?") or for those on a topic ("which references does it cite on …?").`] : [];
+  const numbers = shown.map((entry) => entry.n);
+  if (intent.year === undefined) return { statement: `${counted} The first ${shown.length}:`, listing: [...shown.map(line), ...rest], source: source(shown), entries: numbers };
+  const undated = entries.filter((entry) => entry.year === undefined).length;
+  const unread = undated ? ` (${undated} print no year that could be read)` : "";
+  if (asked.length === 0) return { statement: `None of the ${entries.length} entries in the reference list of ${label} is from ${intent.year}${unread}.`, listing: [], source: source([first, last], " … "), entries: [] };
+  const from = `${asked.length} of the ${entries.length} entries in the reference list of ${label} ${asked.length === 1 ? "is" : "are"} from ${intent.year}${unread}:`;
+  return { statement: from, listing: [...shown.map(line), ...rest], source: source(shown), entries: numbers };
 }
 
 /** The answer the front-matter passage gives, or null when it does not print the fact. */
@@ -191,6 +228,7 @@ function statement(intent: DocumentFactsIntent, meta: DocumentMeta, label: strin
     case "affiliations":
       return `${missing("the authors' affiliations")}${authors.length ? ` Its authors are ${listed(authors)}.` : ""}`;
     case "referenceCount":
-      return missing("the length of its reference list"); // answered from the list itself (`referenceListFacts`)
+    case "referenceList":
+      return missing("its reference list"); // answered from the list itself (`referenceListFacts`)
   }
 }
