@@ -15,7 +15,7 @@ import { type QuestionTerms, contentTerms, questionTerms, withoutWords } from ".
 import { NOT_COVERED, REFUSAL_ANSWER } from "./refusal.ts";
 import { type RequestedValue, requestedValue } from "./requested-value.ts";
 import { SECTION_LEAD_SENTENCES, asksOnlyForSection } from "./section-answer.ts";
-import { type SectionMention, documentOutline, findSectionMentions } from "./section-mentions.ts";
+import { type SectionMention, chunksOfHeading, documentOutline, findSectionMentions, topLevelHeadings } from "./section-mentions.ts";
 import type { IndexedSentence, SentenceIndex } from "./sentence-index.ts";
 import { preferReportedValues, quotesValue, valueEvidence, valueNotReportedAnswer, valueNotReportedReason } from "./value-not-reported.ts";
 
@@ -83,17 +83,13 @@ function openingsAcross(targets: readonly string[], ctx: CrossReviewContext): An
 function sectionsAcross(targets: readonly string[], sections: SectionMention, ctx: CrossReviewContext): AnswerPayload | null {
   const lead = (docId: string) => {
     const heading = sections.headings.find((h) => h.docId === docId)?.heading;
-    const quotable = (chunk: Chunk) => chunk.kind === "text" && ctx.res.sentences.sentencesOf(chunk.id).length > 0;
-    const chunks = ctx.res.corpus.chunksOf(docId);
     // A heading with no text of its own ("METHODS") opens with the first of the sections it holds.
-    return chunks.find((chunk) => chunk.section === heading && quotable(chunk)) ?? chunks.find((chunk) => sections.chunkIds.includes(chunk.id) && quotable(chunk));
+    const quotable = (chunk: Chunk) => chunk.kind === "text" && ctx.res.sentences.sentencesOf(chunk.id).length > 0;
+    return heading === undefined ? undefined : chunksOfHeading(sections, heading, ctx.res.corpus.chunksOf(docId), quotable)[0];
   };
   // What was asked, as a part's name: the verb "conclude" asks for the conclusion.
   const asked = sections.words.join(" ").toLowerCase().replace(/^conclud\w*$/, "conclusion");
-  const lacking = (docId: string) => {
-    const topLevel = [...new Set(ctx.res.corpus.chunksOf(docId).map((chunk) => chunk.section))].filter((heading) => !/^\s*\d+\.\d/.test(heading));
-    return `prints no section headed as its ${asked} (its sections: ${topLevel.join("; ")}).`;
-  };
+  const lacking = (docId: string) => `prints no section headed as its ${asked} (its sections: ${topLevelHeadings(ctx.res.corpus.chunksOf(docId)).join("; ")}).`;
   return leadsAcross(targets, ctx, lead, lacking, { minimumQuoted: 1, namesSection: true });
 }
 

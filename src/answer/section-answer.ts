@@ -7,7 +7,7 @@ import { type AnswerResources, documentLabel } from "./answer-resources.ts";
 import { answerReferences, quoteSentence, type ScoredSentence } from "./extractive-answer.ts";
 import { contentTerms, questionTerms, withoutWords } from "./question-terms.ts";
 import { NOT_COVERED } from "./refusal.ts";
-import { documentOutline, missingSections, type SectionMention } from "./section-mentions.ts";
+import { chunksOfHeading, documentOutline, missingSections, type SectionMention, topLevelHeadings } from "./section-mentions.ts";
 import { tokenize } from "../index/tokenize.ts";
 
 // Words that ask for a part's gist rather than a topic: reporting verbs of academic writing (Hyland 1999,
@@ -56,8 +56,7 @@ export function sectionLeadPayload(
     if (seenDocs.has(docId)) continue;
     seenDocs.add(docId);
     // A heading with no text of its own ("METHODS") opens with the first of the sections it holds.
-    const own = res.corpus.chunksOf(docId).filter((chunk) => chunk.section === heading && chunk.kind === "text");
-    const chunks = own.length ? own : res.corpus.chunksOf(docId).filter((chunk) => mention.chunkIds.includes(chunk.id) && chunk.kind === "text");
+    const chunks = chunksOfHeading(mention, heading, res.corpus.chunksOf(docId), (chunk) => chunk.kind === "text");
     let taken = 0;
     for (const chunk of chunks) {
       if (taken >= SECTION_LEAD_SENTENCES) break;
@@ -107,8 +106,7 @@ export function sectionOnlyAnswer(input: {
   const docId = namedDocuments[0]!;
   const chunks = res.corpus.chunksOf(docId);
   if (!asksOnlyForSection(withoutWords(topic(question), missing.flatMap((phrase) => phrase.split(" "))))) return null;
-  // Top-level headings ("3 Carriers", "Abstract"), in reading order.
-  const topLevel = [...new Set(chunks.map((chunk) => chunk.section))].filter((heading) => !/^\s*\d+\.\d/.test(heading));
+  const topLevel = topLevelHeadings(chunks);
   const last = chunks.filter((chunk) => chunk.section === topLevel.at(-1) && chunk.kind === "text")[0];
   const title = res.corpus.document(docId)?.meta.title ?? docId;
   const sources = last ? [sourceFromChunk(last, 1, 1, title)] : [];

@@ -9,6 +9,7 @@ import { answerReferences, quoteSentence, type ScoredSentence } from "./extracti
 import { questionTerms } from "./question-terms.ts";
 import { NOT_COVERED } from "./refusal.ts";
 import type { IndexedSentence } from "./sentence-index.ts";
+import type { Chunk } from "../types.ts";
 
 // "which section(s)/part(s) … discuss …", "in which section …", "where in the X review … discussed", "where does
 // the review discuss …": a place in a paper asked for with a verb of treating a topic (the reporting verbs of
@@ -37,9 +38,8 @@ export function parseSectionLocation(question: string, namingWords: readonly str
 }
 
 interface SectionHits {
-  docId: string;
   heading: string;
-  sentences: { chunkId: string; sentence: IndexedSentence }[];
+  sentences: { chunk: Chunk; sentence: IndexedSentence }[];
 }
 
 /**
@@ -59,6 +59,8 @@ export function answerSectionLocation(
   entries: (cited: readonly { docId: string; n: number }[]) => AnswerReference[],
 ): AnswerPayload & { sources: AnswerSource[] } {
   const terms = questionTerms(topic);
+  // Only chunks holding a topic term (or a variant of one) can name it: the sentence index's posting lists.
+  const candidates = res.sentences.chunksMentioning(terms.keys());
   const sources: AnswerSource[] = [];
   const quoted: ScoredSentence[] = [];
   const lines: string[] = [];
@@ -66,10 +68,11 @@ export function answerSectionLocation(
   for (const docId of docIds) {
     const bySection = new Map<string, SectionHits>();
     for (const chunk of res.corpus.chunksOf(docId)) {
+      if (!candidates.has(chunk.id)) continue;
       for (const sentence of res.sentences.sentencesOf(chunk.id)) {
         if (res.sentences.coverage(terms, sentence.terms) < NAMES_TOPIC) continue;
-        const hits = bySection.get(chunk.section) ?? { docId, heading: chunk.section, sentences: [] };
-        hits.sentences.push({ chunkId: chunk.id, sentence });
+        const hits = bySection.get(chunk.section) ?? { heading: chunk.section, sentences: [] };
+        hits.sentences.push({ chunk, sentence });
         bySection.set(chunk.section, hits);
       }
     }
@@ -87,8 +90,7 @@ export function answerSectionLocation(
     papers++;
     const places = sections.map((hits) => {
       const first = hits.sentences[0]!;
-      const chunk = res.corpus.chunksOf(docId).find((c) => c.id === first.chunkId)!;
-      const source = sourceFromChunk(chunk, sources.length + 1, 1, res.corpus.document(docId)?.meta.title ?? docId);
+      const source = sourceFromChunk(first.chunk, sources.length + 1, 1, res.corpus.document(docId)?.meta.title ?? docId);
       sources.push(source);
       quoted.push({ source, sentence: first.sentence, coverage: 1, score: 1 });
       const count = hits.sentences.length;

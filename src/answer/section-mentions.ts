@@ -106,6 +106,20 @@ export interface OutlineHeading {
   heading: string;
 }
 
+/** A document's top-level headings ("3 Carriers", "Abstract"; not "3.1 …"), in reading order, from its chunks. */
+export function topLevelHeadings(chunks: readonly Chunk[]): string[] {
+  return [...new Set(chunks.map((chunk) => chunk.section))].filter((heading) => !/^\s*\d+\.\d/.test(heading));
+}
+
+/**
+ * The `usable` chunks of `chunks` (one document's) a mentioned heading stands for: its own, or, for a heading with
+ * none of its own ("METHODS"), those of the sections it holds (`mention.chunkIds`).
+ */
+export function chunksOfHeading(mention: SectionMention, heading: string, chunks: readonly Chunk[], usable: (chunk: Chunk) => boolean): Chunk[] {
+  const own = chunks.filter((chunk) => chunk.section === heading && usable(chunk));
+  return own.length ? own : chunks.filter((chunk) => mention.chunkIds.includes(chunk.id) && usable(chunk));
+}
+
 /** The printed headings of `docIds`, in reading order (`headingText` form). */
 export function documentOutline(corpus: Pick<Corpus, "document">, docIds: readonly string[]): OutlineHeading[] {
   return docIds.flatMap((docId) => (corpus.document(docId)?.sections ?? []).map((section) => ({ docId, heading: section.number ? `${section.number} ${section.title}` : section.title })));
